@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// kazebatch — batch processor for KazePay's Physical Card API.
+// Zero package dependencies: Foundation and the system OpenSSL only.
+import PackageDescription
+
+let package = Package(
+    name: "kazebatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kazebatch", targets: ["kazebatch"]),
+    ],
+    dependencies: [],
+    targets: [
+        // System OpenSSL (libssl-dev) with a tiny shim header for what Swift cannot import.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        // RSA, AES, SHA, random, hex/base64 over OpenSSL, and the kazepay-v1 envelope.
+        .target(name: "KazeCrypto", dependencies: ["COpenSSL"]),
+        // Wire format shared by client and sandbox: JSON values, operations, models, codes.
+        .target(name: "KazeProtocol", dependencies: ["KazeCrypto"]),
+        // The API client: configuration, transport, typed calls and outcome classes.
+        .target(name: "KazeClient", dependencies: ["KazeProtocol", "KazeCrypto"]),
+        // The batch engine: readers, schemas, validation, plan, execution, journal, outputs.
+        .target(name: "KazeBatch", dependencies: ["KazeClient", "KazeProtocol", "KazeCrypto"]),
+        // The stateful KazePay simulator and its small HTTP/1.1 server.
+        .target(name: "KazeSandbox", dependencies: ["KazeProtocol", "KazeCrypto"]),
+        // The commands: argument parsing, configuration, dispatch, exit codes.
+        .target(name: "KazeCLI", dependencies: ["KazeBatch", "KazeClient", "KazeSandbox", "KazeProtocol", "KazeCrypto"]),
+        // Thin executable: hands the arguments to KazeCLI and exits with its code.
+        .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
+        .testTarget(
+            name: "KazeCryptoTests",
+            dependencies: ["KazeCrypto", "KazeProtocol"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KazeProtocolTests", dependencies: ["KazeProtocol"]),
+        .testTarget(
+            name: "KazeClientTests",
+            dependencies: ["KazeClient", "KazeProtocol", "KazeCrypto", "KazeSandbox"]
+        ),
+        .testTarget(
+            name: "KazeBatchTests",
+            dependencies: ["KazeBatch", "KazeClient", "KazeProtocol", "KazeSandbox"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KazeSandboxTests", dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto"]),
+        .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeProtocol"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,19 @@
+// ExitCode: the process exit-code contract of DESIGN.md.
+
+/// How a kazebatch command ends, as a process exit status.
+public enum ExitCode: Int32, Sendable {
+    /// All records succeeded (or the command did what it was asked).
+    case success = 0
+    /// Finished, but some records FAILED or were INVALID (or one call failed).
+    case someFailed = 1
+    /// Usage, configuration or unreadable input.
+    case usage = 2
+    /// Validation errors; nothing was sent.
+    case validation = 3
+    /// Halted early by --max-failures or the circuit breaker.
+    case halted = 4
+    /// Records with UNKNOWN outcome remain.
+    case unknownRemain = 5
+    /// The batch is locked by another run.
+    case locked = 6
+}

@@ -1,0 +1,40 @@
+// Amount: money exactly as the user wrote it — at most 2 decimals, greater than zero —
+// sent on the wire with the same digits and summed as Decimal, never as a float.
+
+import Foundation
+
+/// A positive money amount with at most two fraction digits, kept as its original text.
+public struct Amount: Sendable, Hashable, CustomStringConvertible {
+    /// The digits as written, e.g. `10.50`.
+    public let text: String
+    /// The same value as a Decimal, for totals.
+    public let decimal: Decimal
+
+    /// Parses `text` (`123`, `10.5`, `10.50`); `nil` when it is not a plain positive decimal
+    /// with at most two fraction digits (no sign, exponent, spaces or thousands separators).
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
+              whole.allSatisfy(\.isASCIIDigit)
+        else { return nil }
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
+        }
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value > 0 else {
+            return nil
+        }
+        self.text = text
+        self.decimal = value
+    }
+
+    /// The JSON number for the wire, with exactly the user's digits.
+    public var json: JSONValue { .number(text) }
+
+    public var description: String { text }
+}
+
+extension Character {
+    /// True for the ASCII digits 0–9 only (not other Unicode digits).
+    public var isASCIIDigit: Bool { isASCII && isNumber && ("0"..."9").contains(self) }
+}

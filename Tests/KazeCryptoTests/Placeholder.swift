@@ -1,0 +1,2 @@
+// Placeholder until the tests of this target land; remove then.
+import XCTest

@@ -1,0 +1,27 @@
+// Tests for Amount: exact user digits, at most two decimals, strictly positive.
+
+import XCTest
+import Foundation
+@testable import KazeProtocol
+
+final class AmountTests: XCTestCase {
+    func testAcceptsPlainPositiveDecimals() throws {
+        for text in ["1", "10.5", "10.50", "0.01", "999999999.99"] {
+            let amount = try XCTUnwrap(Amount(text), text)
+            XCTAssertEqual(amount.text, text)
+            XCTAssertEqual(amount.json.compactText, text)
+        }
+        XCTAssertEqual(Amount("10.50")?.decimal, Decimal(string: "10.5"))
+    }
+
+    func testRejectsEverythingElse() {
+        for text in ["", "0", "0.00", "-1", "+1", "1.234", "1.", ".5", "1e2", "1,000", " 1", "1 ", "٣", "abc", "NaN"] {
+            XCTAssertNil(Amount(text), "accepted \(text)")
+        }
+    }
+
+    func testRechargeBodyCarriesExactDigits() {
+        let request = RechargeRequest(cardID: "R000001", currency: "USD", amount: Amount("10.50")!)
+        XCTAssertEqual(JSONValue.object(request.body).compactText, #"{"cardID":"R000001","currency":"USD","amount":10.50}"#)
+    }
+}
