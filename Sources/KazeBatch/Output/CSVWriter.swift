@@ -1,0 +1,24 @@
+// CSVWriter: RFC 4180 rows for every CSV kazebatch writes (errors, results, audit), with
+// spreadsheet formula injection neutralised.
+
+import Foundation
+
+/// Formats rows of text as RFC 4180 CSV (CRLF-free: rows end with LF).
+public enum CSVFormat {
+    /// Characters that make a spreadsheet treat a cell as a formula.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// One cell: values starting with `= + - @`, tab or CR get a leading `'`, and cells with
+    /// commas, quotes or line breaks are quoted with inner quotes doubled.
+    public static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.first, formulaStarts.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One row, newline-terminated.
+    public static func row(_ values: [String]) -> String {
+        values.map(cell).joined(separator: ",") + "\n"
+    }
+}
