@@ -1,0 +1,101 @@
+// Journal: the append-only JSONL file of one batch. Appends are group-committed: entries
+// that arrive while a write is in progress go out together, and every caller returns only
+// after its entry is on disk (write + fsync).
+
+import Foundation
+
+/// The writer of one batch's journal. Safe to share between concurrent rows.
+public final class Journal: @unchecked Sendable {
+    /// The journal file.
+    public let path: String
+    private let fd: Int32
+    private let lock = NSLock()
+    private var pending: [(Data, CheckedContinuation<Void, Error>)] = []
+    private var draining = false
+    private let queue = DispatchQueue(label: "kazebatch.journal")
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Opens (creating if needed) the journal at `path` for appending. A torn last line left
+    /// by a crash is cut off first, so new entries start on a line of their own.
+    /// - Throws: `JournalError.io`.
+    public init(path: String) throws {
+        self.path = path
+        fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw JournalError.io(path: path, reason: String(cString: strerror(errno))) }
+        try Journal.cutTornTail(fd: fd, path: path)
+    }
+
+    deinit { close(fd) }
+
+    /// Appends `entry` and returns once it is durable.
+    /// - Throws: `JournalError.io` when the write or fsync fails.
+    public func append(_ entry: JournalEntry) async throws {
+        var data: Data
+        do { data = try Journal.encoder.encode(entry) } catch {
+            throw JournalError.io(path: path, reason: "cannot encode an entry: \(error)")
+        }
+        data.append(0x0A)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            lock.lock()
+            pending.append((data, continuation))
+            let start = !draining
+            draining = true
+            lock.unlock()
+            if start { queue.async { self.drain() } }
+        }
+    }
+
+    /// Writes and fsyncs everything queued, group by group, until the queue is empty.
+    private func drain() {
+        while true {
+            lock.lock()
+            let group = pending
+            pending = []
+            if group.isEmpty { draining = false }
+            lock.unlock()
+            if group.isEmpty { return }
+            var bytes = Data()
+            for (data, _) in group { bytes.append(data) }
+            let failure = writeAndSync(bytes)
+            for (_, continuation) in group {
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume() }
+            }
+        }
+    }
+
+    private func writeAndSync(_ bytes: Data) -> JournalError? {
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
+        guard ok, fsync(fd) == 0 else { return .io(path: path, reason: String(cString: strerror(errno))) }
+        return nil
+    }
+
+    private static func cutTornTail(fd: Int32, path: String) throws {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, size - 1) == 1 else { throw JournalError.io(path: path, reason: "cannot be read") }
+        guard last != 0x0A else { return }
+        var keep = size - 1
+        while keep > 0 {
+            var byte: UInt8 = 0
+            guard pread(fd, &byte, 1, keep - 1) == 1 else { throw JournalError.io(path: path, reason: "cannot be read") }
+            if byte == 0x0A { break }
+            keep -= 1
+        }
+        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
+            throw JournalError.io(path: path, reason: "cannot cut the torn last line: \(String(cString: strerror(errno)))")
+        }
+    }
+}

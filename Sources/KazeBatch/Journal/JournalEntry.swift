@@ -1,0 +1,40 @@
+// JournalEntry: one line of the journal — a state change of one input row, with what
+// reconciliation and the results file need later. Never holds a PIN, CVV, image or a full
+// card number.
+
+/// One journal line (JSON).
+public struct JournalEntry: Sendable, Codable, Equatable {
+    /// 1-based physical input line of the row.
+    public var line: Int
+    /// The new state.
+    public var state: JournalState
+    /// UTC time of the change, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`.
+    public var time: String
+    /// The attempt number this entry belongs to (1-based; 0 for PENDING).
+    public var attempt: Int
+    /// The request number of this attempt (SENT and the outcomes that follow it).
+    public var requestNo: String?
+    /// The platform code or a kazebatch code (`TIMEOUT`, `RECONCILED`, ...) for outcomes.
+    public var code: String?
+    /// Operator-readable detail for outcomes.
+    public var detail: String?
+    /// Recharge: the card, amount text and currency (PENDING), for reconciliation.
+    public var cardID: String?
+    /// Recharge amount exactly as written.
+    public var amount: String?
+    /// Recharge currency.
+    public var currency: String?
+    /// The email (kyc, kyc-status), for reconciliation through a read.
+    public var email: String?
+    /// SUCCEEDED: the operation's response fields, already masked, secrets left out.
+    public var fields: [String: String]?
+
+    /// An entry with only the always-present members set.
+    public init(line: Int, state: JournalState, time: String, attempt: Int, requestNo: String? = nil) {
+        self.line = line
+        self.state = state
+        self.time = time
+        self.attempt = attempt
+        self.requestNo = requestNo
+    }
+}

@@ -1,0 +1,55 @@
+// RowRecord: everything the journal says about one input row, folded from its entries.
+
+/// The journaled history of one row, as far as execution and outputs need it.
+public struct RowRecord: Sendable, Equatable {
+    /// 1-based physical input line.
+    public let line: Int
+    /// The latest state.
+    public internal(set) var state: JournalState = .pending
+    /// Attempts made over all runs (SENT entries).
+    public internal(set) var attempts: Int = 0
+    /// The latest requestNo sent.
+    public internal(set) var requestNo: String?
+    /// Time of the first SENT entry: the start of any reconciliation window.
+    public internal(set) var firstSendTime: String?
+    /// Time of the latest SENT entry.
+    public internal(set) var lastSendTime: String?
+    /// The latest outcome (or retry) code and detail.
+    public internal(set) var code: String?
+    public internal(set) var detail: String?
+    /// Reconciliation keys journaled with PENDING.
+    public internal(set) var cardID: String?
+    public internal(set) var amount: String?
+    public internal(set) var currency: String?
+    public internal(set) var email: String?
+    /// SUCCEEDED: masked response fields.
+    public internal(set) var fields: [String: String] = [:]
+
+    /// A row with no history yet.
+    public init(line: Int) { self.line = line }
+
+    /// True when a request went out and no outcome was journaled after it (a crash mid-flight),
+    /// or the outcome was UNKNOWN: the platform may have acted.
+    public var isInDoubt: Bool { state == .sent || state == .unknown }
+
+    /// Folds one more entry of this row into the record.
+    mutating func apply(_ entry: JournalEntry) {
+        state = entry.state
+        switch entry.state {
+        case .pending:
+            cardID = entry.cardID ?? cardID
+            amount = entry.amount ?? amount
+            currency = entry.currency ?? currency
+            email = entry.email ?? email
+        case .sent:
+            attempts += 1
+            requestNo = entry.requestNo ?? requestNo
+            if firstSendTime == nil { firstSendTime = entry.time }
+            lastSendTime = entry.time
+        case .retry, .succeeded, .failed, .unknown:
+            code = entry.code
+            detail = entry.detail
+            if let fields = entry.fields { self.fields = fields }
+        }
+    }
+}

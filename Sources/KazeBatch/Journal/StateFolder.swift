@@ -1,0 +1,36 @@
+// StateFolder: where a batch keeps its journal and lock — `<state-dir>/<batch id>/`, with
+// the state dir defaulting to `.kazebatch/` beside the input file.
+
+import Foundation
+
+/// The paths of one batch's state.
+public struct StateFolder: Sendable, Equatable {
+    /// `<state-dir>/<batch id>`.
+    public let path: String
+
+    /// - Parameters:
+    ///   - batchID: the batch id (hex SHA-256 of op, input bytes, sysId, endpoint).
+    ///   - stateDir: `--state-dir`, or `nil` for `.kazebatch/` beside `inputPath`.
+    ///   - inputPath: the input file.
+    public init(batchID: String, stateDir: String?, inputPath: String) {
+        let root = stateDir ?? (URL(fileURLWithPath: inputPath).deletingLastPathComponent()
+            .appendingPathComponent(".kazebatch").path)
+        path = URL(fileURLWithPath: root).appendingPathComponent(batchID).path
+    }
+
+    /// The journal file.
+    public var journalPath: String { path + "/journal.jsonl" }
+    /// The lock file.
+    public var lockPath: String { path + "/lock" }
+
+    /// Creates the folder (and its parents), mode 0700.
+    /// - Throws: `JournalError.io`.
+    public func create() throws {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw JournalError.io(path: path, reason: "cannot create the state folder: \(error.localizedDescription)")
+        }
+    }
+}
