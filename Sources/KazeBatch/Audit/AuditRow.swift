@@ -1,0 +1,57 @@
+// AuditRow: one event of the audit file and the exact bytes its hash covers.
+//
+// Encoding (documented for verifiers): the row's first 13 columns — seq, time, batch, line,
+// ref, apiCode, requestNo, event, code, amount, currency, card, prev_hash — are written as
+// CSV cells (`CSVFormat.cell`: formula-neutralised, quoted where needed; line breaks in values
+// are replaced by spaces so every row is one physical line) joined with `,`. `hash` is the
+// lowercase hex SHA-256 of the UTF-8 bytes of exactly that text, and is appended as the 14th
+// column. `prev_hash` is the previous row's `hash`, or 64 zeros for the first row.
+
+/// One audit event.
+public struct AuditRow: Sendable, Equatable {
+    /// The header line of every audit file.
+    public static let header = "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash"
+    /// `prev_hash` of the first row.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public var time: String
+    public var batch: String
+    public var line: Int
+    public var ref: String
+    public var apiCode: String
+    public var requestNo: String
+    /// SENT, SUCCEEDED, FAILED, UNKNOWN, RETRY, INVALID, RECONCILED ...
+    public var event: String
+    public var code: String
+    public var amount: String
+    public var currency: String
+    /// The cardID, or a masked card number; never a full one.
+    public var card: String
+
+    /// An event; `card` must already be safe to show.
+    public init(time: String, batch: String, line: Int, ref: String, apiCode: String, requestNo: String,
+                event: String, code: String, amount: String, currency: String, card: String) {
+        self.time = time; self.batch = batch; self.line = line; self.ref = ref; self.apiCode = apiCode
+        self.requestNo = requestNo; self.event = event; self.code = code; self.amount = amount
+        self.currency = currency; self.card = card
+    }
+
+    /// The hashed text for this row at position `seq` after `previousHash`.
+    func chainedText(seq: Int, previousHash: String) -> String {
+        let values = ["\(seq)", time, batch, "\(line)", ref, apiCode, requestNo, event, code, amount, currency, card,
+                      previousHash]
+        return values.map { CSVFormat.cell(AuditRow.oneLine($0)) }.joined(separator: ",")
+    }
+
+    /// The complete CSV line (with LF) and its hash.
+    func encoded(seq: Int, previousHash: String) -> (line: String, hash: String) {
+        let text = chainedText(seq: seq, previousHash: previousHash)
+        let hash = AuditDigest.hex(text)
+        return (text + "," + hash + "\n", hash)
+    }
+
+    private static func oneLine(_ value: String) -> String {
+        guard value.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
+        return String(value.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+}
