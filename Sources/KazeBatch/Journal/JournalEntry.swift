@@ -26,6 +26,10 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var currency: String?
     /// The email (kyc, kyc-status), for reconciliation through a read.
     public var email: String?
+    /// The state asked for (set-status), for reconciliation through a read.
+    public var target: String?
+    /// The user's row reference (PENDING), for audit rows written during reconciliation.
+    public var ref: String?
     /// SUCCEEDED: the operation's response fields, already masked, secrets left out.
     public var fields: [String: String]?
 

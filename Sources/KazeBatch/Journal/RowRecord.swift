@@ -22,6 +22,8 @@ public struct RowRecord: Sendable, Equatable {
     public internal(set) var amount: String?
     public internal(set) var currency: String?
     public internal(set) var email: String?
+    public internal(set) var target: String?
+    public internal(set) var ref: String?
     /// SUCCEEDED: masked response fields.
     public internal(set) var fields: [String: String] = [:]
 
@@ -41,6 +43,8 @@ public struct RowRecord: Sendable, Equatable {
             amount = entry.amount ?? amount
             currency = entry.currency ?? currency
             email = entry.email ?? email
+            target = entry.target ?? target
+            ref = entry.ref ?? ref
         case .sent:
             attempts += 1
             requestNo = entry.requestNo ?? requestNo

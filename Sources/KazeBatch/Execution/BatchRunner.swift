@@ -1,0 +1,84 @@
+// BatchRunner: one `run` or `reconcile` of a batch from start to end — lock, journal read
+// back, in-doubt rows reconciled first, rows sent, results and audit written, summary.
+
+import Foundation
+import KazeClient
+import KazeProtocol
+
+/// Everything one run of a batch needs.
+public struct BatchRunner: Sendable {
+    public var operation: APIOperation
+    public var batchID: String
+    /// The records, read afresh for each pass.
+    public var source: any RecordSource
+    public var api: any CardAPI
+    public var options: ExecutionOptions
+    public var folder: StateFolder
+    public var resultsPath: String
+    public var auditPath: String
+    public var clock: any PacingClock = SystemPacingClock()
+    public var makeRequestNo: @Sendable () -> String
+    public var onProgress: (@Sendable (RunProgress) -> Void)?
+
+    /// A runner; `clock` and `onProgress` may be set afterwards.
+    public init(operation: APIOperation, batchID: String, source: any RecordSource, api: any CardAPI,
+                options: ExecutionOptions, folder: StateFolder, resultsPath: String, auditPath: String,
+                makeRequestNo: @escaping @Sendable () -> String) {
+        self.operation = operation
+        self.batchID = batchID
+        self.source = source
+        self.api = api
+        self.options = options
+        self.folder = folder
+        self.resultsPath = resultsPath
+        self.auditPath = auditPath
+        self.makeRequestNo = makeRequestNo
+    }
+
+    /// Runs the batch: reconciles in-doubt rows, sends what needs sending, writes results.
+    /// - Parameter scan: the validation pass already made (record counts).
+    /// - Throws: `JournalError.locked` when another run holds the batch; journal, audit,
+    ///   output and input errors.
+    public func run(scan: BatchScan) async throws -> RunOutcome {
+        try await withExecutor { executor in
+            try await executor.reconcileInDoubt()
+            let current = await executor.index
+            var finished = 0
+            for line in current.rows.keys where await !executor.needsSending(line) { finished += 1 }
+            try await executor.execute(source, expected: max(0, scan.records - scan.invalid - finished))
+        }
+    }
+
+    /// Only reconciles the batch's in-doubt rows, then rewrites the results.
+    public func reconcile() async throws -> RunOutcome {
+        try await withExecutor { executor in try await executor.reconcileInDoubt() }
+    }
+
+    private func withExecutor(_ body: (Executor) async throws -> Void) async throws -> RunOutcome {
+        try folder.create()
+        let lock = try BatchLock(path: folder.lockPath)
+        defer { lock.release() }
+        let index = try JournalIndex.load(path: folder.journalPath)
+        let journal = try Journal(path: folder.journalPath)
+        let audit = try AuditLog(path: auditPath)
+        let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, audit: audit,
+                                index: index, options: options, clock: clock, makeRequestNo: makeRequestNo,
+                                onProgress: onProgress)
+        try await body(executor)
+        audit.sync()
+        let writer = try ResultsWriter(path: resultsPath, operation: operation)
+        var summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer)
+        summary.haltReason = await executor.haltReason
+        return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine)
+    }
+}
+
+/// What a finished run reports.
+public struct RunOutcome: Sendable, Equatable {
+    /// Counts and totals of every record.
+    public var summary: RunSummary
+    /// The audit file's last hash (keep it to detect later truncation).
+    public var auditHead: String
+    /// True when the journal ended in a torn line (a crash) that was ignored.
+    public var tornJournalLine: Bool
+}

@@ -1,0 +1,37 @@
+// ExecutionOptions: the knobs of one run (rates, retries, what to resend, when to halt).
+
+/// How a run executes.
+public struct ExecutionOptions: Sendable {
+    /// Requests per second (`--rate`).
+    public var rate: Double = 5
+    /// Token bucket size (`--burst`, default = rate).
+    public var burst: Int = 5
+    /// Requests in flight at most (`--concurrency`).
+    public var concurrency: Int = 4
+    /// Attempts per row per run (`--max-attempts`).
+    public var maxAttempts: Int = 5
+    /// Send rows whose journaled outcome is FAILED again (`--retry-failed`).
+    public var retryFailed = false
+    /// Send rows whose outcome stays UNKNOWN after reconciliation again (`--resend-unknown`).
+    public var resendUnknown = false
+    /// Stop sending new rows after this many FAILED rows (`--max-failures`).
+    public var maxFailures: Int?
+    /// The circuit breaker: trip when at least `breakerRatio` of the last `breakerWindow`
+    /// finished rows failed or became UNKNOWN.
+    public var breakerWindow = 20
+    public var breakerRatio = 0.5
+    /// Reconciliation: how far before the first send a matching transaction may be dated
+    /// (clock skew between this machine and the platform), in seconds.
+    public var reconcileMarginSeconds: Double = 120
+    /// Reconciliation: how long after the last send a request may still be in flight at the
+    /// platform; "nothing found" decides FAILED only after this, else the row stays UNKNOWN.
+    public var settleSeconds: Double = 120
+    /// Backoff: the first retry's cap and the largest cap, in seconds.
+    public var retryBaseDelay: Double = 0.25
+    public var retryMaxDelay: Double = 20
+    /// Seed for retry jitter (`nil`: random).
+    public var seed: UInt64?
+
+    /// Defaults as DESIGN.md gives them.
+    public init() {}
+}

@@ -1,0 +1,126 @@
+// Executor: sends a batch's rows — streamed from the input, paced by the rate limiter,
+// at most `concurrency` in flight — journaling every step before it happens, retrying
+// only what provably did nothing, and reconciling what may have been done.
+
+import Foundation
+import KazeClient
+import KazeProtocol
+
+/// Runs one batch against the platform. One executor per run.
+public actor Executor {
+    /// The batch's operation.
+    public let operation: APIOperation
+    /// The batch id (journal folder name, audit `batch` column).
+    public let batchID: String
+    let api: any CardAPI
+    let journal: Journal
+    let audit: AuditLog?
+    let options: ExecutionOptions
+    let limiter: RateLimiter
+    let policy: RetryPolicy
+    let clock: any PacingClock
+    let makeRequestNo: @Sendable () -> String
+    let onProgress: (@Sendable (RunProgress) -> Void)?
+    /// The journal as it stands, kept current as the run goes.
+    public private(set) var index: JournalIndex
+    /// Why the run stopped sending new rows, if it did.
+    public private(set) var haltReason: String?
+    var breaker: CircuitBreaker
+    var progress = RunProgress(total: 0)
+    private var started: Double = 0
+
+    /// - Parameters:
+    ///   - index: the journal read back before the run (see `JournalIndex.load`).
+    ///   - makeRequestNo: a fresh unique requestNo per call (`RequestNumber.make`).
+    ///   - onProgress: called after every finished row.
+    public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal, audit: AuditLog?,
+                index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
+                makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil) {
+        self.operation = operation
+        self.batchID = batchID
+        self.api = api
+        self.journal = journal
+        self.audit = audit
+        self.options = options
+        self.index = index
+        self.clock = clock
+        self.makeRequestNo = makeRequestNo
+        self.onProgress = onProgress
+        limiter = RateLimiter(rate: options.rate, burst: options.burst, clock: clock)
+        policy = RetryPolicy(maxAttempts: options.maxAttempts, baseDelay: options.retryBaseDelay,
+                             maxDelay: options.retryMaxDelay, random: RandomSource(seed: options.seed))
+        breaker = CircuitBreaker(maxFailures: options.maxFailures, window: options.breakerWindow, ratio: options.breakerRatio)
+    }
+
+    /// True when the row at `line` is to be sent in this run, given its journal history.
+    public func needsSending(_ line: Int) -> Bool {
+        guard let row = index.row(line) else { return true }
+        switch row.state {
+        case .pending, .retry: return true
+        case .succeeded: return false
+        case .failed: return options.retryFailed
+        case .sent, .unknown: return operation.isReadOnly || options.resendUnknown
+        }
+    }
+
+    /// Sends every row of `source` that needs sending (see `needsSending`), `expected` being
+    /// how many that is (for progress), then reconciles the rows that became UNKNOWN.
+    /// - Throws: when the input cannot be read or the journal cannot be written.
+    public func execute(_ source: any RecordSource, expected: Int) async throws {
+        progress = RunProgress(total: expected)
+        started = clock.now()
+        let feed = RecordFeed(source: source, buffer: options.concurrency * 2)
+        let stream = feed.start()
+        defer { feed.cancel() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            for try await item in stream {
+                feed.taken()
+                guard haltReason == nil else { break }
+                guard case .valid(let record) = item, needsSending(record.line) else { continue }
+                if inFlight >= options.concurrency {
+                    try await group.next()
+                    inFlight -= 1
+                }
+                guard haltReason == nil else { break }
+                group.addTask { try await self.process(record) }
+                inFlight += 1
+            }
+            try await group.waitForAll()
+        }
+        try await reconcileInDoubt()
+    }
+
+    /// Appends `entry` to the journal (durably), folds it into the index and writes its
+    /// audit event (all but PENDING).
+    func commit(_ entry: JournalEntry, ref: String, record: ValidRecord?) async throws {
+        try await journal.append(entry)
+        index.apply(entry)
+        guard entry.state != .pending, let audit else { return }
+        let row = index.row(entry.line)
+        let card = record.flatMap(auditCard) ?? row?.cardID ?? ""
+        try audit.record(AuditRow(
+            time: entry.time, batch: batchID, line: entry.line, ref: ref, apiCode: operation.apiCode,
+            requestNo: entry.requestNo ?? "", event: entry.state.rawValue, code: entry.code ?? "",
+            amount: record?.amount?.text ?? row?.amount ?? "", currency: operation.movesMoney ? (record?.currency ?? row?.currency ?? "") : "",
+            card: card))
+    }
+
+    private func auditCard(_ record: ValidRecord) -> String? {
+        if let cardID = record.cardID { return cardID }
+        return record.body.text("cardNumber").map(Masking.cardNumber)
+    }
+
+    /// Counts one finished row for progress and the circuit breaker.
+    func count(_ state: JournalState) {
+        progress.done += 1
+        switch state {
+        case .succeeded: progress.succeeded += 1; breaker.record(failed: false)
+        case .failed: progress.failed += 1; breaker.record(failed: true)
+        default: progress.unknown += 1; breaker.record(failed: false, doubtful: true)
+        }
+        if haltReason == nil, let reason = breaker.reason { haltReason = reason }
+        progress.elapsed = clock.now() - started
+        onProgress?(progress)
+    }
+}

@@ -1,0 +1,104 @@
+// Reconciler: decides what became of a row whose request may or may not have reached the
+// platform, by reading the platform: recharges through queryTransactions, KYC through
+// queryUcardKycStatus, card lifecycle changes through queryCard. What no read can decide
+// stays undecided (UNKNOWN) and is never resent blindly.
+
+import Foundation
+import KazeClient
+import KazeProtocol
+
+/// Resolves in-doubt rows of one operation.
+struct Reconciler: Sendable {
+    /// What a read proved about an in-doubt row.
+    enum Verdict: Equatable {
+        /// The platform did it; `fields` are safe response fields (e.g. the transactionId).
+        case succeeded(detail: String, fields: [String: String])
+        /// The platform refused it, or provably never did it (`NOT_COMMITTED`).
+        case failed(code: String, detail: String)
+        /// No read can tell yet.
+        case undecided(detail: String)
+    }
+
+    let operation: APIOperation
+    let api: any CardAPI
+    let limiter: RateLimiter
+    let makeRequestNo: @Sendable () -> String
+    let options: ExecutionOptions
+
+    /// The verdict for `row`, never matching a recharge transaction in `claimed`.
+    func decide(_ row: RowRecord, claimed: Set<String>, now: Date = Date()) async -> Verdict {
+        switch operation {
+        case .recharge: return await decideRecharge(row, claimed: claimed, now: now)
+        case .kyc: return await decideKyc(row, now: now)
+        case .activate, .setStatus, .close: return await decideCardState(row, now: now)
+        case .assign: return .undecided(detail: "an assignment cannot be confirmed by a read without its cardID; check the card and use --resend-unknown only if it was not assigned")
+        case .setPin: return .undecided(detail: "a PIN change cannot be confirmed by any read; use --resend-unknown to set it again")
+        case .kycStatus, .card, .balance, .transactions: return .undecided(detail: "read-only; will simply be sent again")
+        }
+    }
+
+    /// True when the last send is long enough ago that the request cannot still be in flight.
+    func isSettled(_ row: RowRecord, now: Date) -> Bool {
+        guard let text = row.lastSendTime, let sent = Timestamp.date(text) else { return true }
+        return now.timeIntervalSince(sent) >= options.settleSeconds
+    }
+
+    /// "Not found" after the settle time proves nothing was done; before it, wait.
+    func notFound(_ row: RowRecord, now: Date, what: String) -> Verdict {
+        if isSettled(row, now: now) {
+            return .failed(code: "NOT_COMMITTED", detail: "reconciled: \(what); not done, send again with --retry-failed")
+        }
+        return .undecided(detail: "\(what) yet; run `kazebatch reconcile` again in \(Int(options.settleSeconds)) s")
+    }
+
+    /// One read-only call, retried a few times on transient outcomes.
+    func read(_ query: APIOperation, _ body: JSONObject) async -> CallOutcome {
+        var outcome = CallOutcome.notSent(reason: "not tried")
+        for attempt in 1...3 {
+            await limiter.acquire()
+            outcome = await api.call(query, body: body, requestNo: makeRequestNo())
+            guard outcome.isTransient || isUnknown(outcome) else { return outcome }
+            if outcome.isRateLimited { await limiter.penalize(retryAfter: outcome.retryAfter) }
+            if attempt < 3 { try? await Task.sleep(nanoseconds: UInt64(options.retryBaseDelay * Double(attempt) * 1e9)) }
+        }
+        return outcome
+    }
+
+    private func isUnknown(_ outcome: CallOutcome) -> Bool {
+        switch outcome {
+        case .unknown, .protocolError: true
+        default: false
+        }
+    }
+
+    private func decideKyc(_ row: RowRecord, now: Date) async -> Verdict {
+        guard let email = row.email else { return .undecided(detail: "the journal lacks the email to check") }
+        switch await read(.kycStatus, JSONObject([("email", .string(email))])) {
+        case .success(let body):
+            let status = body.text("status") ?? "?"
+            return .succeeded(detail: "reconciled: KYC application found (status \(status))", fields: ["status": status])
+        case .platformError(let code, _, _) where code == .notFound:
+            return notFound(row, now: now, what: "no KYC application for this email")
+        case let other:
+            return .undecided(detail: "cannot read the KYC status (\(other))")
+        }
+    }
+
+    private func decideCardState(_ row: RowRecord, now: Date) async -> Verdict {
+        guard let cardID = row.cardID else { return .undecided(detail: "the journal lacks the cardID to check") }
+        guard case .success(let body) = await read(.card, JSONObject([("cardID", .string(cardID))])),
+              let status = body.text("userBankCardStatus")
+        else { return .undecided(detail: "cannot read the card's status") }
+        let done: Set<String>
+        switch operation {
+        case .activate: done = ["ACTIVE", "ACTIVE_PROCESSING"]
+        case .close: done = ["CLOSED", "CLOSE_PROCESSING", "CLOSE"]
+        default: done = row.target.map { [$0] } ?? []
+        }
+        if done.contains(status) {
+            return .succeeded(detail: "reconciled: the card is \(status)", fields: ["cardID": cardID, "status": status])
+        }
+        guard operation == .setStatus else { return .undecided(detail: "the card is \(status); cannot tell yet") }
+        return notFound(row, now: now, what: "the card is still \(status)")
+    }
+}

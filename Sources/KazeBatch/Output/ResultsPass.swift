@@ -1,0 +1,53 @@
+// ResultsPass: the last pass over the input — one results row per record in input order,
+// from the journal, and the summary that adds them up.
+
+import Foundation
+import KazeProtocol
+
+/// Writes results and builds the summary.
+public enum ResultsPass {
+    /// Reads `source` once more and writes one row per record to `writer` (when given).
+    /// - Throws: when the input cannot be read or the results not written.
+    public static func run(source: any RecordSource, index: JournalIndex, writer: ResultsWriter?) throws -> RunSummary {
+        var summary = RunSummary()
+        var failure: Error?
+        try source.forEachRecord { record in
+            let row = result(for: record, index: index)
+            summary.records += 1
+            summary.counts[row.outcome, default: 0] += 1
+            if case .valid(let valid) = record, let amount = valid.amount {
+                summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome)
+            }
+            do { try writer?.write(row) } catch { failure = error; return false }
+            return true
+        }
+        if let failure { throw failure }
+        try writer?.commit()
+        return summary
+    }
+
+    /// The results row of one record.
+    static func result(for record: SourceRecord, index: JournalIndex) -> ResultRow {
+        guard case .valid = record else {
+            guard case .invalid(let line, let ref, let issues) = record, let first = issues.first else {
+                return ResultRow(line: record.line, ref: record.ref, outcome: .invalid)
+            }
+            let more = issues.count > 1 ? " (and \(issues.count - 1) more problem\(issues.count == 2 ? "" : "s"))" : ""
+            return ResultRow(line: line, ref: ref, outcome: .invalid, code: first.code,
+                             detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more)
+        }
+        guard let row = index.row(record.line) else {
+            return ResultRow(line: record.line, ref: record.ref, outcome: .skipped, detail: "not sent")
+        }
+        let outcome: RowOutcome
+        switch row.state {
+        case .succeeded: outcome = .succeeded
+        case .failed: outcome = .failed
+        case .sent, .unknown: outcome = .unknown
+        case .pending, .retry: outcome = .skipped
+        }
+        return ResultRow(line: record.line, ref: record.ref, outcome: outcome, code: row.code ?? "",
+                         detail: row.detail ?? (outcome == .skipped ? "not finished" : ""), requestNo: row.requestNo ?? "",
+                         attempts: row.attempts, fields: row.fields)
+    }
+}

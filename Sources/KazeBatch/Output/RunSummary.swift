@@ -1,0 +1,30 @@
+// RunSummary: the closing account of a run — one outcome per input record (adding up to the
+// records), money per currency and outcome, and where the files are.
+
+import Foundation
+
+/// The outcome counts and totals of a batch after a run.
+public struct RunSummary: Sendable, Equatable {
+    /// Records in the input.
+    public var records = 0
+    /// Rows per outcome; they add up to `records`.
+    public var counts: [RowOutcome: Int] = [:]
+    /// Recharge money per currency and outcome.
+    public var money = MoneyTotals()
+    /// Why the run halted early, if it did.
+    public var haltReason: String?
+
+    /// An empty summary.
+    public init() {}
+
+    /// The rows with `outcome`.
+    public func count(_ outcome: RowOutcome) -> Int { counts[outcome] ?? 0 }
+
+    /// The exit code of DESIGN.md: 4 halted, 5 UNKNOWN remain, 1 some FAILED/INVALID, else 0.
+    public var exitStatus: Int32 {
+        if haltReason != nil { return 4 }
+        if count(.unknown) > 0 { return 5 }
+        if count(.failed) + count(.invalid) > 0 { return 1 }
+        return 0
+    }
+}

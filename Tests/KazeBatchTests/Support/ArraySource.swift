@@ -1,0 +1,29 @@
+// ArraySource: a RecordSource over records made in the test, plus record builders.
+
+import KazeProtocol
+@testable import KazeBatch
+
+/// Records held in memory (tests only; production streams from the file).
+struct ArraySource: RecordSource {
+    let records: [SourceRecord]
+
+    func forEachRecord(_ body: (SourceRecord) throws -> Bool) throws {
+        for record in records { guard try body(record) else { return } }
+    }
+
+    /// Recharge rows on lines 2..., one per (cardID, amount).
+    static func recharges(_ rows: [(String, String)], currency: String = "USD") -> ArraySource {
+        ArraySource(records: rows.enumerated().map { offset, row in
+            .valid(ValidRecord(line: offset + 2, ref: "r\(offset + 2)", operation: .recharge,
+                               body: JSONObject([("cardID", .string(row.0)), ("currency", .string(currency)), ("amount", .number(row.1))])))
+        })
+    }
+
+    /// set-pin rows on lines 2...
+    static func pinSets(_ cards: [String]) -> ArraySource {
+        ArraySource(records: cards.enumerated().map { offset, card in
+            .valid(ValidRecord(line: offset + 2, ref: "", operation: .setPin,
+                               body: JSONObject([("cardID", .string(card)), ("pin", .string("123456"))])))
+        })
+    }
+}
