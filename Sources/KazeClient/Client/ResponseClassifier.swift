@@ -30,7 +30,7 @@ struct ResponseClassifier {
         }
         guard let code = message.code else { return .protocolError(reason: "the response has no head.code") }
         guard code == .success else {
-            return .platformError(code: code, detail: parsed.head.detail ?? "", retryAfter: retryAfter)
+            return .platformError(code: code, detail: message.head.detail ?? "", retryAfter: retryAfter)
         }
         return openBody(message)
     }
