@@ -1,2 +1,0 @@
-// KazeCrypto placeholder for OpenSSL import check; replaced by the crypto files.
-import COpenSSL

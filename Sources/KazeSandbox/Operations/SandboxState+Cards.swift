@@ -1,0 +1,84 @@
+// SandboxState+Cards: ucardAssign, ucardActive and cardSetPin — a card from inventory to use.
+
+import Foundation
+import KazeProtocol
+
+extension SandboxState {
+    /// The card `cardID`, or NOT_FOUND.
+    func card(_ cardID: String) throws -> SandboxCard {
+        guard let card = cards[cardID] else { throw SandboxFailure.notFound("no card with this cardID") }
+        return card
+    }
+
+    /// ucardAssign: gives an inventory number to a user whose KYC is not REJECTED; with
+    /// autoActive true the KYC must be PASSED and the card starts ACTIVE.
+    mutating func assign(_ fields: Fields, _ context: RequestContext) throws -> OperationResult {
+        let email = try fields.required("email")
+        let number = try fields.required("cardNumber")
+        let autoActive = try fields.requiredBool("autoActive")
+        guard (12...19).contains(number.count), number.allSatisfy(\.isASCIIDigitChar),
+              CardNumbers.checkDigit(String(number.dropLast())) == number.last?.wholeNumberValue
+        else { throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit") }
+        guard let user = users[email] else { throw SandboxFailure.notFound("no KYC application for this email") }
+        guard let (series, index) = CardNumbers.parse(number), series == .inventory, index <= inventorySize else {
+            throw SandboxFailure.notFound("card number is not in the sandbox inventory")
+        }
+        guard assignedNumbers[number] == nil else { throw SandboxFailure.state("card number is already assigned") }
+        guard user.status != .rejected else { throw SandboxFailure.state("KYC is REJECTED") }
+        guard !autoActive || user.status == .passed else {
+            throw SandboxFailure.state("autoActive needs KYC PASSED, it is \(user.status.rawValue)")
+        }
+        let cardID = nextCardID()
+        cards[cardID] = SandboxCard(
+            cardID: cardID, series: .inventory, index: index, email: email,
+            status: autoActive ? .active : .pendingActivation, pinSet: false, balance: .zero, currency: "USD",
+            expiryDate: Self.expiry(from: context.now))
+        assignedNumbers[number] = cardID
+        return .success(JSONObject([("cardID", .string(cardID))]))
+    }
+
+    /// ucardActive: needs KYC PASSED and a card waiting for activation. A wrong activation code
+    /// (it is the last six digits of the card number) is a business failure (encrypt FAILED).
+    mutating func activate(_ fields: Fields) throws -> OperationResult {
+        let cardID = try fields.cardID()
+        let code = try fields.required("activationCode")
+        var card = try card(cardID)
+        guard card.status == .pendingActivation else {
+            throw SandboxFailure.state("card is \(card.status.rawValue), not waiting for activation")
+        }
+        let kyc = users[card.email]?.status ?? .waiting
+        guard kyc == .passed else { throw SandboxFailure.state("KYC is \(kyc.rawValue), activation needs PASSED") }
+        guard code == CardNumbers.activationCode(card.cardNumber) else {
+            return .businessFailure(JSONObject([
+                ("cardID", .string(cardID)), ("status", .string(card.status.rawValue)),
+                ("reason", .string("activation code does not match")),
+            ]))
+        }
+        card.status = .active
+        cards[cardID] = card
+        return .success(JSONObject([("cardID", .string(cardID)), ("status", .string("ACTIVE_PROCESSING"))]))
+    }
+
+    /// cardSetPin: six ASCII digits, on an ACTIVE or INACTIVE card.
+    mutating func setPin(_ fields: Fields) throws -> OperationResult {
+        let cardID = try fields.cardID()
+        let pin = try fields.required("pin")
+        guard pin.count == 6, pin.allSatisfy(\.isASCIIDigitChar) else {
+            throw SandboxFailure.param("pin", "must be exactly six digits")
+        }
+        var card = try card(cardID)
+        guard card.status == .active || card.status == .inactive else {
+            throw SandboxFailure.state("card is \(card.status.rawValue)")
+        }
+        card.pinSet = true
+        cards[cardID] = card
+        return .success(JSONObject([("cardID", .string(cardID))]))
+    }
+
+    /// Expiry `YYMM` five years after `date`.
+    static func expiry(from date: Date) -> String {
+        let year = Int(WireTime.dateTimeText(date).prefix(4)) ?? 2025
+        let month = WireTime.dateTimeText(date).dropFirst(5).prefix(2)
+        return padded((year + 5) % 100, 2) + month
+    }
+}

@@ -1,0 +1,44 @@
+// SandboxState+Lifecycle: updCardStatus and closeCard (with the refund of the balance).
+
+import KazeProtocol
+
+extension SandboxState {
+    /// updCardStatus: ACTIVE <-> INACTIVE; setting the current status again is accepted.
+    mutating func setStatus(_ fields: Fields) throws -> OperationResult {
+        let cardID = try fields.cardID()
+        let wanted = try fields.required("status")
+        guard let status = CardStatus(rawValue: wanted), status == .active || status == .inactive else {
+            throw SandboxFailure.param("status", "must be ACTIVE or INACTIVE")
+        }
+        var card = try card(cardID)
+        guard card.status == .active || card.status == .inactive else {
+            throw SandboxFailure.state("card is \(card.status.rawValue)")
+        }
+        card.status = status
+        cards[cardID] = card
+        return .success(JSONObject([("cardID", .string(cardID)), ("status", .string(status.rawValue))]))
+    }
+
+    /// closeCard: settles the card's pending recharges, refunds the balance to the merchant
+    /// and closes the card. A closed card cannot be closed again (STATE_ERROR).
+    mutating func close(_ fields: Fields, _ context: RequestContext) throws -> OperationResult {
+        let cardID = try fields.cardID()
+        guard try card(cardID).status != .closed else { throw SandboxFailure.state("card is already CLOSED") }
+        settleRecharges(ofCard: cardID, at: context.now)
+        var card = try card(cardID)
+        let refund = card.balance
+        let txnId = nextTransactionId()
+        transactions.append(SandboxTransaction(
+            transactionId: txnId, cardID: cardID, type: .closeRefund, amount: refund, amountText: refund.text,
+            currency: card.currency, status: .success, time: context.now, settlesAt: nil,
+            requestNo: context.requestNo))
+        merchantBalance = merchantBalance + refund
+        card.balance = .zero
+        card.status = .closed
+        cards[cardID] = card
+        return .success(JSONObject([
+            ("cardID", .string(cardID)), ("status", .string("CLOSE_PROCESSING")),
+            ("refundAmt", .string(refund.text)), ("currency", .string(card.currency)), ("txnId", .string(txnId)),
+        ]))
+    }
+}

@@ -1,1 +1,0 @@
-// KazeSandbox: placeholder until its issue lands; remove when the first real file is added.

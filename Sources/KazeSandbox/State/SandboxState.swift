@@ -1,0 +1,52 @@
+// SandboxState: everything the simulator knows — users, cards, the unassigned inventory,
+// transactions and the merchant's balance. A value type; SandboxEngine guards the one copy.
+
+import Foundation
+
+/// The whole simulated platform state.
+struct SandboxState: Sendable, Equatable {
+    /// Users by email (as given, case-sensitive).
+    var users: [String: SandboxUser] = [:]
+    /// Cards by cardID.
+    var cards: [String: SandboxCard] = [:]
+    /// cardID of each assigned card number.
+    var assignedNumbers: [String: String] = [:]
+    /// Size of the inventory series (numbers 1...inventorySize can be assigned).
+    var inventorySize: Int
+    /// All transactions, oldest first.
+    var transactions: [SandboxTransaction] = []
+    /// Money available for recharges.
+    var merchantBalance: Cents
+    /// The last card sequence number used for a cardID (`SB000001` is 1).
+    var lastCardSequence = 0
+    /// The last transaction sequence number used.
+    var lastTransactionSequence = 0
+    /// How long a KYC application waits before it settles.
+    var kycDelay: TimeInterval
+    /// How long a recharge stays PENDING.
+    var pendingDelay: TimeInterval
+
+    init(inventorySize: Int, merchantBalance: Cents, kycDelay: TimeInterval, pendingDelay: TimeInterval) {
+        self.inventorySize = inventorySize
+        self.merchantBalance = merchantBalance
+        self.kycDelay = kycDelay
+        self.pendingDelay = pendingDelay
+    }
+
+    /// A new cardID, `SB` + at least six digits.
+    mutating func nextCardID() -> String {
+        lastCardSequence += 1
+        return "SB" + Self.padded(lastCardSequence, 6)
+    }
+
+    /// A new transaction id, `SBT` + at least twelve digits.
+    mutating func nextTransactionId() -> String {
+        lastTransactionSequence += 1
+        return "SBT" + Self.padded(lastTransactionSequence, 12)
+    }
+
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
