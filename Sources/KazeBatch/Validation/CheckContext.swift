@@ -1,0 +1,21 @@
+// CheckContext: what field checks need besides the value — today's date, the input file's folder
+// (for image paths) and the image size limit.
+
+import Foundation
+import KazeProtocol
+
+/// The surroundings of a validation run.
+struct CheckContext: Sendable {
+    /// Today's date (UTC) from the injectable clock.
+    let today: CalendarDate
+    /// The folder relative image paths are resolved against.
+    let folder: URL
+    /// The largest image accepted, in bytes.
+    let maxImageBytes: Int
+}
+
+/// A checked value: JSON for the request body, or an image file to read at send time.
+enum CheckedValue: Sendable, Equatable {
+    case json(JSONValue)
+    case image(URL)
+}

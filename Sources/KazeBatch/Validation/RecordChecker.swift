@@ -1,0 +1,74 @@
+// RecordChecker: one RawRecord → one RecordOutcome. Every field is checked (one bad field does not
+// hide the next), then cross-field rules, then duplicates among records that are otherwise valid.
+
+import Foundation
+import KazeProtocol
+
+/// Checks records of one operation, remembering keys for duplicate detection.
+struct RecordChecker {
+    private let schema: OperationSchema
+    private let context: CheckContext
+    private let allowDuplicates: Bool
+    private var seen = DuplicateIndex()
+    private let identificationTypeSlot: Int?
+
+    /// A checker for `schema`'s records.
+    init(schema: OperationSchema, context: CheckContext, allowDuplicates: Bool) {
+        self.schema = schema
+        self.context = context
+        self.allowDuplicates = allowDuplicates
+        self.identificationTypeSlot = schema.slot(forName: "identificationType")
+    }
+
+    /// The outcome of `raw`.
+    mutating func outcome(for raw: RawRecord) -> RecordOutcome {
+        let ref = raw.values[schema.refSlot] ?? ""
+        var issues: [RecordIssue] = []
+        func report(_ field: String, _ code: IssueCode, _ message: String) {
+            issues.append(RecordIssue(line: raw.line, ref: ref, field: field, code: code.rawValue, message: message))
+        }
+        if let problem = raw.problem {
+            report(problem.field, problem.code, problem.message)
+            return .invalid(line: raw.line, ref: ref, issues: issues)
+        }
+        for name in raw.unknownColumns {
+            report(name, .unknownColumn, "column \"\(TextRules.excerpt(name))\" is not a \(schema.operation.batchName) column "
+                + "(columns: \(schema.columnNames.joined(separator: ", ")))")
+        }
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(schema.columns.count)
+        var images: [String: URL] = [:]
+        for (slot, column) in schema.columns.enumerated() {
+            guard let value = raw.values[slot] else {
+                if let missing = missingMessage(column, raw) { report(column.name, .required, missing) }
+                continue
+            }
+            switch column.rule.check(value, column: column.name, context: context) {
+            case .success(.json(let json)): members.append((column.field, json))
+            case .success(.image(let url)): images[column.field] = url
+            case .failure(let problem): report(column.name, problem.code, problem.message)
+            }
+        }
+        if issues.isEmpty, schema.operation == .transactions, let problem = TimeWindowRule.problem(in: members) {
+            report(problem.field, .timeOrder, problem.message)
+        }
+        if issues.isEmpty, !allowDuplicates, let fingerprint = DuplicateRule.fingerprint(of: schema.operation, body: members),
+           let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
+            let fields = DuplicateRule.describedFields(of: schema.operation) ?? "key"
+            report("", .duplicate, "same \(fields) as the record on line \(first) (use --allow-duplicates if intended)")
+        }
+        guard issues.isEmpty else { return .invalid(line: raw.line, ref: ref, issues: issues) }
+        return .valid(ValidRecord(line: raw.line, ref: ref, operation: schema.operation, body: JSONObject(members), images: images))
+    }
+
+    /// Why an absent value is an error, or `nil` when the column may be left empty.
+    private func missingMessage(_ column: ColumnSpec, _ raw: RawRecord) -> String? {
+        switch column.requirement {
+        case .required: return "\(column.name) is required"
+        case .optional: return nil
+        case .requiredForIDCard:
+            guard let slot = identificationTypeSlot, raw.values[slot] == "ID_CARD" else { return nil }
+            return "\(column.name) is required when identificationType is ID_CARD"
+        }
+    }
+}

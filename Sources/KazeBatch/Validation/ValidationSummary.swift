@@ -1,0 +1,53 @@
+// ValidationSummary: counts built while streaming outcomes — records, valid, invalid, errors by
+// code — and, for recharges, the exact money total per currency of the valid records.
+
+import Foundation
+import KazeProtocol
+
+/// What a validation run found, accumulated one outcome at a time.
+public struct ValidationSummary: Sendable, Equatable {
+    /// The operation validated.
+    public let operation: APIOperation
+    /// Records read.
+    public private(set) var records = 0
+    /// Records that passed every check.
+    public private(set) var valid = 0
+    /// Records with at least one error.
+    public private(set) var invalid = 0
+    /// Errors found, by code (a record may have several).
+    public private(set) var issueCounts: [String: Int] = [:]
+    private var money: [String: MoneyTotal] = [:]
+
+    /// An empty summary for `operation`.
+    public init(operation: APIOperation) { self.operation = operation }
+
+    /// Counts one outcome (and, for a valid recharge, adds its amount to its currency's total).
+    public mutating func add(_ outcome: RecordOutcome) {
+        records += 1
+        switch outcome {
+        case .valid(let record):
+            valid += 1
+            if operation.movesMoney, let text = record.body["amount"]?.numberText, let cents = MoneyText.cents(text) {
+                money[record.currency, default: MoneyTotal()].add(cents: cents)
+            }
+        case .invalid(_, _, let issues):
+            invalid += 1
+            for issue in issues { issueCounts[issue.code, default: 0] += 1 }
+        }
+    }
+
+    /// All errors found.
+    public var issueCount: Int { issueCounts.values.reduce(0, +) }
+
+    /// Error codes with their counts, most frequent first (ties by code).
+    public var codesByFrequency: [(code: String, count: Int)] {
+        issueCounts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    /// Money to be sent per currency (valid recharges only), exact.
+    public var totals: [String: Decimal] { money.mapValues(\.decimal) }
+
+    /// The totals as `CUR:amount` with two decimals, sorted by currency (`USD:12500.00`), the
+    /// form `run --confirm-total` takes.
+    public var totalsText: [String] { money.keys.sorted().compactMap { code in money[code].map { "\(code):\($0.text)" } } }
+}
