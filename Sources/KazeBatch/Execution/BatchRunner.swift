@@ -10,7 +10,7 @@ public struct BatchRunner: Sendable {
     public var operation: APIOperation
     public var batchID: String
     /// The records, read afresh for each pass.
-    public var source: any RecordSource
+    public var source: any BatchSource
     public var api: any CardAPI
     public var options: ExecutionOptions
     public var folder: StateFolder
@@ -21,7 +21,7 @@ public struct BatchRunner: Sendable {
     public var onProgress: (@Sendable (RunProgress) -> Void)?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
-    public init(operation: APIOperation, batchID: String, source: any RecordSource, api: any CardAPI,
+    public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
                 options: ExecutionOptions, folder: StateFolder, resultsPath: String, auditPath: String,
                 makeRequestNo: @escaping @Sendable () -> String) {
         self.operation = operation

@@ -16,7 +16,7 @@ public struct BatchScan: Sendable, Equatable {
 
     /// Reads `source` once.
     /// - Throws: when the input cannot be read.
-    public init(source: any RecordSource) throws {
+    public init(source: any BatchSource) throws {
         try source.forEachRecord { record in
             records += 1
             switch record {
@@ -26,7 +26,6 @@ public struct BatchScan: Sendable, Equatable {
                 invalid += 1
                 if firstIssues.count < 10 { firstIssues += issues.prefix(10 - firstIssues.count) }
             }
-            return true
         }
     }
 

@@ -66,7 +66,7 @@ public actor Executor {
     /// Sends every row of `source` that needs sending (see `needsSending`), `expected` being
     /// how many that is (for progress), then reconciles the rows that became UNKNOWN.
     /// - Throws: when the input cannot be read or the journal cannot be written.
-    public func execute(_ source: any RecordSource, expected: Int) async throws {
+    public func execute(_ source: any BatchSource, expected: Int) async throws {
         progress = RunProgress(total: expected)
         started = clock.now()
         let feed = RecordFeed(source: source, buffer: options.concurrency * 2)

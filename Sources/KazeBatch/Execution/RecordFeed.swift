@@ -5,7 +5,7 @@ import Foundation
 
 /// One streaming pass over a `RecordSource`, read on its own thread.
 final class RecordFeed: @unchecked Sendable {
-    private let source: any RecordSource
+    private let source: any BatchSource
     private let condition = NSCondition()
     private var free: Int
     private var cancelled = false
@@ -13,22 +13,23 @@ final class RecordFeed: @unchecked Sendable {
     /// - Parameters:
     ///   - source: the records.
     ///   - buffer: how many records may be read ahead of the consumer.
-    init(source: any RecordSource, buffer: Int) {
+    init(source: any BatchSource, buffer: Int) {
         self.source = source
         free = max(1, buffer)
     }
 
     /// Starts reading; the consumer must call `taken()` after receiving each record.
-    func start() -> AsyncThrowingStream<SourceRecord, Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: SourceRecord.self)
+    func start() -> AsyncThrowingStream<RecordOutcome, Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: RecordOutcome.self)
         continuation.onTermination = { [weak self] _ in self?.cancel() }
         let thread = Thread { [self] in
             do {
                 try source.forEachRecord { record in
-                    guard waitForSlot() else { return false }
+                    guard waitForSlot() else { throw FeedStopped() }
                     continuation.yield(record)
-                    return true
                 }
+                continuation.finish()
+            } catch is FeedStopped {
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -53,6 +54,8 @@ final class RecordFeed: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
+
+    private struct FeedStopped: Error {}
 
     /// Blocks the reader thread until the consumer has room; false once cancelled.
     private func waitForSlot() -> Bool {

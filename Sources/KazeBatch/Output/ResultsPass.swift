@@ -8,9 +8,8 @@ import KazeProtocol
 public enum ResultsPass {
     /// Reads `source` once more and writes one row per record to `writer` (when given).
     /// - Throws: when the input cannot be read or the results not written.
-    public static func run(source: any RecordSource, index: JournalIndex, writer: ResultsWriter?) throws -> RunSummary {
+    public static func run(source: any BatchSource, index: JournalIndex, writer: ResultsWriter?) throws -> RunSummary {
         var summary = RunSummary()
-        var failure: Error?
         try source.forEachRecord { record in
             let row = result(for: record, index: index)
             summary.records += 1
@@ -18,16 +17,14 @@ public enum ResultsPass {
             if case .valid(let valid) = record, let amount = valid.amount {
                 summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome)
             }
-            do { try writer?.write(row) } catch { failure = error; return false }
-            return true
+            try writer?.write(row)
         }
-        if let failure { throw failure }
         try writer?.commit()
         return summary
     }
 
     /// The results row of one record.
-    static func result(for record: SourceRecord, index: JournalIndex) -> ResultRow {
+    static func result(for record: RecordOutcome, index: JournalIndex) -> ResultRow {
         guard case .valid = record else {
             guard case .invalid(let line, let ref, let issues) = record, let first = issues.first else {
                 return ResultRow(line: record.line, ref: record.ref, outcome: .invalid)

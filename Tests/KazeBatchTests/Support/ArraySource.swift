@@ -4,11 +4,11 @@ import KazeProtocol
 @testable import KazeBatch
 
 /// Records held in memory (tests only; production streams from the file).
-struct ArraySource: RecordSource {
-    let records: [SourceRecord]
+struct ArraySource: BatchSource {
+    let records: [RecordOutcome]
 
-    func forEachRecord(_ body: (SourceRecord) throws -> Bool) throws {
-        for record in records { guard try body(record) else { return } }
+    func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
+        for record in records { try body(record) }
     }
 
     /// Recharge rows on lines 2..., one per (cardID, amount).
