@@ -106,7 +106,7 @@ final class ExecutionTests: XCTestCase {
         options.concurrency = 1
         var runner = harness.runner(.recharges(rows))
         runner.options = options
-        let outcome = try await runner.run(scan: try BatchScan(source: ArraySource.recharges(rows)))
+        let outcome = try await runner.run(scan: try Harness.scan(ArraySource.recharges(rows)))
         XCTAssertEqual(harness.platform.credits("SB1"), 3)
         XCTAssertEqual(outcome.summary.count(.succeeded), 3, "three committed recharges, three rows matched")
         XCTAssertEqual(outcome.summary.count(.failed), 1, "three transactions for four rows: one row finds none left to claim")
@@ -183,11 +183,11 @@ final class ExecutionTests: XCTestCase {
             guard case .valid(let valid) = record else { return record }
             return .valid(ValidRecord(line: offset + 2, ref: valid.ref, operation: .recharge, body: valid.body))
         })
-        let scan = try BatchScan(source: source)
+        let scan = try Harness.scan(source)
         XCTAssertEqual(scan.invalid, 1)
-        XCTAssertEqual(scan.mismatch(confirmed: ["USD": Decimal(string: "21")!]), nil)
-        XCTAssertEqual(scan.mismatch(confirmed: ["USD": Decimal(string: "21.01")!]), "USD is 21, confirmed 21.01")
-        XCTAssertEqual(scan.mismatch(confirmed: [:]), "USD 21 is not confirmed")
+        XCTAssertEqual(scan.totalMismatch(confirmed: ["USD": Decimal(string: "21")!]), nil)
+        XCTAssertEqual(scan.totalMismatch(confirmed: ["USD": Decimal(string: "21.01")!]), "USD is 21, confirmed 21.01")
+        XCTAssertEqual(scan.totalMismatch(confirmed: [:]), "USD 21 is not confirmed")
         let outcome = try await harness.runner(source).run(scan: scan)
         XCTAssertEqual(outcome.summary.count(.invalid), 1)
         XCTAssertEqual(outcome.summary.exitStatus, 1)

@@ -39,7 +39,7 @@ public struct BatchRunner: Sendable {
     /// - Parameter scan: the validation pass already made (record counts).
     /// - Throws: `JournalError.locked` when another run holds the batch; journal, audit,
     ///   output and input errors.
-    public func run(scan: BatchScan) async throws -> RunOutcome {
+    public func run(scan: ValidationSummary) async throws -> RunOutcome {
         try await withExecutor { executor in
             try await executor.reconcileInDoubt()
             let current = await executor.index

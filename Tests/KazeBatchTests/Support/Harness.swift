@@ -37,7 +37,13 @@ struct Harness {
     }
 
     func run(_ source: ArraySource) async throws -> RunOutcome {
-        try await runner(source).run(scan: try BatchScan(source: source))
+        try await runner(source).run(scan: try Harness.scan(source))
+    }
+
+    static func scan(_ source: ArraySource) throws -> ValidationSummary {
+        var summary = ValidationSummary(operation: source.operation)
+        try source.forEachRecord { summary.add($0) }
+        return summary
     }
 
     func results() throws -> [[String]] {
