@@ -1,8 +1,37 @@
-// ReconcileCommand: `kazebatch reconcile` (being built; see the open issues).
+// ReconcileCommand: `kazebatch reconcile <op> <file>` — settle the batch's UNKNOWN rows by
+// reading the platform, then rewrite the results; nothing is sent that could act twice.
+
+import Foundation
+import KazeBatch
+import KazeClient
 
 enum ReconcileCommand: Command {
-    static let help = "usage: kazebatch reconcile ..."
+    static let help = """
+        usage: kazebatch reconcile <op> <file> [options]
+
+        Resolves the batch's UNKNOWN rows (and requests cut off by a crash) through reads only:
+        recharges through queryTransactions (card, amount, currency, time window, never a
+        transaction another row owns), KYC through queryUcardKycStatus, activate/set-status/close
+        through queryCard. Rewrites the results file. Exit 5 while UNKNOWN rows remain.
+          --settle-seconds N   how long a request may still be in flight (default 120)
+          --state-dir, --results, --audit, --format, --quiet, --json, --config and configuration flags
+        """
+
     static func run(_ words: [String]) async throws -> ExitCode {
-        throw CLIError("kazebatch reconcile is not built yet")
+        let arguments = try Arguments(words, valued: BatchRequest.valued.union(["settle-seconds"]), boolean: BatchRequest.boolean)
+        let request = try BatchRequest(arguments, command: "reconcile")
+        let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
+        let client: KazePayClient
+        do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
+            throw CLIError("configuration: \(error)")
+        }
+        let runner = BatchRunner(
+            operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
+            options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
+            makeRequestNo: RequestNumber.make)
+        let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
+        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
+        let status = outcome.summary.exitStatus
+        return ExitCode(rawValue: status == 4 ? 0 : status) ?? .someFailed
     }
 }

@@ -1,0 +1,74 @@
+// BatchRequest: what `run`, `status` and `reconcile` share — the validation request, the
+// client configuration (file < environment < flags), the batch id and the file paths.
+
+import Foundation
+import KazeBatch
+import KazeClient
+import KazeProtocol
+
+/// A parsed `<op> <file>` command line that acts on a batch's state.
+struct BatchRequest {
+    /// Options with a value shared by run/status/reconcile (validation, paths, configuration).
+    static let valued: Set<String> = ValidationRequest.valued.union(["state-dir", "results", "audit", "config"])
+        .union(ConfigKey.allCases.filter { $0 != .live }.map(\.flagName))
+    /// Flags shared by them.
+    static let boolean: Set<String> = ValidationRequest.boolean.union(["live", "quiet", "json"])
+
+    let validation: ValidationRequest
+    let configuration: Configuration
+    let batchID: String
+    let folder: StateFolder
+    let resultsPath: String
+    let auditPath: String
+
+    /// Reads the request and loads the configuration.
+    /// - Throws: `CLIError` (exit 2) for usage, configuration or unreadable input.
+    init(_ arguments: Arguments, command: String) throws {
+        validation = try ValidationRequest(arguments, command: command)
+        var flags: [String: String] = [:]
+        for key in ConfigKey.allCases where key != .live {
+            if let value = arguments.value(key.flagName) { flags[key.flagName] = value }
+        }
+        if arguments.flag("live") { flags["live"] = "true" }
+        do {
+            configuration = try Configuration.load(
+                configPath: arguments.value("config"), environment: ProcessInfo.processInfo.environment, flags: flags)
+        } catch let error as ConfigurationError {
+            throw CLIError("configuration: \(error)")
+        }
+        do {
+            batchID = try BatchID.compute(operation: validation.operation, file: validation.inputURL,
+                                          sysId: configuration.sysId, endpoint: configuration.endpoint.absoluteString)
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        }
+        folder = StateFolder(batchID: batchID, stateDir: arguments.value("state-dir"), inputPath: validation.inputPath)
+        let stem = validation.inputURL.deletingPathExtension()
+        resultsPath = arguments.value("results") ?? stem.appendingPathExtension("results.csv").path
+        auditPath = arguments.value("audit") ?? stem.appendingPathExtension("audit.csv").path
+    }
+
+    /// The validator as the executor's record source.
+    var source: BatchValidator {
+        BatchValidator(operation: validation.operation, file: validation.inputURL, format: validation.format,
+                       options: validation.options)
+    }
+
+    /// Runs `body`, turning batch errors into operator messages with the contract's exit codes.
+    static func guarded<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as JournalError {
+            if case .locked = error { throw CLIError("\(error)", exitCode: .locked) }
+            throw CLIError("\(error)")
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        } catch let error as AuditError {
+            throw CLIError("\(error)")
+        } catch let error as OutputError {
+            throw CLIError("\(error)")
+        } catch let error as ConfigurationError {
+            throw CLIError("configuration: \(error)")
+        }
+    }
+}

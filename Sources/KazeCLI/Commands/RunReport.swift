@@ -1,0 +1,68 @@
+// RunReport: how a finished run is told — a closing summary for people (counts that add up
+// to the records, money per currency), or a JSON document for scripts.
+
+import Foundation
+import KazeBatch
+import KazeProtocol
+
+/// The closing report of run/reconcile.
+struct RunReport {
+    let request: BatchRequest
+    let outcome: RunOutcome
+
+    private var summary: RunSummary { outcome.summary }
+
+    /// The human summary (several lines).
+    var text: String {
+        var lines = ["batch \(request.batchID.prefix(16))  \(request.validation.operation.batchName)  \(request.validation.inputPath)"]
+        let counts = RowOutcome.allCases.map { "\($0.rawValue) \(summary.count($0))" }.joined(separator: " · ")
+        lines.append("records \(summary.records): \(counts)")
+        for currency in summary.money.currencies {
+            let parts = RowOutcome.allCases.map { "\($0.rawValue.lowercased()) \(money(summary.money.sum(currency, $0)))" }
+            lines.append("\(currency) requested \(money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
+        }
+        if let reason = summary.haltReason { lines.append("halted: \(reason); the rest were not sent") }
+        if summary.count(.unknown) > 0 {
+            lines.append("UNKNOWN rows may or may not have been done: run `kazebatch reconcile` later (never resent unless --resend-unknown)")
+        }
+        if outcome.tornJournalLine { lines.append("note: the journal ended in a torn line (a crash) that was ignored") }
+        lines.append("results \(request.resultsPath)")
+        lines.append("audit   \(request.auditPath) (head \(outcome.auditHead))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The JSON summary (one line).
+    var json: String {
+        let outcomes = JSONObject(RowOutcome.allCases.map { ($0.rawValue, JSONValue.number("\(summary.count($0))")) })
+        let money = JSONObject(summary.money.currencies.map { currency in
+            (currency, JSONValue.object(JSONObject(
+                [("requested", JSONValue.string(self.money(summary.money.requested(currency))))]
+                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(self.money(summary.money.sum(currency, $0)))) })))
+        })
+        let document = JSONObject([
+            ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
+            ("input", .string(request.validation.inputPath)), ("records", .number("\(summary.records)")),
+            ("outcomes", .object(outcomes)), ("money", .object(money)),
+            ("halted", summary.haltReason.map(JSONValue.string) ?? .null),
+            ("results", .string(request.resultsPath)), ("audit", .string(request.auditPath)),
+            ("auditHead", .string(outcome.auditHead)), ("exitCode", .number("\(summary.exitStatus)")),
+        ])
+        return JSONValue.object(document).compactText
+    }
+
+    private func money(_ value: Decimal) -> String {
+        var rounded = Decimal()
+        var source = value
+        NSDecimalRound(&rounded, &source, 2, .plain)
+        let text = "\(rounded)"
+        guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
+    }
+
+    /// Prints the report as asked: JSON on stdout with --json, the summary on stdout unless
+    /// --quiet.
+    func print(json wantsJSON: Bool, quiet: Bool) {
+        if wantsJSON { Swift.print(json) } else if !quiet { Swift.print(text) }
+    }
+}
