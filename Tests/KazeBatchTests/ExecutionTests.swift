@@ -170,8 +170,16 @@ final class ExecutionTests: XCTestCase {
         var breaker = CircuitBreaker(maxFailures: nil, window: 20, ratio: 0.5)
         for index in 0..<40 { breaker.record(failed: index % 3 == 0) }
         XCTAssertNil(breaker.reason, "a third failing stays under 50%")
-        for _ in 0..<10 { breaker.record(failed: false, doubtful: true) }
-        XCTAssertNotNil(breaker.reason)
+        for _ in 0..<9 { breaker.record(failed: true) }
+        XCTAssertNil(breaker.reason, "9 of the last 20")
+        breaker.record(failed: true)
+        XCTAssertEqual(breaker.reason, "10 of the last 20 rows failed")
+        var capped = CircuitBreaker(maxFailures: 2, window: 20, ratio: 0.5)
+        capped.record(failed: true)
+        capped.record(failed: false)
+        XCTAssertNil(capped.reason)
+        capped.record(failed: true)
+        XCTAssertEqual(capped.reason, "--max-failures 2 reached")
     }
 
     func testInvalidRowsAppearInResultsAndSummary() async throws {

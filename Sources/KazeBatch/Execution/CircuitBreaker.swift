@@ -17,16 +17,17 @@ struct CircuitBreaker {
         self.ratio = ratio
     }
 
-    /// Records one finished row: `failed` for FAILED, `doubtful` for UNKNOWN.
-    mutating func record(failed: Bool, doubtful: Bool = false) {
+    /// Records one finished row (`failed` for FAILED). UNKNOWN rows are not failures: they
+    /// are reconciled, and a flaky network must not stop a batch that is getting through.
+    mutating func record(failed: Bool) {
         if failed { failures += 1 }
-        recent.append(failed || doubtful)
+        recent.append(failed)
         if recent.count > window { recent.removeFirst() }
         guard reason == nil else { return }
         if let maxFailures, failures >= maxFailures {
             reason = "--max-failures \(maxFailures) reached"
         } else if recent.count == window, Double(recent.filter { $0 }.count) >= ratio * Double(window) {
-            reason = "\(recent.filter { $0 }.count) of the last \(window) rows failed or stayed unknown"
+            reason = "\(recent.filter { $0 }.count) of the last \(window) rows failed"
         }
     }
 }

@@ -17,7 +17,7 @@ public struct ExecutionOptions: Sendable {
     /// Stop sending new rows after this many FAILED rows (`--max-failures`).
     public var maxFailures: Int?
     /// The circuit breaker: trip when at least `breakerRatio` of the last `breakerWindow`
-    /// finished rows failed or became UNKNOWN.
+    /// finished rows FAILED.
     public var breakerWindow = 20
     public var breakerRatio = 0.5
     /// Reconciliation: how far before the first send a matching transaction may be dated

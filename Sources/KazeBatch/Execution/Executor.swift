@@ -117,7 +117,7 @@ public actor Executor {
         switch state {
         case .succeeded: progress.succeeded += 1; breaker.record(failed: false)
         case .failed: progress.failed += 1; breaker.record(failed: true)
-        default: progress.unknown += 1; breaker.record(failed: false, doubtful: true)
+        default: progress.unknown += 1
         }
         if haltReason == nil, let reason = breaker.reason { haltReason = reason }
         progress.elapsed = clock.now() - started

@@ -1,0 +1,62 @@
+// SandboxFixture: an in-process KazePay sandbox on 127.0.0.1 with a client configured for it,
+// an input file written in a temporary folder, and the sandbox's state read back.
+
+import Foundation
+import KazeBatch
+import KazeClient
+import KazeProtocol
+import KazeSandbox
+
+/// A running sandbox and a client for it; call `stop()` when done.
+final class SandboxFixture {
+    let folder: TemporaryFolder
+    let sandbox: Sandbox
+    let client: KazePayClient
+    let configuration: Configuration
+
+    /// Starts a sandbox with `cards` ACTIVE cards and the given faults.
+    init(cards: Int, faults: FaultOptions) throws {
+        folder = try TemporaryFolder()
+        let directory = SandboxDirectory(path: folder.path("sandbox"))
+        try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        let keys = try directory.prepareKeys()
+        var options = SandboxOptions(platformKey: keys.platformKey, merchantPublicKey: keys.merchantPublicKey)
+        options.cards = cards
+        options.faults = faults
+        sandbox = try Sandbox(options: options)
+        let port = try sandbox.start()
+        let configPath = try directory.writeClientConfig(port: port, sysId: options.sysId)
+        configuration = try Configuration.load(configPath: configPath, environment: [:], flags: ["timeout": "1"])
+        client = try KazePayClient(configuration: configuration)
+    }
+
+    func stop() {
+        sandbox.stop()
+        folder.remove()
+    }
+
+    /// Writes a recharge CSV of one row per card `SB000001...` and returns its URL.
+    func rechargeFile(rows: Int, name: String = "recharge.csv") throws -> URL {
+        var text = "cardID,currency,amount,ref\n"
+        for index in 1...rows { text += "SB\(String(format: "%06d", index)),USD,\(index % 50 + 1).\(index % 10)0,row\(index)\n" }
+        let url = folder.url.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// Recharge transactions per cardID, from the sandbox's own state.
+    func rechargesPerCard() -> [String: Int] {
+        Self.rechargesPerCard(sandbox.stateJSON())
+    }
+
+    /// Recharge transactions per cardID in a `/_sandbox/state` document.
+    static func rechargesPerCard(_ state: JSONValue) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for item in state.objectValue?["transactions"]?.arrayValue ?? [] {
+            guard let transaction = item.objectValue, transaction.text("type") == "Recharge",
+                  let card = transaction.text("cardID") else { continue }
+            counts[card, default: 0] += 1
+        }
+        return counts
+    }
+}
