@@ -170,6 +170,7 @@ final class ExecutionTests: XCTestCase {
         var breaker = CircuitBreaker(maxFailures: nil, window: 20, ratio: 0.5)
         for index in 0..<40 { breaker.record(failed: index % 3 == 0) }
         XCTAssertNil(breaker.reason, "a third failing stays under 50%")
+        for _ in 0..<11 { breaker.record(failed: false) }
         for _ in 0..<9 { breaker.record(failed: true) }
         XCTAssertNil(breaker.reason, "9 of the last 20")
         breaker.record(failed: true)

@@ -12,7 +12,7 @@ final class SandboxExecutionTests: XCTestCase {
     func testFaultyPlatformCreditsEveryCardExactlyOnce() async throws {
         let rows = 2000
         let fixture = try SandboxFixture(cards: rows, faults: FaultOptions(
-            rateLimit: 150, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
+            rateLimit: 45, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
         defer { fixture.stop() }
         let input = try fixture.rechargeFile(rows: rows)
         let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
@@ -21,7 +21,7 @@ final class SandboxExecutionTests: XCTestCase {
         XCTAssertEqual(scan.invalid, 0)
 
         var options = ExecutionOptions()
-        (options.rate, options.burst, options.concurrency, options.maxAttempts) = (170, 20, 16, 8)
+        (options.rate, options.burst, options.concurrency, options.maxAttempts) = (300, 30, 32, 8)
         options.retryBaseDelay = 0.05
         let runner = BatchRunner(
             operation: .recharge, batchID: "fault-batch", source: source, api: fixture.client, options: options,
