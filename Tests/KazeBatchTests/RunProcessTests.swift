@@ -1,0 +1,140 @@
+// End-to-end tests of the real `kazebatch` executable against a `kazebatch sandbox` process:
+// SIGKILL at random moments and resume, the batch lock, a changed input, a tampered audit.
+
+import Foundation
+import XCTest
+import KazeProtocol
+@testable import KazeBatch
+
+final class RunProcessTests: XCTestCase {
+    private var folder: TemporaryFolder!
+    private var sandbox: SandboxProcess?
+
+    override func setUpWithError() throws {
+        try BinaryRunner.requireExecutable()
+        folder = try TemporaryFolder()
+    }
+
+    override func tearDown() {
+        sandbox?.stop()
+        folder.remove()
+    }
+
+    private func writeRecharges(_ rows: Int, name: String = "recharge.csv") throws -> String {
+        var text = "cardID,currency,amount,ref\n"
+        for index in 1...rows { text += "SB\(String(format: "%06d", index)),USD,\(index % 9 + 1).25,k\(index)\n" }
+        try text.write(toFile: folder.path(name), atomically: true, encoding: .utf8)
+        return name
+    }
+
+    private func run(_ file: String, _ extra: [String] = []) throws -> (status: Int32, out: String, err: String) {
+        try BinaryRunner.run(["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath] + extra, in: folder.url)
+    }
+
+    private func credits() async throws -> [String: Int] {
+        SandboxFixture.rechargesPerCard(try await XCTUnwrap(sandbox).state())
+    }
+
+    func testKilledRunsResumeToExactlyOnceCrediting() async throws {
+        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "400", "--latency-ms", "15"])
+        let file = try writeRecharges(400)
+        var random = SystemRandomNumberGenerator()
+        var kills = 0
+        for _ in 0..<12 where kills < 6 {
+            let (process, _, _) = try BinaryRunner.start(
+                ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "80", "--burst", "4", "--concurrency", "8", "--quiet"],
+                in: folder.url)
+            usleep(UInt32.random(in: 300_000...900_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+        }
+        XCTAssertGreaterThanOrEqual(kills, 5, "the runs must really have been killed mid-batch")
+        let final = try run(file, ["--settle-seconds", "0", "--retry-failed", "--json"])
+        XCTAssertEqual(final.status, 0, final.err)
+        let summary = try JSONValue.parse(final.out).objectValue
+        XCTAssertEqual(summary?["outcomes"]?.objectValue?.text("SUCCEEDED"), "400")
+        let stateRoot = folder.path(".kazebatch")
+        let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first)
+        let journal = try String(contentsOfFile: "\(stateRoot)/\(batch)/journal.jsonl", encoding: .utf8)
+        XCTAssertTrue(journal.contains("\"code\":\"RECONCILED\"") || journal.contains("\"code\":\"NOT_COMMITTED\""),
+                      "requests cut off by the kills were reconciled")
+        let credits = try await credits()
+        XCTAssertEqual(credits.count, 400)
+        XCTAssertEqual(credits.values.filter { $0 != 1 }.count, 0, "every card credited exactly once: \(credits.filter { $0.value != 1 })")
+        let audit = try BinaryRunner.run(["audit", "verify", "recharge.audit.csv"], in: folder.url)
+        XCTAssertEqual(audit.status, 0, audit.out + audit.err)
+    }
+
+    func testASecondRunOfALockedBatchExitsSix() async throws {
+        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "50", "--latency-ms", "200"])
+        let file = try writeRecharges(50)
+        let (first, _, _) = try BinaryRunner.start(
+            ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "5", "--quiet"], in: folder.url)
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) }; first.waitUntilExit() }
+        let journals = folder.url.appendingPathComponent(".kazebatch")
+        for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: journals.path))?.isEmpty ?? true {
+            usleep(50_000)
+        }
+        usleep(300_000)
+        let second = try run(file)
+        XCTAssertEqual(second.status, 6, second.err)
+        XCTAssertTrue(second.err.contains("locked by another run (pid \(first.processIdentifier))"), second.err)
+    }
+
+    func testAChangedInputIsANewBatchAndStatusReportsEach() async throws {
+        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "10"])
+        let file = try writeRecharges(4)
+        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        let status = try BinaryRunner.run(["status", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath], in: folder.url)
+        XCTAssertTrue(status.out.contains("SUCCEEDED 4"), status.out)
+        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        let afterResume = try await credits().values.reduce(0, +)
+        XCTAssertEqual(afterResume, 4, "the same file resumes: nothing sent again")
+
+        _ = try writeRecharges(5)
+        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        let batches = try FileManager.default.contentsOfDirectory(atPath: folder.path(".kazebatch"))
+        XCTAssertEqual(batches.count, 2, "a changed file is a new batch")
+        let afterChange = try await credits().values.reduce(0, +)
+        XCTAssertEqual(afterChange, 9)
+    }
+
+    func testValidationErrorsSendNothingAndConfirmTotalGuards() async throws {
+        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "10"])
+        let file = try writeRecharges(3)
+        let wrongTotal = try run(file, ["--confirm-total", "USD:1.00"])
+        XCTAssertEqual(wrongTotal.status, 2)
+        XCTAssertTrue(wrongTotal.err.contains("--confirm-total does not match the batch: USD is 9.75, confirmed 1"), wrongTotal.err)
+        try "cardID,currency,amount\nSB000001,USD,-5\nSB000002,USD,1.00\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
+        let invalid = try run("bad.csv")
+        XCTAssertEqual(invalid.status, 3)
+        let afterInvalid = try await credits()
+        XCTAssertEqual(afterInvalid.count, 0, "nothing was sent")
+        let skipping = try run("bad.csv", ["--skip-invalid", "--quiet"])
+        XCTAssertEqual(skipping.status, 1)
+        let afterSkip = try await credits()
+        XCTAssertEqual(afterSkip, ["SB000002": 1])
+        let right = try run(file, ["--confirm-total", "USD:9.75", "--quiet"])
+        XCTAssertEqual(right.status, 0, right.err)
+    }
+
+    func testATamperedAuditFileIsDetected() async throws {
+        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "10"])
+        let file = try writeRecharges(5)
+        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        let path = folder.path("recharge.audit.csv")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        lines[4] = lines[4].replacingOccurrences(of: ",SB0", with: ",SB9")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let verify = try BinaryRunner.run(["audit", "verify", path], in: folder.url)
+        XCTAssertEqual(verify.status, 1)
+        XCTAssertTrue(verify.out.contains("line 5"), verify.out)
+        let results = try String(contentsOfFile: folder.path("recharge.results.csv"), encoding: .utf8)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.path("recharge.results.csv"))[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertEqual(results.split(separator: "\n").count, 6)
+    }
+}
