@@ -1,14 +1,6 @@
 // AuditVerifier: walks an audit file's hash chain and reports the first row that does not
 // hold — an edited row, a deleted, inserted or reordered one, or a truncated last row.
 
-/// What a verified audit file contains.
-public struct AuditReport: Sendable, Equatable {
-    /// Number of event rows (without the header).
-    public let rows: Int
-    /// The last row's hash (64 zeros for an empty file): record it to detect later truncation.
-    public let headHash: String
-}
-
 /// Checks audit files.
 public enum AuditVerifier {
     /// Verifies the whole chain of `path`.

@@ -72,13 +72,3 @@ public struct BatchRunner: Sendable {
         return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine)
     }
 }
-
-/// What a finished run reports.
-public struct RunOutcome: Sendable, Equatable {
-    /// Counts and totals of every record.
-    public var summary: RunSummary
-    /// The audit file's last hash (keep it to detect later truncation).
-    public var auditHead: String
-    /// True when the journal ended in a torn line (a crash) that was ignored.
-    public var tornJournalLine: Bool
-}

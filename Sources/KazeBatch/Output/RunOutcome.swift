@@ -1,0 +1,11 @@
+// RunOutcome: what a finished run or reconcile reports to its caller.
+
+/// What a finished run reports.
+public struct RunOutcome: Sendable, Equatable {
+    /// Counts and totals of every record.
+    public var summary: RunSummary
+    /// The audit file's last hash (keep it to detect later truncation).
+    public var auditHead: String
+    /// True when the journal ended in a torn line (a crash) that was ignored.
+    public var tornJournalLine: Bool
+}
