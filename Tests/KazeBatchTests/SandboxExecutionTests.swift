@@ -12,7 +12,7 @@ final class SandboxExecutionTests: XCTestCase {
     func testFaultyPlatformCreditsEveryCardExactlyOnce() async throws {
         let rows = 2000
         let fixture = try SandboxFixture(cards: rows, faults: FaultOptions(
-            rateLimit: 45, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
+            rateLimit: 170, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
         defer { fixture.stop() }
         let input = try fixture.rechargeFile(rows: rows)
         let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())

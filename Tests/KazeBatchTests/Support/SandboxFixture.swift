@@ -26,7 +26,7 @@ final class SandboxFixture {
         sandbox = try Sandbox(options: options)
         let port = try sandbox.start()
         let configPath = try directory.writeClientConfig(port: port, sysId: options.sysId)
-        configuration = try Configuration.load(configPath: configPath, environment: [:], flags: ["timeout": "1"])
+        configuration = try Configuration.load(configPath: configPath, environment: [:], flags: ["timeout": "1", "concurrency": "32"])
         client = try KazePayClient(configuration: configuration)
     }
 
