@@ -11,7 +11,7 @@ extension Executor {
     public func reconcileInDoubt() async throws {
         guard !operation.isReadOnly else { return }
         let reconciler = Reconciler(operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
-                                    options: options)
+                                    options: options, clock: clock)
         let rows = index.rows.values.filter(\.isInDoubt).sorted { $0.line < $1.line }
         let groups = Dictionary(grouping: rows) { $0.cardID ?? $0.email ?? "line \($0.line)" }.values
             .sorted { $0[0].line < $1[0].line }

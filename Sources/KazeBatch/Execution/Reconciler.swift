@@ -24,6 +24,7 @@ struct Reconciler: Sendable {
     let limiter: RateLimiter
     let makeRequestNo: @Sendable () -> String
     let options: ExecutionOptions
+    let clock: any PacingClock
 
     /// The verdict for `row`, never matching a recharge transaction in `claimed`.
     func decide(_ row: RowRecord, claimed: Set<String>, now: Date = Date()) async -> Verdict {
@@ -59,7 +60,7 @@ struct Reconciler: Sendable {
             outcome = await api.call(query, body: body, requestNo: makeRequestNo())
             guard outcome.isTransient || isUnknown(outcome) else { return outcome }
             if outcome.isRateLimited { await limiter.penalize(retryAfter: outcome.retryAfter) }
-            if attempt < 3 { try? await Task.sleep(nanoseconds: UInt64(options.retryBaseDelay * Double(attempt) * 1e9)) }
+            if attempt < 3 { await clock.sleep(seconds: options.retryBaseDelay * Double(attempt)) }
         }
         return outcome
     }

@@ -24,8 +24,10 @@ public final class Journal: @unchecked Sendable {
     /// - Throws: `JournalError.io`.
     public init(path: String) throws {
         self.path = path
+        let created = !FileManager.default.fileExists(atPath: path)
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: String(cString: strerror(errno))) }
+        if created { Journal.syncFolder(of: path) }
         try Journal.cutTornTail(fd: fd, path: path)
     }
 
@@ -79,6 +81,14 @@ public final class Journal: @unchecked Sendable {
         }
         guard ok, fsync(fd) == 0 else { return .io(path: path, reason: String(cString: strerror(errno))) }
         return nil
+    }
+
+    /// Makes a new file's name durable too (fsync of its folder).
+    private static func syncFolder(of path: String) {
+        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        fsync(folder)
+        close(folder)
     }
 
     private static func cutTornTail(fd: Int32, path: String) throws {
