@@ -152,6 +152,21 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(outcome.summary.count(.failed), 1)
     }
 
+    func testATornJournalLineIsIgnoredOnResume() async throws {
+        let harness = try Harness()
+        defer { harness.folder.remove() }
+        _ = try await harness.run(.recharges(cards(5)))
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: harness.stateFolder.journalPath))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"line\":4,\"state\":\"SEN".utf8))
+        try handle.close()
+        let resumed = try await harness.run(.recharges(cards(5)))
+        XCTAssertTrue(resumed.tornJournalLine)
+        XCTAssertEqual(resumed.summary.count(.succeeded), 5)
+        XCTAssertEqual(harness.platform.callCount(.recharge), 5, "nothing sent again")
+        XCTAssertFalse(try harness.journal().hadTornLine, "the torn tail was cut before appending")
+    }
+
     func testMaxFailuresHaltsAndLeavesTheRestSkipped() async throws {
         var harness = try Harness()
         defer { harness.folder.remove() }

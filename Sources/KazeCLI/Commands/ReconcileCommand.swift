@@ -31,7 +31,6 @@ enum ReconcileCommand: Command {
             makeRequestNo: RequestNumber.make)
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
-        let status = outcome.summary.exitStatus
-        return ExitCode(rawValue: status == 4 ? 0 : status) ?? .someFailed
+        return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
     }
 }
