@@ -98,5 +98,6 @@ final class SandboxEnvelopeTests: XCTestCase {
         XCTAssertThrowsError(try Sandbox(options: try TestKeys.options { $0.stateFile = path })) { error in
             XCTAssertTrue("\(error)".contains("inventorySize"), "\(error)")
         }
+        XCTAssertThrowsError(try Sandbox(options: try TestKeys.options { $0.stateFile = "/nonexistent-folder/state.json" }))
     }
 }

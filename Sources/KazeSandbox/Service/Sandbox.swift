@@ -18,7 +18,8 @@ public final class Sandbox: Sendable {
     private let stopFlag = StopFlag()
 
     /// Builds the state (from the state file when it exists, else seeded from `options`).
-    /// - Throws: `SandboxStateError` for an unreadable state file, `SandboxOptionsError` for
+    /// - Throws: `SandboxStateError` for a state file that cannot be read or written,
+    ///   `SandboxOptionsError` for
     ///   a merchant balance that is negative or has more than two decimals.
     public init(options: SandboxOptions) throws {
         guard let balance = Cents(decimal: options.merchantBalance) else {
@@ -42,7 +43,10 @@ public final class Sandbox: Sendable {
                                  peerPublicKey: options.merchantPublicKey),
             sysId: options.sysId, stop: stopFlag, timeoutHangMs: options.faults.timeoutHangMs)
         server = HTTPServer(port: options.port, limits: options.limits) { await service.handle($0) }
-        if stateFile != nil { engine.flush() }
+        if stateFile != nil {
+            engine.flush()
+            if let problem = engine.persistenceError { throw problem }
+        }
     }
 
     /// Starts listening; returns the port.
