@@ -53,8 +53,8 @@ final class WireClient {
 
     /// Sends raw bytes as a POST body and reads the reply.
     func send(_ bytes: [UInt8]) throws -> WireReply {
-        connection.write("POST / HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\n\r\n")
-        connection.write(bytes)
+        let head = "POST / HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\n\r\n"
+        connection.write(Array(head.utf8) + bytes)
         let response = try connection.readResponse()
         var reply = WireReply(status: response.status, headers: response.headers)
         guard response.status == 200, let message = try? WireMessage(jsonBytes: response.body) else { return reply }
