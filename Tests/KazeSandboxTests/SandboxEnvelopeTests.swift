@@ -61,6 +61,16 @@ final class SandboxEnvelopeTests: XCTestCase {
         XCTAssertEqual(try raw.readResponse().status, 405)
     }
 
+    func testMalformedHTTPIsAnswered400AndTheSandboxKeepsServing() throws {
+        let (_, port) = try startSandbox { $0.cards = 1 }
+        for garbage in ["\u{16}\u{03}\u{01}\u{02}\u{00}\r\n\r\n", "POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n", "PO ST\r\n\r\n"] {
+            let raw = try RawHTTPClient(port: port)
+            raw.write(garbage)
+            XCTAssertEqual(try raw.readResponse().status, 400, garbage.debugDescription)
+        }
+        XCTAssertEqual(try WireClient(port: port).call("queryCard", Bodies.card("SB000001")).code, "SUCCESS")
+    }
+
     func testDedupeReturnsTheFirstResultAndRefusesChangedContent() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.dedupe = true }
         let client = try WireClient(port: port)
