@@ -34,6 +34,10 @@ struct HTTPTransport: Sendable {
         request.httpBody = Data(body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
+        // One connection per request: libcurl (under URLSession on Linux) re-sends a request on
+        // a fresh connection when a reused keep-alive connection dies before any answer byte,
+        // so a POST the platform already acted on could be sent twice.
+        request.setValue("close", forHTTPHeaderField: "Connection")
         do {
             let (data, response) = try await session.data(for: request)
             guard let http = response as? HTTPURLResponse else {
