@@ -3,6 +3,7 @@
 // fixed time and prints calls/second. Compiled by the script against the release build.
 //
 // usage: sandbox-bench CONFIG SECONDS CONCURRENCY OPERATION(card|balance|recharge) CARDS
+// prints: apiCode succeeded-calls elapsed-seconds calls-per-second client-cpu-seconds
 
 import Foundation
 import KazeClient
@@ -21,6 +22,18 @@ final class Tally: @unchecked Sendable {
     var summary: (Int, [String: Int]) { lock.withLock { (succeeded, failed) } }
 }
 
+/// CPU seconds (user + system) this process has used so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
 @main
 struct SandboxBench {
     static func main() async throws {
@@ -35,6 +48,7 @@ struct SandboxBench {
             configPath: arguments[1], environment: [:], flags: ["concurrency": String(tasks), "timeout": "30"])
         let client = try KazePayClient(configuration: configuration)
         let tally = Tally()
+        let cpuAtStart = cpuSeconds()
         let start = Date()
         let deadline = start.addingTimeInterval(seconds)
         await withTaskGroup(of: Void.self) { group in
@@ -53,7 +67,8 @@ struct SandboxBench {
         }
         let elapsed = Date().timeIntervalSince(start)
         let (succeeded, failed) = tally.summary
-        print(String(format: "%@ %d %.1f %.0f", operation.apiCode, succeeded, elapsed, Double(succeeded) / elapsed))
+        let cpu = cpuSeconds() - cpuAtStart
+        print(String(format: "%@ %d %.1f %.0f %.2f", operation.apiCode, succeeded, elapsed, Double(succeeded) / elapsed, cpu))
         for (reason, count) in failed { FileHandle.standardError.write(Data("failed \(count)x: \(reason)\n".utf8)) }
         exit(failed.isEmpty ? 0 : 1)
     }

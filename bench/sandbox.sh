@@ -35,9 +35,19 @@ sandbox_pid=$!
 for _ in $(seq 1 100); do grep -q '^listening on ' "$work/sandbox.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^listening on http://127.0.0.1:' "$work/sandbox.out" || { cat "$work/sandbox.err" >&2; exit 1; }
 
-run() { "$work/sandbox-bench" "$work/sandbox/kazebatch.json" "$seconds" "$concurrency" "$1" "$cards"; }
-read -r _ card_calls card_secs card_rate < <(run card)
-read -r _ recharge_calls recharge_secs recharge_rate < <(run recharge)
+ticks=$(getconf CLK_TCK)
+sandbox_cpu() { awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$sandbox_pid/stat"; }
+# One run: calls/s, then CPU milliseconds per call in the client and in the sandbox.
+run() {
+    local before after line
+    before=$(sandbox_cpu)
+    line=$("$work/sandbox-bench" "$work/sandbox/kazebatch.json" "$seconds" "$concurrency" "$1" "$cards")
+    after=$(sandbox_cpu)
+    echo "$line" | awk -v b="$before" -v a="$after" '{ printf "%s %s %s %.2f %.2f\n", $2, $3, $4, 1000 * $5 / $2, 1000 * (a - b) / $2 }'
+}
+read -r card_calls card_secs card_rate card_client_ms card_sandbox_ms < <(run card)
+read -r recharge_calls recharge_secs recharge_rate recharge_client_ms recharge_sandbox_ms < <(run recharge)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # openssl speed: the data line's columns after "rsa 2048 bits" match the header's columns.
 speed=$(openssl speed -seconds 3 rsa2048 2>/dev/null)
@@ -53,15 +63,18 @@ Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/sandbox.sh\` on $(nproc) co
 Release build; the real \`KazePayClient\` and a \`kazebatch sandbox\` process on the same machine
 (127.0.0.1), $concurrency concurrent calls, $seconds s per operation, keep-alive connections.
 
-| measure | value |
-|---|---|
-| queryCard calls/s | $card_rate ($card_calls calls in $card_secs s) |
-| cardRecharge calls/s | $recharge_rate ($recharge_calls calls in $recharge_secs s) |
-| \`openssl speed -seconds 3 rsa2048\` sign/s (one core) | $sign_rate |
+| operation | calls/s | calls in | client CPU ms/call | sandbox CPU ms/call |
+|---|---|---|---|---|
+| queryCard | $card_rate | $card_calls in $card_secs s | $card_client_ms | $card_sandbox_ms |
+| cardRecharge | $recharge_rate | $recharge_calls in $recharge_secs s | $recharge_client_ms | $recharge_sandbox_ms |
+
+\`openssl speed -seconds 3 rsa2048\` (one core, same session): **$sign_rate sign/s**.
+Load average at the end (other work on the machine lowers calls/s, not CPU per call): $load.
 
 Every call costs four RSA-2048 private-key operations on this machine: the client signs the
 request and unwraps the response's AES key, the sandbox unwraps the request's key and signs the
 response. With client and sandbox sharing the cores, calls/s is therefore bounded by about
-cores x sign/s / 4; the rest is HTTP, JSON and scheduling.
+cores x sign/s / 4; the rest is HTTP, JSON and scheduling. CPU per call does not depend on
+other load: cores / (client + sandbox CPU s per call) is what this machine would reach alone.
 REPORT
 cat "$results"
