@@ -64,6 +64,19 @@ final class SandboxProcessTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
     }
 
+    func testSIGINTRightAfterStartStopsCleanlyAndKeepsTheStateFile() throws {
+        let directory = try makeSandboxFolder()
+        let statePath = directory.file("state.json")
+        let (process, output, _) = try launch(["sandbox", "--dir", directory.path, "--cards", "1", "--state", statePath])
+        XCTAssertTrue(firstLine(output).hasPrefix("listening on http://127.0.0.1:"))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 0)
+        let state = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: statePath)))).objectValue
+        XCTAssertEqual(state?["cards"]?.arrayValue?.count, 1)
+    }
+
     func testNewFolderGetsKeysWithPrivateModes() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kazebatch-new-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
