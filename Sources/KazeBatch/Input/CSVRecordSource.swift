@@ -11,6 +11,7 @@ struct CSVRecordSource: RecordSource {
     private let slots: [Int?]
     /// Header names that no field takes.
     let unknownColumns: [String]
+    private let slotCount: Int
 
     /// Opens `path` and reads its header row.
     /// - Throws: `InputError` when the file cannot be read, is empty, or its header is unusable.
@@ -41,12 +42,13 @@ struct CSVRecordSource: RecordSource {
         self.schema = schema
         self.slots = slots
         self.unknownColumns = unknown
+        self.slotCount = schema.slotCount
     }
 
     mutating func next(into record: inout RawRecord) throws -> Bool {
         guard try reader.next(into: &row) else { return false }
-        record.reset(line: row.line, slotCount: schema.slotCount)
-        record.unknownColumns.append(contentsOf: unknownColumns)
+        record.reset(line: row.line, slotCount: slotCount)
+        if !unknownColumns.isEmpty { record.unknownColumns.append(contentsOf: unknownColumns) }
         if let problem = row.problem {
             record.problem = (.csvSyntax, "", problem)
             return true
@@ -56,15 +58,18 @@ struct CSVRecordSource: RecordSource {
             return true
         }
         let ascii = !row.mayBeNonASCII
-        for index in 0..<slots.count {
-            guard let slot = slots[index] else { continue }
-            guard let text = FieldText.trimmed(row.field(index), ascii: ascii) else {
-                if record.problem == nil {
-                    record.problem = (.encoding, schema.fieldName(ofSlot: slot), "the value is not valid UTF-8")
+        row.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<slots.count {
+                guard let slot = slots[index] else { continue }
+                let field = UnsafeBufferPointer(rebasing: bytes[row.range(ofField: index)])
+                guard let text = FieldText.trimmed(field, ascii: ascii) else {
+                    if record.problem == nil {
+                        record.problem = (.encoding, schema.fieldName(ofSlot: slot), "the value is not valid UTF-8")
+                    }
+                    continue
                 }
-                continue
+                if !text.isEmpty { record.values[slot] = text }
             }
-            if !text.isEmpty { record.values[slot] = text }
         }
         return true
     }

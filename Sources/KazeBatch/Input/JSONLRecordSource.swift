@@ -51,7 +51,7 @@ struct JSONLRecordSource: RecordSource {
                 continue
             }
             guard seen.insert(slot).inserted else {
-                record.problem = record.problem ?? (.jsonSyntax, key, "key \"\(key)\" is given twice (names ignore letter case)")
+                record.problem = record.problem ?? (.jsonSyntax, key, "key '\(key)' is given twice (names ignore letter case)")
                 continue
             }
             if case .null = value { continue }

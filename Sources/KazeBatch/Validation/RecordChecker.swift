@@ -8,15 +8,17 @@ import KazeProtocol
 struct RecordChecker {
     private let schema: OperationSchema
     private let context: CheckContext
-    private let allowDuplicates: Bool
-    private var seen = DuplicateIndex()
+    private let duplicates: DuplicateRule?
+    private let seen = DuplicateIndex()
     private let identificationTypeSlot: Int?
+    /// The body being built, reused from record to record.
+    private var members: [(String, JSONValue)] = []
 
     /// A checker for `schema`'s records.
     init(schema: OperationSchema, context: CheckContext, allowDuplicates: Bool) {
         self.schema = schema
         self.context = context
-        self.allowDuplicates = allowDuplicates
+        self.duplicates = allowDuplicates ? nil : DuplicateRule(schema: schema)
         self.identificationTypeSlot = schema.slot(forName: "identificationType")
     }
 
@@ -32,11 +34,10 @@ struct RecordChecker {
             return .invalid(line: raw.line, ref: ref, issues: issues)
         }
         for name in raw.unknownColumns {
-            report(name, .unknownColumn, "column \"\(TextRules.excerpt(name))\" is not a \(schema.operation.batchName) column "
+            report(name, .unknownColumn, "column '\(TextRules.excerpt(name))' is not a \(schema.operation.batchName) column "
                 + "(columns: \(schema.columnNames.joined(separator: ", ")))")
         }
-        var members: [(String, JSONValue)] = []
-        members.reserveCapacity(schema.columns.count)
+        members.removeAll(keepingCapacity: true)
         var images: [String: URL] = [:]
         for (slot, column) in schema.columns.enumerated() {
             guard let value = raw.values[slot] else {
@@ -52,10 +53,9 @@ struct RecordChecker {
         if issues.isEmpty, schema.operation == .transactions, let problem = TimeWindowRule.problem(in: members) {
             report(problem.field, .timeOrder, problem.message)
         }
-        if issues.isEmpty, !allowDuplicates, let fingerprint = DuplicateRule.fingerprint(of: schema.operation, body: members),
+        if issues.isEmpty, let duplicates, let fingerprint = duplicates.fingerprint(of: raw.values),
            let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
-            let fields = DuplicateRule.describedFields(of: schema.operation) ?? "key"
-            report("", .duplicate, "same \(fields) as the record on line \(first) (use --allow-duplicates if intended)")
+            report("", .duplicate, "same \(duplicates.fields) as the record on line \(first) (use --allow-duplicates if intended)")
         }
         guard issues.isEmpty else { return .invalid(line: raw.line, ref: ref, issues: issues) }
         return .valid(ValidRecord(line: raw.line, ref: ref, operation: schema.operation, body: JSONObject(members), images: images))

@@ -5,7 +5,7 @@ import Foundation
 import KazeProtocol
 
 /// What a validation run found, accumulated one outcome at a time.
-public struct ValidationSummary: Sendable, Equatable {
+public struct ValidationSummary: Sendable {
     /// The operation validated.
     public let operation: APIOperation
     /// Records read.
@@ -16,7 +16,8 @@ public struct ValidationSummary: Sendable, Equatable {
     public private(set) var invalid = 0
     /// Errors found, by code (a record may have several).
     public private(set) var issueCounts: [String: Int] = [:]
-    private var money: [String: MoneyTotal] = [:]
+    /// Totals by currency, in order of first appearance (a handful, so a list beats hashing).
+    private var money: [(currency: String, total: MoneyTotal)] = []
 
     /// An empty summary for `operation`.
     public init(operation: APIOperation) { self.operation = operation }
@@ -28,7 +29,13 @@ public struct ValidationSummary: Sendable, Equatable {
         case .valid(let record):
             valid += 1
             if operation.movesMoney, let text = record.body["amount"]?.numberText, let cents = MoneyText.cents(text) {
-                money[record.currency, default: MoneyTotal()].add(cents: cents)
+                let currency = record.currency
+                if let index = money.firstIndex(where: { $0.currency == currency }) {
+                    money[index].total.add(cents: cents)
+                } else {
+                    money.append((currency, MoneyTotal()))
+                    money[money.count - 1].total.add(cents: cents)
+                }
             }
         case .invalid(_, _, let issues):
             invalid += 1
@@ -45,9 +52,13 @@ public struct ValidationSummary: Sendable, Equatable {
     }
 
     /// Money to be sent per currency (valid recharges only), exact.
-    public var totals: [String: Decimal] { money.mapValues(\.decimal) }
+    public var totals: [String: Decimal] {
+        Dictionary(uniqueKeysWithValues: money.map { ($0.currency, $0.total.decimal) })
+    }
 
     /// The totals as `CUR:amount` with two decimals, sorted by currency (`USD:12500.00`), the
     /// form `run --confirm-total` takes.
-    public var totalsText: [String] { money.keys.sorted().compactMap { code in money[code].map { "\(code):\($0.text)" } } }
+    public var totalsText: [String] {
+        money.sorted { $0.currency < $1.currency }.map { "\($0.currency):\($0.total.text)" }
+    }
 }
