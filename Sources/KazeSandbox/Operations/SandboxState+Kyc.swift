@@ -12,6 +12,7 @@ extension SandboxState {
         }
         user.settlesAt = user.outcome == .waiting ? nil : context.now.addingTimeInterval(kycDelay)
         users[user.email] = user
+        if user.settlesAt != nil { unsettledUsers.insert(user.email) }
         return .success(JSONObject([("status", .string(KycStatus.waiting.rawValue))]))
     }
 

@@ -29,6 +29,7 @@ extension SandboxState {
             transactionId: transactionId, cardID: cardID, type: .recharge, amount: amount, amountText: amountText,
             currency: currency, status: .pending, time: context.now,
             settlesAt: context.now.addingTimeInterval(pendingDelay), requestNo: context.requestNo))
+        unsettledTransactions.append(transactions.count - 1)
         return .success(JSONObject([
             ("cardID", .string(cardID)), ("currency", .string(currency)), ("transactionId", .string(transactionId)),
             ("transactionStatus", .string(TransactionStatus.pending.rawValue)), ("sendAmount", .string(amountText)),

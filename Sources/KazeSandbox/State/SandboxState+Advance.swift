@@ -8,13 +8,18 @@ extension SandboxState {
     @discardableResult
     mutating func advance(to now: Date) -> Bool {
         var changed = false
-        for (email, user) in users {
-            guard let due = user.settlesAt, due <= now else { continue }
+        for email in unsettledUsers {
+            guard let user = users[email], let due = user.settlesAt else {
+                unsettledUsers.remove(email)
+                continue
+            }
+            guard due <= now else { continue }
             users[email]?.status = user.outcome
             users[email]?.settlesAt = nil
+            unsettledUsers.remove(email)
             changed = true
         }
-        for index in transactions.indices {
+        for index in unsettledTransactions {
             guard let due = transactions[index].settlesAt, due <= now else { continue }
             settleTransaction(at: index)
             changed = true
@@ -24,15 +29,22 @@ extension SandboxState {
 
     /// Settles every pending recharge of `cardID` at once (used before a closure refund).
     mutating func settleRecharges(ofCard cardID: String, at now: Date) {
-        for index in transactions.indices where transactions[index].cardID == cardID && transactions[index].settlesAt != nil {
+        for index in unsettledTransactions where transactions[index].cardID == cardID {
             settleTransaction(at: index)
         }
+    }
+
+    /// Rebuilds the unsettled indexes from the records (after loading a state file).
+    mutating func indexUnsettled() {
+        unsettledUsers = Set(users.values.filter { $0.settlesAt != nil }.map(\.email))
+        unsettledTransactions = transactions.indices.filter { transactions[$0].settlesAt != nil }
     }
 
     private mutating func settleTransaction(at index: Int) {
         let transaction = transactions[index]
         transactions[index].status = .success
         transactions[index].settlesAt = nil
+        unsettledTransactions.removeAll { $0 == index }
         if var card = cards[transaction.cardID] {
             card.balance = card.balance + transaction.amount
             cards[transaction.cardID] = card

@@ -21,6 +21,10 @@ struct SandboxState: Sendable, Equatable {
     var lastCardSequence = 0
     /// The last transaction sequence number used.
     var lastTransactionSequence = 0
+    /// Emails of users still waiting to settle (a subset of `users`).
+    var unsettledUsers: Set<String> = []
+    /// Indices into `transactions` of recharges still PENDING.
+    var unsettledTransactions: [Int] = []
     /// How long a KYC application waits before it settles.
     var kycDelay: TimeInterval
     /// How long a recharge stays PENDING.

@@ -1,0 +1,18 @@
+// TypedCallOutcome: a CallOutcome together with the typed response it carries on success.
+
+import KazeProtocol
+
+/// The outcome of a typed call; `response` is read from the body on success.
+public struct TypedCallOutcome<Response: APIResponse>: Sendable {
+    /// The outcome class, with the raw decrypted body where there is one.
+    public let outcome: CallOutcome
+
+    /// Wraps `outcome`.
+    public init(outcome: CallOutcome) { self.outcome = outcome }
+
+    /// The typed response when the call succeeded (`head.code` and `encrypt` SUCCESS), else `nil`.
+    public var response: Response? {
+        if case .success(let body) = outcome { return Response(body: body) }
+        return nil
+    }
+}

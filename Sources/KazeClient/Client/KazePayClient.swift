@@ -1,0 +1,54 @@
+// KazePayClient: the real CardAPI — seals a business body as kazepay-v1, POSTs it to the
+// configured endpoint and classifies the answer.
+
+import KazeCrypto
+import KazeProtocol
+
+/// The HTTP client for KazePay's Physical Card API.
+///
+/// ```swift
+/// let client = try KazePayClient(configuration: try Configuration.load(configPath: nil, environment: env, flags: [:]))
+/// let outcome = await client.send(BalanceRequest(cardID: "SB000001"), requestNo: RequestNumber.make())
+/// ```
+public struct KazePayClient: CardAPI {
+    /// The validated configuration in use.
+    public let configuration: Configuration
+    private let codec: EnvelopeCodec
+    private let transport: HTTPTransport
+
+    /// Validates `configuration` and loads both keys.
+    /// - Throws: `ConfigurationError` (live guard, key permissions, unreadable or invalid keys).
+    public init(configuration: Configuration) throws {
+        let checked = try configuration.validated()
+        codec = EnvelopeCodec(
+            profile: checked.profile,
+            ownPrivateKey: try KeyFile.privateKey(at: checked.merchantKeyPath),
+            peerPublicKey: try KeyFile.publicKey(at: checked.platformPublicKeyPath))
+        transport = HTTPTransport(endpoint: checked.endpoint, timeoutSeconds: checked.timeoutSeconds)
+        self.configuration = checked
+    }
+
+    /// Seals `body` (compact JSON, exactly as given) as `operation` with `requestNo`, POSTs it
+    /// and classifies the answer. Never throws.
+    public func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+        guard RequestNumber.isValid(requestNo) else {
+            return .notSent(reason: "requestNo \"\(requestNo)\" is not 1-32 letters or digits")
+        }
+        let sealed: SealedEnvelope
+        do {
+            sealed = try codec.seal(JSONValue.object(body).compactBytes)
+        } catch {
+            return .notSent(reason: "cannot seal the request: \(error)")
+        }
+        let head = WireHead(apiCode: operation.apiCode, sysId: configuration.sysId, requestNo: requestNo)
+        switch await transport.post(WireMessage(head: head, sealed: sealed).jsonBytes) {
+        case .answered(let status, let bytes, let retryAfter):
+            let classifier = ResponseClassifier(codec: codec, operation: operation, requestNo: requestNo)
+            return classifier.classify(status: status, body: bytes, retryAfter: retryAfter)
+        case .notSent(let reason):
+            return .notSent(reason: reason)
+        case .unknown(let reason):
+            return .unknown(reason: reason)
+        }
+    }
+}

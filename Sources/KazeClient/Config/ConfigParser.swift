@@ -1,0 +1,79 @@
+// ConfigParser: turns the merged raw settings into typed values, checking each one's syntax
+// and range and naming where a bad value came from.
+
+import Foundation
+import KazeCrypto
+
+/// Typed reading of merged settings.
+struct ConfigParser {
+    let values: [ConfigKey: ConfigValue]
+
+    /// The configuration these settings describe (not yet `validated()`).
+    func configuration() throws -> Configuration {
+        let rate = try number(.rate, in: 0.001...10_000, expected: "requests per second from 0.001 to 10000") ?? 5
+        return Configuration(
+            endpoint: try endpoint(),
+            sysId: try sysId(),
+            merchantKeyPath: try required(.merchantKey).resolvedPath,
+            platformPublicKeyPath: try required(.platformPublicKey).resolvedPath,
+            profile: CryptoProfile(
+                signDigest: try choice(.signDigest, SignDigest.init(rawValue:), expected: "sha256 or sha1") ?? .sha256,
+                aesKeyBits: try choice(.aesKeyBits, { Int($0).flatMap(AESKeyBits.init(rawValue:)) }, expected: "128 or 256")
+                    ?? .bits128,
+                aesMode: try choice(.aesMode, AESMode.init(rawValue:), expected: "ecb or cbc-zero-iv") ?? .ecb),
+            rate: rate,
+            burst: try integer(.burst, in: 1...100_000),
+            concurrency: try integer(.concurrency, in: 1...1_024) ?? 4,
+            timeoutSeconds: try number(.timeoutSeconds, in: 0.001...3_600, expected: "seconds from 0.001 to 3600") ?? 30,
+            live: try choice(.live, Self.boolean, expected: "true or false") ?? false)
+    }
+
+    private func required(_ key: ConfigKey) throws -> ConfigValue {
+        guard let value = values[key], !value.text.isEmpty else { throw ConfigurationError.missing(key) }
+        return value
+    }
+
+    private func endpoint() throws -> URL {
+        let value = try required(.endpoint)
+        guard let url = URL(string: value.text), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+        else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "an http:// or https:// URL")
+        }
+        return url
+    }
+
+    private func sysId() throws -> String {
+        let value = try required(.sysId)
+        guard value.text.count <= 64, value.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "1 to 64 ASCII letters or digits")
+        }
+        return value.text
+    }
+
+    private func choice<T>(_ key: ConfigKey, _ parse: (String) -> T?, expected: String) throws -> T? {
+        guard let value = values[key] else { return nil }
+        guard let parsed = parse(value.text.lowercased()) else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: expected)
+        }
+        return parsed
+    }
+
+    private func number(_ key: ConfigKey, in range: ClosedRange<Double>, expected: String) throws -> Double? {
+        try choice(key, { Double($0).flatMap { range.contains($0) ? $0 : nil } }, expected: expected)
+    }
+
+    private func integer(_ key: ConfigKey, in range: ClosedRange<Int>) throws -> Int? {
+        try choice(key, { Int($0).flatMap { range.contains($0) ? $0 : nil } },
+                   expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+
+    /// `true`/`false`, `1`/`0`, `yes`/`no` (already lowercased).
+    static func boolean(_ text: String) -> Bool? {
+        switch text {
+        case "true", "1", "yes": true
+        case "false", "0", "no": false
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// HTTPTransport: POSTs one JSON document over URLSession (FoundationNetworking on Linux) with
+// a timeout, no caching and no cookies, and reports what happened.
+
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A URLSession-based POST to the configured endpoint.
+///
+/// Every request gets its own ephemeral session, hence its own connection, and asks the server
+/// to close it (`Connection: close`). Under URLSession on Linux, libcurl silently re-sends a
+/// request on a fresh connection when a reused connection dies before any answer byte — so a
+/// POST the platform already acted on (a recharge) could be sent twice. Without reuse it cannot.
+struct HTTPTransport: Sendable {
+    let endpoint: URL
+    let timeoutSeconds: Double
+
+    /// A transport to `endpoint` that waits at most `timeoutSeconds` for the answer to start
+    /// (and at most twice that in all).
+    init(endpoint: URL, timeoutSeconds: Double) {
+        self.endpoint = endpoint
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// POSTs `body` as `application/json` and waits for the whole answer.
+    func post(_ body: [UInt8]) async -> TransportResult {
+        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("close", forHTTPHeaderField: "Connection")
+        let session = makeSession()
+        defer { session.finishTasksAndInvalidate() }
+        do {
+            let (data, response) = try await session.data(for: request)
+            guard let http = response as? HTTPURLResponse else {
+                return .unknown(reason: "the answer was not HTTP")
+            }
+            return .answered(
+                status: http.statusCode, body: [UInt8](data),
+                retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")))
+        } catch {
+            return TransportFailure.classify(error)
+        }
+    }
+
+    /// An ephemeral session: no cache, no cookies, this transport's timeouts.
+    private func makeSession() -> URLSession {
+        let settings = URLSessionConfiguration.ephemeral
+        settings.timeoutIntervalForRequest = timeoutSeconds
+        settings.timeoutIntervalForResource = timeoutSeconds * 2
+        settings.requestCachePolicy = .reloadIgnoringLocalCacheData
+        settings.urlCache = nil
+        settings.httpCookieStorage = nil
+        settings.httpShouldSetCookies = false
+        return URLSession(configuration: settings)
+    }
+}

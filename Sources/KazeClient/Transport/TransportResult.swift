@@ -1,0 +1,12 @@
+// TransportResult: what one HTTP exchange produced — an answer, or a failure classified by
+// whether the request can have reached the platform.
+
+/// The result of POSTing one request.
+enum TransportResult: Sendable, Equatable {
+    /// An HTTP answer arrived. `retryAfter` is the parsed `Retry-After` header, if any.
+    case answered(status: Int, body: [UInt8], retryAfter: Double?)
+    /// The request never left this machine (no connection was made).
+    case notSent(reason: String)
+    /// The request may have reached the platform, but no complete answer came back.
+    case unknown(reason: String)
+}

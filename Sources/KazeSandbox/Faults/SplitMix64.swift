@@ -1,0 +1,19 @@
+// SplitMix64: a tiny deterministic generator, so a seed replays the same faults.
+
+/// SplitMix64 (Steele, Lea, Flood 2014): fast, 64-bit state, good enough for fault dice.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A uniform fraction in [0, 1).
+    mutating func fraction() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
+}
