@@ -122,3 +122,20 @@ final class ValidationSamplesTests: XCTestCase {
         XCTAssertEqual(outcomes.filter { $0.issues.isEmpty }.map(\.line), [5, 6])
     }
 }
+
+extension ValidationSamplesTests {
+    func testSamplesReadmeListsTheColumnsOfEveryOperation() throws {
+        let readme = try String(contentsOf: ValidationTestFiles.sample("README.md"), encoding: .utf8)
+        for operation in APIOperation.allCases {
+            let prefix = "| \(operation.batchName) | \(operation.apiCode) | "
+            let row = try XCTUnwrap(readme.split(separator: "\n").first { $0.hasPrefix(prefix) }, operation.batchName)
+            let cells = row.dropFirst(prefix.count).split(separator: "|")
+            let names = cells[0].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let schema = OperationSchema(operation: operation)
+            XCTAssertEqual(names, schema.columnNames, operation.batchName)
+            let required = schema.columns.filter { $0.requirement == .required }.map { "`\($0.name)`*" }
+            for column in required { XCTAssertTrue(cells[0].contains(column), "\(operation.batchName) \(column)") }
+            XCTAssertEqual(cells[0].components(separatedBy: "`*").count - 1, required.count, operation.batchName)
+        }
+    }
+}
