@@ -88,3 +88,12 @@ final class InputSourceTests: XCTestCase {
         XCTAssertEqual(ValidationTestFiles.issueKeys(try ValidationTestFiles.outcomes(.card, url)), ["1  encoding"])
     }
 }
+
+extension InputSourceTests {
+    func testUnnamedColumnsAreErrorsOnlyWhereTheyHoldData() throws {
+        let url = try ValidationTestFiles.write("cardID,amount,,\nSB1,10,,\nSB2,20, x ,\nSB3,30,,\n", named: "r.csv", for: self)
+        let outcomes = try ValidationTestFiles.outcomes(.recharge, url)
+        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), ["3  unknown_column"])
+        XCTAssertEqual(outcomes[1].issues.first?.message, "a column with no name in the header holds data (name it or remove it)")
+    }
+}

@@ -1,6 +1,7 @@
 // CSVRecordSource: CSV records mapped onto an operation's columns through the header row.
 // The header must be readable and name each column once; unknown header names are kept and
-// reported on every record (their data would otherwise be dropped).
+// reported on every record (their data would otherwise be dropped). A column with no name (a
+// trailing comma from a spreadsheet) is an error only on records that put data in it.
 
 /// Reads a CSV file's records as RawRecords.
 struct CSVRecordSource: RecordSource {
@@ -11,6 +12,8 @@ struct CSVRecordSource: RecordSource {
     private let slots: [Int?]
     /// Header names that no field takes.
     let unknownColumns: [String]
+    /// Columns with an empty header name (a trailing comma): an error only where they hold data.
+    private let unnamedColumns: [Int]
     private let slotCount: Int
 
     /// Opens `path` and reads its header row.
@@ -26,10 +29,16 @@ struct CSVRecordSource: RecordSource {
         }
         var slots: [Int?] = []
         var unknown: [String] = []
+        var unnamed: [Int] = []
         var seen: Set<String> = []
         for index in 0..<header.fieldCount {
             guard let name = FieldText.trimmed(header.field(index), ascii: !header.mayBeNonASCII) else {
                 throw InputError(path: path, problem: "line \(header.line): the header row is not valid UTF-8")
+            }
+            if name.isEmpty {
+                unnamed.append(index)
+                slots.append(nil)
+                continue
             }
             guard seen.insert(name.lowercased()).inserted else {
                 throw InputError(path: path, problem: "line \(header.line): column \"\(name)\" appears twice in the header")
@@ -42,6 +51,7 @@ struct CSVRecordSource: RecordSource {
         self.schema = schema
         self.slots = slots
         self.unknownColumns = unknown
+        self.unnamedColumns = unnamed
         self.slotCount = schema.slotCount
     }
 
@@ -58,6 +68,9 @@ struct CSVRecordSource: RecordSource {
             return true
         }
         let ascii = !row.mayBeNonASCII
+        for index in unnamedColumns where row.field(index).contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+            record.unknownColumns.append("")
+        }
         row.bytes.withUnsafeBufferPointer { bytes in
             for index in 0..<slots.count {
                 guard let slot = slots[index] else { continue }

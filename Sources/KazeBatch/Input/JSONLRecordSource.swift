@@ -24,7 +24,7 @@ struct JSONLRecordSource: RecordSource {
             record.problem = (.jsonSyntax, "", "the line is longer than \(JSONLReader.maxLineBytes / 1024) KiB")
             return true
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil else {
             record.problem = (.encoding, "", "the line is not valid UTF-8")
             return true
         }

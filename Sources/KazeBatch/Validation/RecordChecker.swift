@@ -34,8 +34,10 @@ struct RecordChecker {
             return .invalid(line: raw.line, ref: ref, issues: issues)
         }
         for name in raw.unknownColumns {
-            report(name, .unknownColumn, "column '\(TextRules.excerpt(name))' is not a \(schema.operation.batchName) column "
-                + "(columns: \(schema.columnNames.joined(separator: ", ")))")
+            report(name, .unknownColumn, name.isEmpty
+                ? "a column with no name in the header holds data (name it or remove it)"
+                : "column '\(TextRules.excerpt(name))' is not a \(schema.operation.batchName) column "
+                    + "(columns: \(schema.columnNames.joined(separator: ", ")))")
         }
         members.removeAll(keepingCapacity: true)
         var images: [String: URL] = [:]
