@@ -97,3 +97,20 @@ extension InputSourceTests {
         XCTAssertEqual(outcomes[1].issues.first?.message, "a column with no name in the header holds data (name it or remove it)")
     }
 }
+
+extension InputSourceTests {
+    private struct Stop: Error {}
+
+    func testACallerThatThrowsStopsTheRunAtThatRecord() throws {
+        let url = try ValidationTestFiles.write((["cardID"] + (1...5_000).map { "SB\($0)" }).joined(separator: "\n"),
+                                                named: "c.csv", for: self)
+        XCTAssertEqual(try ValidationTestFiles.outcomes(.card, url).map(\.line), Array(2...5_001))
+        var seen = 0
+        let validator = BatchValidator(operation: .card, file: url, format: .csv, options: ValidationOptions())
+        XCTAssertThrowsError(try validator.forEachRecord { _ in
+            seen += 1
+            if seen == 1_500 { throw Stop() }
+        }) { XCTAssertTrue($0 is Stop) }
+        XCTAssertEqual(seen, 1_500)
+    }
+}

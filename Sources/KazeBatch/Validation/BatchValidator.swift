@@ -51,11 +51,11 @@ public struct BatchValidator: Sendable {
         }
     }
 
-    /// Reads on a background thread (one batch ahead) while this thread checks, in order.
     private func drain<Source: RecordSource>(
         _ source: inout Source, checker: inout RecordChecker, _ body: (RecordOutcome) throws -> Void
     ) throws {
-        try RecordPrefetcher(source: source).forEach { raw in
+        var raw = RawRecord()
+        while try source.next(into: &raw) {
             try body(checker.outcome(for: raw))
         }
     }
