@@ -81,3 +81,23 @@ final class ValidationSummaryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["empty.csv"])
     }
 }
+
+extension ValidationSummaryTests {
+    func testValidateCountsExactlyAsTheOutcomesDo() throws {
+        for (operation, name) in [(APIOperation.recharge, "recharge.csv"), (.recharge, "invalid/recharge.csv"),
+                                  (.recharge, "recharge.jsonl"), (.kyc, "invalid/kyc.csv")] {
+            let file = ValidationTestFiles.sample(name)
+            var fromOutcomes = ValidationSummary(operation: operation)
+            try ValidationTestFiles.outcomes(operation, file).forEach { fromOutcomes.add($0) }
+            let errors = try ValidationTestFiles.folder(for: self).appendingPathComponent("errors.csv")
+            let validator = BatchValidator(
+                operation: operation, file: file, format: try InputFormat.detect(path: file.path, override: nil),
+                options: ValidationOptions(now: ValidationTestFiles.now))
+            let fromValidate = try validator.validate(writingErrorsTo: errors)
+            XCTAssertEqual(fromValidate.records, fromOutcomes.records, name)
+            XCTAssertEqual(fromValidate.valid, fromOutcomes.valid, name)
+            XCTAssertEqual(fromValidate.issueCounts, fromOutcomes.issueCounts, name)
+            XCTAssertEqual(fromValidate.totalsText, fromOutcomes.totalsText, name)
+        }
+    }
+}

@@ -1,4 +1,4 @@
-// RecordChecker: one RawRecord → one RecordOutcome. Every field is checked (one bad field does not
+// RecordChecker: one RawRecord → one CheckedRecord. Every field is checked (one bad field does not
 // hide the next), then cross-field rules, then duplicates among records that are otherwise valid.
 
 import Foundation
@@ -22,8 +22,8 @@ struct RecordChecker {
         self.identificationTypeSlot = schema.slot(forName: "identificationType")
     }
 
-    /// The outcome of `raw`.
-    mutating func outcome(for raw: RawRecord) -> RecordOutcome {
+    /// The checks' verdict on `raw`.
+    mutating func check(_ raw: RawRecord) -> CheckedRecord {
         let ref = raw.values[schema.refSlot] ?? ""
         var issues: [RecordIssue] = []
         func report(_ field: String, _ code: IssueCode, _ message: String) {
@@ -31,7 +31,7 @@ struct RecordChecker {
         }
         if let problem = raw.problem {
             report(problem.field, problem.code, problem.message)
-            return .invalid(line: raw.line, ref: ref, issues: issues)
+            return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:])
         }
         for name in raw.unknownColumns {
             report(name, .unknownColumn, name.isEmpty
@@ -59,8 +59,7 @@ struct RecordChecker {
            let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
             report("", .duplicate, "same \(duplicates.fields) as the record on line \(first) (use --allow-duplicates if intended)")
         }
-        guard issues.isEmpty else { return .invalid(line: raw.line, ref: ref, issues: issues) }
-        return .valid(ValidRecord(line: raw.line, ref: ref, operation: schema.operation, body: JSONObject(members), images: images))
+        return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images)
     }
 
     /// Why an absent value is an error, or `nil` when the column may be left empty.

@@ -24,22 +24,40 @@ public struct ValidationSummary: Sendable {
 
     /// Counts one outcome (and, for a valid recharge, adds its amount to its currency's total).
     public mutating func add(_ outcome: RecordOutcome) {
-        records += 1
         switch outcome {
-        case .valid(let record):
-            valid += 1
-            if operation.movesMoney, let text = record.body["amount"]?.numberText, let cents = MoneyText.cents(text) {
-                let currency = record.currency
-                if let index = money.firstIndex(where: { $0.currency == currency }) {
-                    money[index].total.add(cents: cents)
-                } else {
-                    money.append((currency, MoneyTotal()))
-                    money[money.count - 1].total.add(cents: cents)
-                }
-            }
+        case .valid(let record) where operation.movesMoney:
+            count(issues: [], amount: record.body["amount"]?.numberText, currency: record.currency)
+        case .valid:
+            count(issues: [], amount: nil, currency: "")
         case .invalid(_, _, let issues):
+            count(issues: issues, amount: nil, currency: "")
+        }
+    }
+
+    /// Counts one checked record, as `add(_:)` counts its outcome.
+    mutating func add(_ record: CheckedRecord) {
+        guard record.issues.isEmpty, operation.movesMoney else {
+            return count(issues: record.issues, amount: nil, currency: "")
+        }
+        // An absent currency is the platform's default, USD (as `ValidRecord.currency` says).
+        let currency = record.value(of: "currency")?.stringValue ?? "USD"
+        count(issues: [], amount: record.value(of: "amount")?.numberText, currency: currency)
+    }
+
+    private mutating func count(issues: [RecordIssue], amount: String?, currency: String) {
+        records += 1
+        guard issues.isEmpty else {
             invalid += 1
             for issue in issues { issueCounts[issue.code, default: 0] += 1 }
+            return
+        }
+        valid += 1
+        guard operation.movesMoney, let amount, let cents = MoneyText.cents(amount) else { return }
+        if let index = money.firstIndex(where: { $0.currency == currency }) {
+            money[index].total.add(cents: cents)
+        } else {
+            money.append((currency, MoneyTotal()))
+            money[money.count - 1].total.add(cents: cents)
         }
     }
 
