@@ -22,6 +22,12 @@ for run in $(seq "$RUNS"); do
   python3 bench/validate_measure.py -- python3 bench/validate_recharge.py "$INPUT" "$WORK/python.errors.csv" \
     >> "$WORK/python-runs.jsonl" 2>/dev/null
 done
+# Memory without duplicate detection (the only part that grows), on the big file and a 10-row one.
+python3 bench/validate_measure.py -- "$BIN" validate recharge "$INPUT" --allow-duplicates \
+  --errors "$WORK/swift-nodup.errors.csv" > "$WORK/swift-nodup.jsonl" 2>/dev/null
+python3 bench/validate_measure.py -- "$BIN" validate recharge samples/recharge.csv \
+  --errors "$WORK/swift-small.errors.csv" > "$WORK/swift-small.jsonl" 2>/dev/null
 cmp -s "$WORK/swift.errors.csv" "$WORK/python.errors.csv" \
   || { echo "the two validators wrote different errors files: not the same checks" >&2; exit 1; }
-python3 bench/validate_report.py "$ROWS" "$WORK/swift-runs.jsonl" "$WORK/python-runs.jsonl" bench/validate-results.md
+python3 bench/validate_report.py "$ROWS" "$WORK/swift-runs.jsonl" "$WORK/python-runs.jsonl" bench/validate-results.md \
+  "$WORK/swift-nodup.jsonl" "$WORK/swift-small.jsonl"
