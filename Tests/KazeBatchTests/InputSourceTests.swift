@@ -114,3 +114,18 @@ extension InputSourceTests {
         XCTAssertEqual(seen, 1_500)
     }
 }
+
+extension InputSourceTests {
+    func testOverlongJSONLLineIsAnErrorAndTheNextLineIsRead() throws {
+        let long = #"{"cardID":""# + String(repeating: "x", count: JSONLReader.maxLineBytes) + #""}"#
+        let url = try ValidationTestFiles.write(long + "\n" + #"{"cardID":"SB1"}"# + "\n", named: "c.jsonl", for: self)
+        let outcomes = try ValidationTestFiles.outcomes(.card, url)
+        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), ["1  json_syntax"])
+        XCTAssertEqual(outcomes.map(\.line), [1, 2])
+    }
+
+    func testHeaderOnlyFileHasNoRecords() throws {
+        let url = try ValidationTestFiles.write("\u{FEFF}cardID,ref\r\n", named: "c.csv", for: self)
+        XCTAssertEqual(try ValidationTestFiles.outcomes(.card, url).count, 0)
+    }
+}
