@@ -23,7 +23,7 @@ demo: release
 	@echo "make demo: not yet — arrives with the sandbox and the run engine"
 
 bench: release
-	@echo "make bench: not yet"
+	bash bench/validate.sh
 
 clean:
 	rm -rf .build

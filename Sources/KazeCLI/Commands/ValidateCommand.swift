@@ -1,8 +1,28 @@
-// ValidateCommand: `kazebatch validate` (being built; see the open issues).
+// ValidateCommand: `kazebatch validate <op> <file>` — offline checks of every record, the errors
+// CSV written beside the input, a readable summary; exit 0 (clean), 3 (errors) or 2 (unusable).
+
+import Foundation
+import KazeBatch
+import KazeProtocol
 
 enum ValidateCommand: Command {
-    static let help = "usage: kazebatch validate ..."
+    static let help = """
+        usage: kazebatch validate <op> <file> [--format csv|jsonl] [--errors PATH] [--allow-duplicates]
+
+        Checks every record offline (nothing is sent) and writes the errors CSV
+        (line,ref,field,code,message; default <file without extension>.errors.csv beside the
+        input, always written, mode 0600). Exit 0 when every record is valid, 3 when any is not,
+        2 when the file or the command line cannot be used.
+          --format csv|jsonl    input format (default: from the extension)
+          --errors PATH         where to write the errors CSV
+          --allow-duplicates    repeated records are not errors
+        """
+
     static func run(_ words: [String]) async throws -> ExitCode {
-        throw CLIError("kazebatch validate is not built yet")
+        let arguments = try Arguments(words, valued: ValidationRequest.valued, boolean: ValidationRequest.boolean)
+        let request = try ValidationRequest(arguments, command: "validate")
+        let summary = try request.validate()
+        print(summary.report(input: request.inputPath, errorsPath: request.errorsURL.path))
+        return summary.invalid > 0 ? .validation : .success
     }
 }

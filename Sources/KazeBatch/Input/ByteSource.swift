@@ -1,0 +1,69 @@
+// ByteSource: a file read front to back through one fixed 256 KiB buffer, so any file size takes
+// the same memory. Readers index the buffer directly (no reference counting per byte).
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Sequential chunked reads over an open file descriptor. Owns the descriptor and the buffer.
+final class ByteSource {
+    /// Bytes asked for per read.
+    static let chunkSize = 256 * 1024
+
+    /// The current chunk; bytes `0..<count` are valid.
+    let bytes: UnsafeMutablePointer<UInt8>
+    /// How many bytes of `bytes` the last `fill()` read; 0 at the end of the file.
+    private(set) var count = 0
+
+    private let descriptor: Int32
+    private let path: String
+
+    /// Opens `path` for reading.
+    /// - Throws: `InputError` when the file cannot be opened or is a folder.
+    init(path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw InputError(path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))")
+        }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw InputError(path: path, problem: "is a folder, not a file")
+        }
+        self.descriptor = descriptor
+        self.path = path
+        bytes = .allocate(capacity: Self.chunkSize)
+    }
+
+    deinit {
+        close(descriptor)
+        bytes.deallocate()
+    }
+
+    /// Reads the next chunk into `bytes`; returns its length, 0 at the end of the file.
+    /// - Throws: `InputError` on a read failure.
+    @discardableResult
+    func fill() throws -> Int {
+        while true {
+            let got = systemRead(descriptor, bytes, Self.chunkSize)
+            if got >= 0 {
+                count = got
+                return got
+            }
+            guard errno == EINTR else {
+                throw InputError(path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// The current chunk as a buffer.
+    var chunk: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
+}
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

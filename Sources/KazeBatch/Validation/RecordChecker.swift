@@ -1,0 +1,75 @@
+// RecordChecker: one RawRecord → one CheckedRecord. Every field is checked (one bad field does not
+// hide the next), then cross-field rules, then duplicates among records that are otherwise valid.
+
+import Foundation
+import KazeProtocol
+
+/// Checks records of one operation, remembering keys for duplicate detection.
+struct RecordChecker {
+    private let schema: OperationSchema
+    private let context: CheckContext
+    private let duplicates: DuplicateRule?
+    private let seen = DuplicateIndex()
+    private let identificationTypeSlot: Int?
+    /// The body being built, reused from record to record.
+    private var members: [(String, JSONValue)] = []
+
+    /// A checker for `schema`'s records.
+    init(schema: OperationSchema, context: CheckContext, allowDuplicates: Bool) {
+        self.schema = schema
+        self.context = context
+        self.duplicates = allowDuplicates ? nil : DuplicateRule(schema: schema)
+        self.identificationTypeSlot = schema.slot(forName: "identificationType")
+    }
+
+    /// The checks' verdict on `raw`.
+    mutating func check(_ raw: RawRecord) -> CheckedRecord {
+        let ref = raw.values[schema.refSlot] ?? ""
+        var issues: [RecordIssue] = []
+        func report(_ field: String, _ code: IssueCode, _ message: String) {
+            issues.append(RecordIssue(line: raw.line, ref: ref, field: field, code: code.rawValue, message: message))
+        }
+        if let problem = raw.problem {
+            report(problem.field, problem.code, problem.message)
+            return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:])
+        }
+        for name in raw.unknownColumns {
+            report(name, .unknownColumn, name.isEmpty
+                ? "a column with no name in the header holds data (name it or remove it)"
+                : "column '\(TextRules.excerpt(name))' is not a \(schema.operation.batchName) column "
+                    + "(columns: \(schema.columnNames.joined(separator: ", ")))")
+        }
+        members.removeAll(keepingCapacity: true)
+        var images: [String: URL] = [:]
+        for (slot, column) in schema.columns.enumerated() {
+            guard let value = raw.values[slot] else {
+                if let missing = missingMessage(column, raw) { report(column.name, .required, missing) }
+                continue
+            }
+            switch column.rule.check(value, column: column.name, context: context) {
+            case .success(.json(let json)): members.append((column.field, json))
+            case .success(.image(let url)): images[column.field] = url
+            case .failure(let problem): report(column.name, problem.code, problem.message)
+            }
+        }
+        if issues.isEmpty, schema.operation == .transactions, let problem = TimeWindowRule.problem(in: members) {
+            report(problem.field, .timeOrder, problem.message)
+        }
+        if issues.isEmpty, let duplicates, let fingerprint = duplicates.fingerprint(of: raw.values),
+           let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
+            report("", .duplicate, "same \(duplicates.fields) as the record on line \(first) (use --allow-duplicates if intended)")
+        }
+        return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images)
+    }
+
+    /// Why an absent value is an error, or `nil` when the column may be left empty.
+    private func missingMessage(_ column: ColumnSpec, _ raw: RawRecord) -> String? {
+        switch column.requirement {
+        case .required: return "\(column.name) is required"
+        case .optional: return nil
+        case .requiredForIDCard:
+            guard let slot = identificationTypeSlot, raw.values[slot] == "ID_CARD" else { return nil }
+            return "\(column.name) is required when identificationType is ID_CARD"
+        }
+    }
+}

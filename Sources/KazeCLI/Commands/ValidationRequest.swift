@@ -1,0 +1,56 @@
+// ValidationRequest: the part of `validate` and `plan` command lines they share — operation, input
+// file, format, errors path, duplicates flag — turned into a validation run.
+
+import Foundation
+import KazeBatch
+import KazeProtocol
+
+/// A parsed `<op> <file> [--format] [--errors] [--allow-duplicates]` command line.
+struct ValidationRequest {
+    /// Options taking a value.
+    static let valued: Set<String> = ["format", "errors"]
+    /// Flags.
+    static let boolean: Set<String> = ["allow-duplicates"]
+
+    let operation: APIOperation
+    /// The input file as the user named it.
+    let inputPath: String
+    let inputURL: URL
+    let format: InputFormat
+    let errorsURL: URL
+    let options: ValidationOptions
+
+    /// Reads the request from parsed arguments.
+    /// - Throws: `CLIError` (exit 2) for a wrong operation, file count or format.
+    init(_ arguments: Arguments, command: String) throws {
+        guard arguments.positionals.count == 2 else {
+            throw CLIError("usage: kazebatch \(command) <op> <file> (see kazebatch \(command) --help)")
+        }
+        let name = arguments.positionals[0]
+        guard let operation = APIOperation(name: name) else {
+            let names = APIOperation.allCases.map(\.batchName).joined(separator: ", ")
+            throw CLIError("unknown operation \"\(name)\"; use one of: \(names)")
+        }
+        self.operation = operation
+        inputPath = arguments.positionals[1]
+        inputURL = URL(fileURLWithPath: inputPath)
+        do {
+            format = try InputFormat.detect(path: inputPath, override: arguments.value("format"))
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        }
+        errorsURL = arguments.value("errors").map { URL(fileURLWithPath: $0) } ?? ErrorsFile.defaultURL(forInput: inputURL)
+        options = ValidationOptions(allowDuplicates: arguments.flag("allow-duplicates"))
+    }
+
+    /// Validates the file and writes the errors CSV.
+    /// - Throws: `CLIError` (exit 2) when the input or the errors file cannot be used.
+    func validate() throws -> ValidationSummary {
+        let validator = BatchValidator(operation: operation, file: inputURL, format: format, options: options)
+        do {
+            return try validator.validate(writingErrorsTo: errorsURL)
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        }
+    }
+}

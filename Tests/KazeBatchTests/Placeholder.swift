@@ -1,2 +1,0 @@
-// Placeholder until the tests of this target land; remove then.
-import XCTest
