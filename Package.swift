@@ -47,7 +47,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KazeSandboxTests", dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto"]),
-        .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeProtocol"]),
+        .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeClient", "KazeProtocol"]),
     ],
     swiftLanguageModes: [.v6]
 )

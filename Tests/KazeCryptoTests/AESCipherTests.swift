@@ -6,9 +6,13 @@ import XCTest
 final class AESCipherTests: XCTestCase {
     // NIST SP 800-38A F.1.1 / F.1.5 (ECB) and F.2.1 / F.2.5 (CBC, whose first block with a
     // zero IV equals ECB of the plain block).
-    private let key128 = Hex.decode("2b7e151628aed2a6abf7158809cf4f3c")!
-    private let key256 = Hex.decode("603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4")!
-    private let block = Hex.decode("6bc1bee22e409f96e93d7e117393172a")!
+    private let key128 = Hex.decode("2b7e151628aed2a6abf7158809cf4f3c") ?? []
+    private let key256 = Hex.decode("603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4") ?? []
+    private let block = Hex.decode("6bc1bee22e409f96e93d7e117393172a") ?? []
+
+    func testConstantsDecoded() {
+        XCTAssertEqual([key128.count, key256.count, block.count], [16, 32, 16])
+    }
 
     func testECBKnownAnswersWithAFullPaddingBlock() throws {
         let out128 = try AESCipher.encrypt(block, key: key128, mode: .ecb)

@@ -40,6 +40,16 @@ final class RSAKeyTests: XCTestCase {
         }
     }
 
+    func testEncryptedKeyIsRefusedWithoutPrompting() throws {
+        XCTAssertThrowsError(try RSAPrivateKey(pem: try Fixtures.text("merchant-encrypted.pem"))) {
+            guard case CryptoError.invalidKey(let kind, let reason)? = $0 as? CryptoError else {
+                return XCTFail("unexpected \($0)")
+            }
+            XCTAssertEqual(kind, "private key")
+            XCTAssertFalse(reason.isEmpty)
+        }
+    }
+
     func testPublicKeyIsNotAPrivateKeyAndViceVersa() throws {
         XCTAssertThrowsError(try RSAPrivateKey(pem: try Fixtures.text("merchant.pub")))
         XCTAssertThrowsError(try RSAPublicKey(pem: try Fixtures.text("merchant.pem")))

@@ -15,7 +15,7 @@ final class AmountTests: XCTestCase {
     }
 
     func testRejectsEverythingElse() {
-        for text in ["", "0", "0.00", "-1", "+1", "1.234", "1.", ".5", "1e2", "1,000", " 1", "1 ", "٣", "abc", "NaN"] {
+        for text in ["", "0", "0.00", "-1", "+1", "1.234", "1.", ".5", "1e2", "1,000", " 1", "1 ", "٣", "abc", "NaN", "010.50", "00.5"] {
             XCTAssertNil(Amount(text), "accepted \(text)")
         }
     }

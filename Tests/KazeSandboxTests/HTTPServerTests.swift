@@ -63,6 +63,14 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(try exact.readResponse().status, 200)
     }
 
+    func testLargeRefusedBodyStillGets413() throws {
+        let (_, port) = try startEcho(limits: HTTPLimits(maxBodyBytes: 1000))
+        let client = try RawHTTPClient(port: port)
+        let body = [UInt8](repeating: 0x41, count: 300_000)
+        client.write(Array("POST / HTTP/1.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+        XCTAssertEqual(try client.readResponse().status, 413)
+    }
+
     func testHeadersOverTheLimitAre431() throws {
         let (_, port) = try startEcho(limits: HTTPLimits(maxHeaderBytes: 1024))
         let client = try RawHTTPClient(port: port)

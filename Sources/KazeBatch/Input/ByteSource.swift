@@ -1,4 +1,5 @@
-// ByteSource: a file read front to back in fixed-size chunks, so any file size takes the same memory.
+// ByteSource: a file read front to back through one fixed 256 KiB buffer, so any file size takes
+// the same memory. Readers index the buffer directly (no reference counting per byte).
 
 #if canImport(Glibc)
 import Glibc
@@ -6,10 +7,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Sequential chunked reads over an open file descriptor. Owns the descriptor.
+/// Sequential chunked reads over an open file descriptor. Owns the descriptor and the buffer.
 final class ByteSource {
     /// Bytes asked for per read.
     static let chunkSize = 256 * 1024
+
+    /// The current chunk; bytes `0..<count` are valid.
+    let bytes: UnsafeMutablePointer<UInt8>
+    /// How many bytes of `bytes` the last `fill()` read; 0 at the end of the file.
+    private(set) var count = 0
 
     private let descriptor: Int32
     private let path: String
@@ -28,27 +34,32 @@ final class ByteSource {
         }
         self.descriptor = descriptor
         self.path = path
+        bytes = .allocate(capacity: Self.chunkSize)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        bytes.deallocate()
+    }
 
-    /// The next chunk of the file; empty at the end of the file.
+    /// Reads the next chunk into `bytes`; returns its length, 0 at the end of the file.
     /// - Throws: `InputError` on a read failure.
-    func nextChunk() throws -> [UInt8] {
-        var failure: Int32 = 0
-        let chunk = [UInt8](unsafeUninitializedCapacity: ByteSource.chunkSize) { storage, initialized in
-            initialized = 0
-            while true {
-                let got = systemRead(descriptor, storage.baseAddress, ByteSource.chunkSize)
-                if got >= 0 { initialized = got; return }
-                if errno != EINTR { failure = errno; return }
+    @discardableResult
+    func fill() throws -> Int {
+        while true {
+            let got = systemRead(descriptor, bytes, Self.chunkSize)
+            if got >= 0 {
+                count = got
+                return got
+            }
+            guard errno == EINTR else {
+                throw InputError(path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))")
             }
         }
-        guard failure == 0 else {
-            throw InputError(path: path, problem: "cannot read the file: \(String(cString: strerror(failure)))")
-        }
-        return chunk
     }
+
+    /// The current chunk as a buffer.
+    var chunk: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
 }
 
 #if canImport(Glibc)

@@ -10,7 +10,7 @@ struct CSVReader {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, closed, skipLine }
 
     private let source: ByteSource
-    private var chunk: [UInt8] = []
+    private var chunk = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var position = 0
     private var line = 1
     private var afterCR = false
@@ -29,7 +29,8 @@ struct CSVReader {
         var state = State.fieldStart
         while true {
             if position == chunk.count {
-                chunk = try source.nextChunk()
+                try source.fill()
+                chunk = source.chunk
                 position = 0
                 if !startedFile { startedFile = true; skipByteOrderMark() }
                 if chunk.isEmpty { return finishAtEndOfFile(row: &row, state: state) }
@@ -104,7 +105,7 @@ struct CSVReader {
         if row.bytes.count + (end - start) > Self.maxRecordBytes {
             row.problem = row.problem ?? "the record is longer than \(Self.maxRecordBytes / 1024) KiB"
         } else {
-            row.bytes.append(contentsOf: chunk[start..<end])
+            row.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
             row.highBits |= high
         }
         position = end

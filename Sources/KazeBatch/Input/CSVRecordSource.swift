@@ -1,6 +1,7 @@
 // CSVRecordSource: CSV records mapped onto an operation's columns through the header row.
 // The header must be readable and name each column once; unknown header names are kept and
-// reported on every record (their data would otherwise be dropped).
+// reported on every record (their data would otherwise be dropped). A column with no name (a
+// trailing comma from a spreadsheet) is an error only on records that put data in it.
 
 /// Reads a CSV file's records as RawRecords.
 struct CSVRecordSource: RecordSource {
@@ -11,6 +12,9 @@ struct CSVRecordSource: RecordSource {
     private let slots: [Int?]
     /// Header names that no field takes.
     let unknownColumns: [String]
+    /// Columns with an empty header name (a trailing comma): an error only where they hold data.
+    private let unnamedColumns: [Int]
+    private let slotCount: Int
 
     /// Opens `path` and reads its header row.
     /// - Throws: `InputError` when the file cannot be read, is empty, or its header is unusable.
@@ -25,10 +29,16 @@ struct CSVRecordSource: RecordSource {
         }
         var slots: [Int?] = []
         var unknown: [String] = []
+        var unnamed: [Int] = []
         var seen: Set<String> = []
         for index in 0..<header.fieldCount {
             guard let name = FieldText.trimmed(header.field(index), ascii: !header.mayBeNonASCII) else {
                 throw InputError(path: path, problem: "line \(header.line): the header row is not valid UTF-8")
+            }
+            if name.isEmpty {
+                unnamed.append(index)
+                slots.append(nil)
+                continue
             }
             guard seen.insert(name.lowercased()).inserted else {
                 throw InputError(path: path, problem: "line \(header.line): column \"\(name)\" appears twice in the header")
@@ -41,12 +51,14 @@ struct CSVRecordSource: RecordSource {
         self.schema = schema
         self.slots = slots
         self.unknownColumns = unknown
+        self.unnamedColumns = unnamed
+        self.slotCount = schema.slotCount
     }
 
     mutating func next(into record: inout RawRecord) throws -> Bool {
         guard try reader.next(into: &row) else { return false }
-        record.reset(line: row.line, slotCount: schema.slotCount)
-        record.unknownColumns.append(contentsOf: unknownColumns)
+        record.reset(line: row.line, slotCount: slotCount)
+        if !unknownColumns.isEmpty { record.unknownColumns.append(contentsOf: unknownColumns) }
         if let problem = row.problem {
             record.problem = (.csvSyntax, "", problem)
             return true
@@ -56,15 +68,21 @@ struct CSVRecordSource: RecordSource {
             return true
         }
         let ascii = !row.mayBeNonASCII
-        for index in 0..<slots.count {
-            guard let slot = slots[index] else { continue }
-            guard let text = FieldText.trimmed(row.field(index), ascii: ascii) else {
-                if record.problem == nil {
-                    record.problem = (.encoding, schema.fieldName(ofSlot: slot), "the value is not valid UTF-8")
+        for index in unnamedColumns where row.field(index).contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+            record.unknownColumns.append("")
+        }
+        row.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<slots.count {
+                guard let slot = slots[index] else { continue }
+                let field = UnsafeBufferPointer(rebasing: bytes[row.range(ofField: index)])
+                guard let text = FieldText.trimmed(field, ascii: ascii) else {
+                    if record.problem == nil {
+                        record.problem = (.encoding, schema.fieldName(ofSlot: slot), "the value is not valid UTF-8")
+                    }
+                    continue
                 }
-                continue
+                if !text.isEmpty { record.values[slot] = text }
             }
-            if !text.isEmpty { record.values[slot] = text }
         }
         return true
     }

@@ -17,10 +17,11 @@ struct CSVRow {
     /// The number of fields read.
     var fieldCount: Int { ends.count }
 
+    /// Where field `index` lies in `bytes`.
+    func range(ofField index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
     /// The bytes of field `index`.
-    func field(_ index: Int) -> ArraySlice<UInt8> {
-        bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
-    }
+    func field(_ index: Int) -> ArraySlice<UInt8> { bytes[range(ofField: index)] }
 
     /// True when some byte is not ASCII, so UTF-8 must be checked.
     var mayBeNonASCII: Bool { highBits >= 0x80 }

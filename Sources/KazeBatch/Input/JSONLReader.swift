@@ -7,7 +7,7 @@ struct JSONLReader {
     static let maxLineBytes = 1 << 20
 
     private let source: ByteSource
-    private var chunk: [UInt8] = []
+    private var chunk = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var position = 0
     private var line = 0
     private var startedFile = false
@@ -27,7 +27,8 @@ struct JSONLReader {
             var sawNewline = false
             while !sawNewline {
                 if position == chunk.count {
-                    chunk = try source.nextChunk()
+                    try source.fill()
+                    chunk = source.chunk
                     position = 0
                     if !startedFile { startedFile = true; skipByteOrderMark() }
                     if chunk.isEmpty { finished = true; break }
@@ -36,7 +37,7 @@ struct JSONLReader {
                 let start = position
                 while position < chunk.count, chunk[position] != UInt8(ascii: "\n") { position += 1 }
                 if bytes.count + (position - start) > Self.maxLineBytes { tooLong = true } else {
-                    bytes.append(contentsOf: chunk[start..<position])
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<position]))
                 }
                 if position < chunk.count { position += 1; sawNewline = true }
             }

@@ -24,7 +24,7 @@ struct JSONLRecordSource: RecordSource {
             record.problem = (.jsonSyntax, "", "the line is longer than \(JSONLReader.maxLineBytes / 1024) KiB")
             return true
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil else {
             record.problem = (.encoding, "", "the line is not valid UTF-8")
             return true
         }
@@ -51,7 +51,7 @@ struct JSONLRecordSource: RecordSource {
                 continue
             }
             guard seen.insert(slot).inserted else {
-                record.problem = record.problem ?? (.jsonSyntax, key, "key \"\(key)\" is given twice (names ignore letter case)")
+                record.problem = record.problem ?? (.jsonSyntax, key, "key '\(key)' is given twice (names ignore letter case)")
                 continue
             }
             if case .null = value { continue }

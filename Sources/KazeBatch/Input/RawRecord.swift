@@ -24,10 +24,3 @@ struct RawRecord {
         problem = nil
     }
 }
-
-/// Something that yields RawRecords one at a time.
-protocol RecordSource {
-    /// Reads the next record into `record`; returns false at the end of the input.
-    /// - Throws: `InputError` when the file cannot be read.
-    mutating func next(into record: inout RawRecord) throws -> Bool
-}

@@ -18,10 +18,8 @@ public enum BatchID {
             hasher.update(bytes)
         }
         let source = try ByteSource(path: file.path)
-        while true {
-            let chunk = try source.nextChunk()
-            if chunk.isEmpty { break }
-            hasher.update(chunk)
+        while try source.fill() > 0 {
+            hasher.update(UnsafeRawBufferPointer(source.chunk))
         }
         return Hex.encode(hasher.finalize())
     }

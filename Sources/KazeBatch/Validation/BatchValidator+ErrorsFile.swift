@@ -10,9 +10,9 @@ extension BatchValidator {
     public func validate(writingErrorsTo errorsURL: URL) throws -> ValidationSummary {
         let errors = try ErrorsFile(url: errorsURL)
         var summary = ValidationSummary(operation: operation)
-        try forEachRecord { outcome in
-            summary.add(outcome)
-            if case .invalid(_, _, let issues) = outcome { try errors.add(issues) }
+        try forEachChecked { record in
+            summary.add(record)
+            if !record.issues.isEmpty { try errors.add(record.issues) }
         }
         try errors.commit()
         return summary

@@ -36,6 +36,12 @@ public struct BatchValidator: Sendable {
     /// - Throws: `InputError` when the file cannot be opened or read, or has no usable header
     ///   (empty file, malformed header, a column named twice); otherwise whatever `body` throws.
     public func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
+        try forEachChecked { try body($0.outcome) }
+    }
+
+    /// Streams the file once, in order, calling `body` with each record as the checks left it.
+    /// - Throws: as `forEachRecord`.
+    func forEachChecked(_ body: (CheckedRecord) throws -> Void) throws {
         let schema = OperationSchema(operation: operation)
         let context = CheckContext(
             today: CalendarDate(utc: options.now), folder: file.deletingLastPathComponent(),
@@ -52,11 +58,11 @@ public struct BatchValidator: Sendable {
     }
 
     private func drain<Source: RecordSource>(
-        _ source: inout Source, checker: inout RecordChecker, _ body: (RecordOutcome) throws -> Void
+        _ source: inout Source, checker: inout RecordChecker, _ body: (CheckedRecord) throws -> Void
     ) throws {
         var raw = RawRecord()
         while try source.next(into: &raw) {
-            try body(checker.outcome(for: raw))
+            try body(checker.check(raw))
         }
     }
 }

@@ -2,7 +2,6 @@
 // (for image paths) and the image size limit.
 
 import Foundation
-import KazeProtocol
 
 /// The surroundings of a validation run.
 struct CheckContext: Sendable {
@@ -12,10 +11,4 @@ struct CheckContext: Sendable {
     let folder: URL
     /// The largest image accepted, in bytes.
     let maxImageBytes: Int
-}
-
-/// A checked value: JSON for the request body, or an image file to read at send time.
-enum CheckedValue: Sendable, Equatable {
-    case json(JSONValue)
-    case image(URL)
 }

@@ -1,41 +1,59 @@
 // DuplicateRule: which fields make two records of one operation "the same" — card+amount+currency
-// for recharge, email for kyc (any letter case), card number for assign — as a fingerprint.
+// for recharge, email for kyc (any letter case), card number for assign — as a fingerprint taken
+// straight from the record's checked values.
 
 import KazeProtocol
 
 /// How an operation's duplicate records are recognised.
-enum DuplicateRule {
-    /// The fields named in the duplicate message, or `nil` when the operation has no rule.
-    static func describedFields(of operation: APIOperation) -> String? {
-        switch operation {
-        case .recharge: "cardID, amount and currency"
-        case .kyc: "email"
-        case .assign: "cardNumber"
-        default: nil
+struct DuplicateRule {
+    private enum Key {
+        case recharge(card: Int, currency: Int, amount: Int)
+        case email(Int)
+        case cardNumber(Int)
+    }
+
+    /// The fields named in the duplicate message.
+    let fields: String
+    private let key: Key
+
+    /// The rule of `schema`'s operation, or `nil` when its records are never duplicates.
+    init?(schema: OperationSchema) {
+        switch schema.operation {
+        case .recharge:
+            guard let card = schema.slot(forName: "cardID"), let currency = schema.slot(forName: "currency"),
+                  let amount = schema.slot(forName: "amount")
+            else { return nil }
+            key = .recharge(card: card, currency: currency, amount: amount)
+            fields = "cardID, amount and currency"
+        case .kyc:
+            guard let email = schema.slot(forName: "email") else { return nil }
+            key = .email(email)
+            fields = "email"
+        case .assign:
+            guard let number = schema.slot(forName: "cardNumber") else { return nil }
+            key = .cardNumber(number)
+            fields = "cardNumber"
+        default:
+            return nil
         }
     }
 
-    /// The fingerprint of a valid record's key, or `nil` when the operation has no rule.
-    /// Amounts compare by value (`10.5` = `10.50`); a missing currency counts as USD.
-    static func fingerprint(of operation: APIOperation, body: [(String, JSONValue)]) -> Fingerprint? {
-        func value(_ field: String) -> String? { body.first(where: { $0.0 == field })?.1.scalarText }
+    /// The fingerprint of a valid record's key. Amounts compare by value (`10.5` = `10.50`);
+    /// a missing currency counts as USD.
+    func fingerprint(of values: [String?]) -> Fingerprint? {
         var hasher = FingerprintHasher()
-        switch operation {
-        case .recharge:
-            guard let card = value("cardID"), let amount = value("amount"), let cents = MoneyText.cents(amount) else {
-                return nil
-            }
-            hasher.add(card)
+        switch key {
+        case .recharge(let card, let currency, let amount):
+            guard let cardID = values[card], let text = values[amount], let cents = MoneyText.cents(text) else { return nil }
+            hasher.add(cardID)
             hasher.add(cents)
-            hasher.add(value("currency") ?? "USD")
-        case .kyc:
-            guard let email = value("email") else { return nil }
+            hasher.add(values[currency] ?? "USD")
+        case .email(let slot):
+            guard let email = values[slot] else { return nil }
             hasher.add(email.lowercased())
-        case .assign:
-            guard let number = value("cardNumber") else { return nil }
+        case .cardNumber(let slot):
+            guard let number = values[slot] else { return nil }
             hasher.add(number)
-        default:
-            return nil
         }
         return hasher.finish()
     }

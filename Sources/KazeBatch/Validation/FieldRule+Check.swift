@@ -16,7 +16,7 @@ extension FieldRule {
             return text(value)
         case .countryCode:
             guard ISOCountryCodes.contains(value) else {
-                return fail(.countryCode, "\(column) \(quoted(value)) is not an ISO 3166-1 alpha-2 country code (e.g. US, GB)")
+                return fail(.countryCode, "\(column) \(quoted(value)) is not an ISO 3166-1 alpha-2 country code (e.g. US or GB)")
             }
             return text(value)
         case .text(let maxLength):
@@ -43,7 +43,7 @@ extension FieldRule {
             return text(value)
         case .choice(let words):
             guard words.contains(value) else {
-                return fail(.choice, "\(column) \(quoted(value)) must be one of \(words.joined(separator: ", "))")
+                return fail(.choice, "\(column) \(quoted(value)) must be \(words.joined(separator: " or "))")
             }
             return text(value)
         case .image:
@@ -70,13 +70,12 @@ extension FieldRule {
             }
         case .amount:
             guard MoneyText.cents(value) != nil else {
-                return fail(.amount, "\(column) \(quoted(value)) must be a number greater than 0 with at most 2 decimals "
-                    + "(digits and one dot, no sign, separators or leading zeros)")
+                return fail(.amount, "\(column) \(quoted(value)) must be a plain number greater than 0 with at most 2 decimals (no sign or leading zeros)")
             }
             return .success(.json(.number(value)))
         case .currency:
             guard ISOCurrencyCodes.contains(value) else {
-                return fail(.currency, "\(column) \(quoted(value)) is not an ISO 4217 currency code (e.g. USD, EUR)")
+                return fail(.currency, "\(column) \(quoted(value)) is not an ISO 4217 currency code (e.g. USD or EUR)")
             }
             return text(value)
         case .integer(let range):
@@ -88,7 +87,7 @@ extension FieldRule {
     }
 
     /// The value in quotes, cut short, for a message (only built when a check fails).
-    private func quoted(_ value: String) -> String { "\"\(TextRules.excerpt(value))\"" }
+    private func quoted(_ value: String) -> String { "'\(TextRules.excerpt(value))'" }
 
     private func text(_ value: String) -> Result<CheckedValue, FieldProblem> { .success(.json(.string(value))) }
 

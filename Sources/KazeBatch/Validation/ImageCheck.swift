@@ -12,7 +12,7 @@ import Darwin
 enum ImageCheck {
     /// The file `path` names, resolved against `folder` when it is relative.
     static func resolve(_ path: String, in folder: URL) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
     }
 
     /// Why the image at `url` cannot be sent, or `nil` when it can.

@@ -24,7 +24,7 @@ struct LetterCodeTable: Sendable {
 
     /// True when `code` is in the table.
     func contains(_ code: String) -> Bool {
-        guard let index = Self.index(of: code.utf8, length: length) else { return false }
+        guard let index = code.withUTF8Buffer({ Self.index(of: $0, length: length) }) else { return false }
         return present[index]
     }
 

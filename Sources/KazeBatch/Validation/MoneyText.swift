@@ -6,14 +6,16 @@
 enum MoneyText {
     /// The amount in cents, or `nil` unless `text` is 1–15 digits without a leading zero (except
     /// `0.xx`), optionally followed by `.` and 1–2 digits, and greater than zero.
-    static func cents(_ text: String) -> Int64? {
+    static func cents(_ text: String) -> Int64? { text.withUTF8Buffer(cents(bytes:)) }
+
+    private static func cents(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var wholeDigits = 0
         var fractionDigits = 0
         var inFraction = false
         var first: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x2E {
                 guard !inFraction, wholeDigits > 0 else { return nil }
                 inFraction = true

@@ -1,4 +1,4 @@
-// RecordChecker: one RawRecord → one RecordOutcome. Every field is checked (one bad field does not
+// RecordChecker: one RawRecord → one CheckedRecord. Every field is checked (one bad field does not
 // hide the next), then cross-field rules, then duplicates among records that are otherwise valid.
 
 import Foundation
@@ -8,20 +8,22 @@ import KazeProtocol
 struct RecordChecker {
     private let schema: OperationSchema
     private let context: CheckContext
-    private let allowDuplicates: Bool
-    private var seen = DuplicateIndex()
+    private let duplicates: DuplicateRule?
+    private let seen = DuplicateIndex()
     private let identificationTypeSlot: Int?
+    /// The body being built, reused from record to record.
+    private var members: [(String, JSONValue)] = []
 
     /// A checker for `schema`'s records.
     init(schema: OperationSchema, context: CheckContext, allowDuplicates: Bool) {
         self.schema = schema
         self.context = context
-        self.allowDuplicates = allowDuplicates
+        self.duplicates = allowDuplicates ? nil : DuplicateRule(schema: schema)
         self.identificationTypeSlot = schema.slot(forName: "identificationType")
     }
 
-    /// The outcome of `raw`.
-    mutating func outcome(for raw: RawRecord) -> RecordOutcome {
+    /// The checks' verdict on `raw`.
+    mutating func check(_ raw: RawRecord) -> CheckedRecord {
         let ref = raw.values[schema.refSlot] ?? ""
         var issues: [RecordIssue] = []
         func report(_ field: String, _ code: IssueCode, _ message: String) {
@@ -29,14 +31,15 @@ struct RecordChecker {
         }
         if let problem = raw.problem {
             report(problem.field, problem.code, problem.message)
-            return .invalid(line: raw.line, ref: ref, issues: issues)
+            return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:])
         }
         for name in raw.unknownColumns {
-            report(name, .unknownColumn, "column \"\(TextRules.excerpt(name))\" is not a \(schema.operation.batchName) column "
-                + "(columns: \(schema.columnNames.joined(separator: ", ")))")
+            report(name, .unknownColumn, name.isEmpty
+                ? "a column with no name in the header holds data (name it or remove it)"
+                : "column '\(TextRules.excerpt(name))' is not a \(schema.operation.batchName) column "
+                    + "(columns: \(schema.columnNames.joined(separator: ", ")))")
         }
-        var members: [(String, JSONValue)] = []
-        members.reserveCapacity(schema.columns.count)
+        members.removeAll(keepingCapacity: true)
         var images: [String: URL] = [:]
         for (slot, column) in schema.columns.enumerated() {
             guard let value = raw.values[slot] else {
@@ -52,13 +55,11 @@ struct RecordChecker {
         if issues.isEmpty, schema.operation == .transactions, let problem = TimeWindowRule.problem(in: members) {
             report(problem.field, .timeOrder, problem.message)
         }
-        if issues.isEmpty, !allowDuplicates, let fingerprint = DuplicateRule.fingerprint(of: schema.operation, body: members),
+        if issues.isEmpty, let duplicates, let fingerprint = duplicates.fingerprint(of: raw.values),
            let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
-            let fields = DuplicateRule.describedFields(of: schema.operation) ?? "key"
-            report("", .duplicate, "same \(fields) as the record on line \(first) (use --allow-duplicates if intended)")
+            report("", .duplicate, "same \(duplicates.fields) as the record on line \(first) (use --allow-duplicates if intended)")
         }
-        guard issues.isEmpty else { return .invalid(line: raw.line, ref: ref, issues: issues) }
-        return .valid(ValidRecord(line: raw.line, ref: ref, operation: schema.operation, body: JSONObject(members), images: images))
+        return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images)
     }
 
     /// Why an absent value is an error, or `nil` when the column may be left empty.

@@ -5,12 +5,12 @@
 enum TextRules {
     /// True when every character is printable ASCII (space to `~`).
     static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+        text.withUTF8Buffer { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E } }
     }
 
     /// True when `text` is only ASCII digits, with a count in `counts`.
     static func isDigits(_ text: String, count counts: ClosedRange<Int>) -> Bool {
-        counts.contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        text.withUTF8Buffer { bytes in counts.contains(bytes.count) && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     }
 
     /// True for `local@domain.tld`: one `@`; a local part of printable ASCII without spaces

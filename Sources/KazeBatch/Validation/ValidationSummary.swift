@@ -5,7 +5,7 @@ import Foundation
 import KazeProtocol
 
 /// What a validation run found, accumulated one outcome at a time.
-public struct ValidationSummary: Sendable, Equatable {
+public struct ValidationSummary: Sendable {
     /// The operation validated.
     public let operation: APIOperation
     /// Records read.
@@ -16,23 +16,48 @@ public struct ValidationSummary: Sendable, Equatable {
     public private(set) var invalid = 0
     /// Errors found, by code (a record may have several).
     public private(set) var issueCounts: [String: Int] = [:]
-    private var money: [String: MoneyTotal] = [:]
+    /// Totals by currency, in order of first appearance (a handful, so a list beats hashing).
+    private var money: [(currency: String, total: MoneyTotal)] = []
 
     /// An empty summary for `operation`.
     public init(operation: APIOperation) { self.operation = operation }
 
     /// Counts one outcome (and, for a valid recharge, adds its amount to its currency's total).
     public mutating func add(_ outcome: RecordOutcome) {
-        records += 1
         switch outcome {
-        case .valid(let record):
-            valid += 1
-            if operation.movesMoney, let text = record.body["amount"]?.numberText, let cents = MoneyText.cents(text) {
-                money[record.currency, default: MoneyTotal()].add(cents: cents)
-            }
+        case .valid(let record) where operation.movesMoney:
+            count(issues: [], amount: record.body["amount"]?.numberText, currency: record.currency)
+        case .valid:
+            count(issues: [], amount: nil, currency: "")
         case .invalid(_, _, let issues):
+            count(issues: issues, amount: nil, currency: "")
+        }
+    }
+
+    /// Counts one checked record, as `add(_:)` counts its outcome.
+    mutating func add(_ record: CheckedRecord) {
+        guard record.issues.isEmpty, operation.movesMoney else {
+            return count(issues: record.issues, amount: nil, currency: "")
+        }
+        // An absent currency is the platform's default, USD (as `ValidRecord.currency` says).
+        let currency = record.value(of: "currency")?.stringValue ?? "USD"
+        count(issues: [], amount: record.value(of: "amount")?.numberText, currency: currency)
+    }
+
+    private mutating func count(issues: [RecordIssue], amount: String?, currency: String) {
+        records += 1
+        guard issues.isEmpty else {
             invalid += 1
             for issue in issues { issueCounts[issue.code, default: 0] += 1 }
+            return
+        }
+        valid += 1
+        guard operation.movesMoney, let amount, let cents = MoneyText.cents(amount) else { return }
+        if let index = money.firstIndex(where: { $0.currency == currency }) {
+            money[index].total.add(cents: cents)
+        } else {
+            money.append((currency, MoneyTotal()))
+            money[money.count - 1].total.add(cents: cents)
         }
     }
 
@@ -45,9 +70,13 @@ public struct ValidationSummary: Sendable, Equatable {
     }
 
     /// Money to be sent per currency (valid recharges only), exact.
-    public var totals: [String: Decimal] { money.mapValues(\.decimal) }
+    public var totals: [String: Decimal] {
+        Dictionary(uniqueKeysWithValues: money.map { ($0.currency, $0.total.decimal) })
+    }
 
     /// The totals as `CUR:amount` with two decimals, sorted by currency (`USD:12500.00`), the
     /// form `run --confirm-total` takes.
-    public var totalsText: [String] { money.keys.sorted().compactMap { code in money[code].map { "\(code):\($0.text)" } } }
+    public var totalsText: [String] {
+        money.sorted { $0.currency < $1.currency }.map { "\($0.currency):\($0.total.text)" }
+    }
 }

@@ -44,6 +44,7 @@ enum SandboxCommand: Command {
         }
         var options = SandboxOptions(platformKey: keys.platformKey, merchantPublicKey: keys.merchantPublicKey)
         try configure(&options, from: arguments)
+        let signals = TerminationSignals()
         let sandbox: Sandbox
         let port: UInt16
         do {
@@ -54,7 +55,7 @@ enum SandboxCommand: Command {
             throw CLIError("sandbox: \(error)")
         }
         FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
-        _ = await TerminationSignals.wait()
+        _ = await signals.wait()
         sandbox.stop()
         if let problem = sandbox.persistenceError { Console.error("\(problem)") }
         return .success

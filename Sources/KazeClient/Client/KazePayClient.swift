@@ -24,8 +24,7 @@ public struct KazePayClient: CardAPI {
             profile: checked.profile,
             ownPrivateKey: try KeyFile.privateKey(at: checked.merchantKeyPath),
             peerPublicKey: try KeyFile.publicKey(at: checked.platformPublicKeyPath))
-        transport = HTTPTransport(
-            endpoint: checked.endpoint, timeoutSeconds: checked.timeoutSeconds, maxConnections: checked.concurrency)
+        transport = HTTPTransport(endpoint: checked.endpoint, timeoutSeconds: checked.timeoutSeconds)
         self.configuration = checked
     }
 

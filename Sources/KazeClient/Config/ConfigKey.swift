@@ -41,7 +41,4 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .live: "live"
         }
     }
-
-    /// True for settings that name a file (resolved from the config file's folder when given there).
-    var isPath: Bool { self == .merchantKey || self == .platformPublicKey }
 }

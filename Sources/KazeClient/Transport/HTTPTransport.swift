@@ -7,24 +7,20 @@ import FoundationNetworking
 #endif
 
 /// A URLSession-based POST to the configured endpoint.
+///
+/// Every request gets its own ephemeral session, hence its own connection, and asks the server
+/// to close it (`Connection: close`). Under URLSession on Linux, libcurl silently re-sends a
+/// request on a fresh connection when a reused connection dies before any answer byte — so a
+/// POST the platform already acted on (a recharge) could be sent twice. Without reuse it cannot.
 struct HTTPTransport: Sendable {
     let endpoint: URL
     let timeoutSeconds: Double
-    private let session: URLSession
 
-    /// A transport with its own ephemeral session allowing `maxConnections` per host.
-    init(endpoint: URL, timeoutSeconds: Double, maxConnections: Int) {
+    /// A transport to `endpoint` that waits at most `timeoutSeconds` for the answer to start
+    /// (and at most twice that in all).
+    init(endpoint: URL, timeoutSeconds: Double) {
         self.endpoint = endpoint
         self.timeoutSeconds = timeoutSeconds
-        let settings = URLSessionConfiguration.ephemeral
-        settings.timeoutIntervalForRequest = timeoutSeconds
-        settings.timeoutIntervalForResource = timeoutSeconds * 2
-        settings.requestCachePolicy = .reloadIgnoringLocalCacheData
-        settings.urlCache = nil
-        settings.httpCookieStorage = nil
-        settings.httpShouldSetCookies = false
-        settings.httpMaximumConnectionsPerHost = maxConnections
-        session = URLSession(configuration: settings)
     }
 
     /// POSTs `body` as `application/json` and waits for the whole answer.
@@ -34,6 +30,9 @@ struct HTTPTransport: Sendable {
         request.httpBody = Data(body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("close", forHTTPHeaderField: "Connection")
+        let session = makeSession()
+        defer { session.finishTasksAndInvalidate() }
         do {
             let (data, response) = try await session.data(for: request)
             guard let http = response as? HTTPURLResponse else {
@@ -45,5 +44,17 @@ struct HTTPTransport: Sendable {
         } catch {
             return TransportFailure.classify(error)
         }
+    }
+
+    /// An ephemeral session: no cache, no cookies, this transport's timeouts.
+    private func makeSession() -> URLSession {
+        let settings = URLSessionConfiguration.ephemeral
+        settings.timeoutIntervalForRequest = timeoutSeconds
+        settings.timeoutIntervalForResource = timeoutSeconds * 2
+        settings.requestCachePolicy = .reloadIgnoringLocalCacheData
+        settings.urlCache = nil
+        settings.httpCookieStorage = nil
+        settings.httpShouldSetCookies = false
+        return URLSession(configuration: settings)
     }
 }

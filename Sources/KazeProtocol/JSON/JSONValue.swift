@@ -63,6 +63,7 @@ public struct JSONObject: Sendable, Equatable {
     /// An object with these members, in this order. A repeated key keeps its last value.
     public init(_ members: [(String, JSONValue)]) {
         self.members = []
+        self.members.reserveCapacity(members.count)
         for (key, value) in members { self[key] = value }
     }
 

@@ -11,11 +11,12 @@ public struct Amount: Sendable, Hashable, CustomStringConvertible {
     public let decimal: Decimal
 
     /// Parses `text` (`123`, `10.5`, `10.50`); `nil` when it is not a plain positive decimal
-    /// with at most two fraction digits (no sign, exponent, spaces or thousands separators).
+    /// with at most two fraction digits (no sign, exponent, spaces, thousands separators or
+    /// leading zeros, which would not be a valid JSON number on the wire).
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
-              whole.allSatisfy(\.isASCIIDigit)
+              whole.allSatisfy(\.isASCIIDigit), whole.count == 1 || whole.first != "0"
         else { return nil }
         if parts.count == 2 {
             let fraction = parts[1]

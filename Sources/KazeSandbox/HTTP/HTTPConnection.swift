@@ -20,6 +20,7 @@ struct HTTPConnection: Sendable {
                 buffer += more
             case .reject(let status, let message):
                 _ = POSIXSocket.writeAll(fd, HTTPResponse.text(status: status, message).serialized(keepAlive: false))
+                drainBeforeClose(fd)
                 return
             case .head(let head, let consumed):
                 let total = consumed + head.contentLength
@@ -50,6 +51,19 @@ struct HTTPConnection: Sendable {
             }
         }
         return nil
+    }
+
+    /// After a refusal, stops writing and discards what the client is still sending (at most
+    /// 1 MiB or 1 s), so closing does not reset the connection before it reads the answer.
+    private func drainBeforeClose(_ fd: Int32) {
+        POSIXSocket.shutdownWrite(fd)
+        var discarded = 0
+        let deadline = ContinuousClock.now + .seconds(1)
+        while discarded < 1024 * 1024, ContinuousClock.now < deadline,
+              POSIXSocket.waitReadable(fd, milliseconds: 100) == .readable,
+              let chunk = POSIXSocket.read(fd, capacity: 64 * 1024) {
+            discarded += chunk.count
+        }
     }
 
     /// Runs the async handler and waits for its answer on this (non-cooperative) thread.

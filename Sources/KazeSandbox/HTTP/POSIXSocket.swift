@@ -110,6 +110,15 @@ enum POSIXSocket {
         #endif
     }
 
+    /// Ends the sending side of `fd` (the peer reads end of stream after what was written).
+    static func shutdownWrite(_ fd: Int32) {
+        #if canImport(Glibc)
+        _ = shutdown(fd, Int32(SHUT_WR))
+        #else
+        _ = shutdown(fd, SHUT_WR)
+        #endif
+    }
+
     /// Closes `fd`.
     static func close(_ fd: Int32) {
         #if canImport(Glibc)

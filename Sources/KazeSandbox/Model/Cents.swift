@@ -5,16 +5,16 @@ import Foundation
 import KazeProtocol
 
 /// An amount of money in cents.
-public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The number of cents (may be zero; never negative in sandbox state).
-    public var value: Int64
+var value: Int64
 
     /// `value` cents.
-    public init(_ value: Int64) { self.value = value }
+init(_ value: Int64) { self.value = value }
 
     /// Parses a plain decimal text with at most two fraction digits (`12`, `12.5`, `12.50`);
     /// `nil` for signs, exponents, more decimals or more than 15 whole digits.
-    public init?(text: String) {
+init?(text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, (1...15).contains(whole.count),
               whole.allSatisfy({ $0.isASCII && $0.isNumber }), let units = Int64(whole)
@@ -31,13 +31,13 @@ public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The Decimal converted exactly, or `nil` when it has more than two decimals or is negative.
-    public init?(decimal: Decimal) {
+init?(decimal: Decimal) {
         guard decimal >= 0 else { return nil }
         self.init(text: "\(decimal)")
     }
 
     /// The amount with exactly two decimals, e.g. `1234.50`.
-    public var text: String {
+var text: String {
         let fraction = value % 100
         return "\(value / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
@@ -45,10 +45,10 @@ public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The amount as a JSON number with two decimals.
     var json: JSONValue { .number(text) }
 
-    public var description: String { text }
+var description: String { text }
 
-    public static func < (lhs: Cents, rhs: Cents) -> Bool { lhs.value < rhs.value }
-    public static func + (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value + rhs.value) }
-    public static func - (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value - rhs.value) }
-    public static let zero = Cents(0)
+static func < (lhs: Cents, rhs: Cents) -> Bool { lhs.value < rhs.value }
+static func + (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value + rhs.value) }
+static func - (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value - rhs.value) }
+static let zero = Cents(0)
 }

@@ -77,8 +77,8 @@ extension SandboxState {
 
     /// Expiry `YYMM` five years after `date`.
     static func expiry(from date: Date) -> String {
-        let year = Int(WireTime.dateTimeText(date).prefix(4)) ?? 2025
-        let month = WireTime.dateTimeText(date).dropFirst(5).prefix(2)
-        return padded((year + 5) % 100, 2) + month
+        let text = WireTime.dateTimeText(date)
+        let year = Int(text.prefix(4)) ?? 2025
+        return padded((year + 5) % 100, 2) + text.dropFirst(5).prefix(2)
     }
 }

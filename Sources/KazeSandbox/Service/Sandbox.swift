@@ -14,11 +14,13 @@ import KazeProtocol
 /// ```
 public final class Sandbox: Sendable {
     private let engine: SandboxEngine
+    private let persister: StatePersister?
     private let server: HTTPServer
     private let stopFlag = StopFlag()
 
     /// Builds the state (from the state file when it exists, else seeded from `options`).
-    /// - Throws: `SandboxStateError` for an unreadable state file, `SandboxOptionsError` for
+    /// - Throws: `SandboxStateError` for a state file that cannot be read or written,
+    ///   `SandboxOptionsError` for
     ///   a merchant balance that is negative or has more than two decimals.
     public init(options: SandboxOptions) throws {
         guard let balance = Cents(decimal: options.merchantBalance) else {
@@ -35,30 +37,38 @@ public final class Sandbox: Sendable {
                 kycDelay: kycDelay, pendingDelay: pendingDelay)
             state.seed(cards: options.cards, now: Date())
         }
-        engine = SandboxEngine(state: state, stateFile: stateFile, dedupe: options.dedupe)
+        let engine = SandboxEngine(state: state, dedupe: options.dedupe)
+        self.engine = engine
+        persister = stateFile.map { StatePersister(file: $0, engine: engine) }
         let service = SandboxService(
             engine: engine, faults: FaultInjector(options: options.faults),
             codec: EnvelopeCodec(profile: options.profile, ownPrivateKey: options.platformKey,
                                  peerPublicKey: options.merchantPublicKey),
             sysId: options.sysId, stop: stopFlag, timeoutHangMs: options.faults.timeoutHangMs)
         server = HTTPServer(port: options.port, limits: options.limits) { await service.handle($0) }
-        if stateFile != nil { engine.flush() }
+        persister?.flush()
+        if let problem = persister?.persistenceError { throw problem }
     }
 
     /// Starts listening; returns the port.
     /// - Throws: `HTTPServerError` when the port cannot be bound.
-    public func start() throws -> UInt16 { try server.start() }
+    public func start() throws -> UInt16 {
+        let port = try server.start()
+        persister?.start()
+        return port
+    }
 
     /// Stops serving, ends injected waits, and writes the state file. Idempotent.
+    /// While running, the state file is rewritten at most every 200 ms after a change.
     public func stop() {
         stopFlag.raise()
         server.stop()
-        engine.flush()
+        persister?.stop()
     }
 
     /// The state as `GET /_sandbox/state` returns it.
     public func stateJSON() -> JSONValue { engine.snapshot(now: Date()) }
 
     /// The last error writing the state file, if the latest write failed.
-    public var persistenceError: SandboxStateError? { engine.persistenceError }
+    public var persistenceError: SandboxStateError? { persister?.persistenceError }
 }

@@ -1,5 +1,6 @@
 // SandboxEngine: the one guarded copy of the state. Runs an operation under a lock (settling
-// what time has made due first), optionally deduplicates by requestNo, and persists changes.
+// what time has made due first), optionally deduplicates by requestNo, and marks the state
+// dirty for StatePersister.
 
 import Foundation
 import KazeProtocol
@@ -8,16 +9,14 @@ import KazeProtocol
 final class SandboxEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var state: SandboxState
-    private let stateFile: StateFile?
     private let dedupe: Bool
+    /// True when the state changed since the last `takeIfDirty()`.
+    private var dirty = true
     /// With `dedupe`: the first result of each requestNo, keyed with what it asked.
     private var seen: [String: (request: [UInt8], result: OperationResult)] = [:]
-    /// The last persistence error; the sandbox keeps serving meanwhile.
-    private var lastPersistenceError: SandboxStateError?
 
-    init(state: SandboxState, stateFile: StateFile?, dedupe: Bool) {
+    init(state: SandboxState, dedupe: Bool) {
         self.state = state
-        self.stateFile = stateFile
         self.dedupe = dedupe
     }
 
@@ -27,7 +26,7 @@ final class SandboxEngine: @unchecked Sendable {
     {
         lock.withLock {
             var changed = state.advance(to: now)
-            defer { if changed { persist() } }
+            defer { if changed { dirty = true } }
             let key = Array(operation.apiCode.utf8) + [0] + plain
             if dedupe, let earlier = seen[requestNo] {
                 return earlier.request == key
@@ -50,28 +49,17 @@ final class SandboxEngine: @unchecked Sendable {
     /// The whole state as JSON, after settling what is due at `now`.
     func snapshot(now: Date) -> JSONValue {
         lock.withLock {
-            if state.advance(to: now) { persist() }
+            if state.advance(to: now) { dirty = true }
             return state.json
         }
     }
 
-    /// The last error writing the state file, `nil` after a successful write.
-    var persistenceError: SandboxStateError? { lock.withLock { lastPersistenceError } }
-
-    /// Writes the state file now (used at stop).
-    func flush() {
-        lock.withLock { persist() }
-    }
-
-    private func persist() {
-        guard let stateFile else { return }
-        do {
-            try stateFile.save(state)
-            lastPersistenceError = nil
-        } catch let error as SandboxStateError {
-            lastPersistenceError = error
-        } catch {
-            lastPersistenceError = SandboxStateError(path: stateFile.path, problem: "\(error)")
+    /// A copy of the state when it changed since the last call (copy-on-write: cheap), else `nil`.
+    func takeIfDirty() -> SandboxState? {
+        lock.withLock {
+            guard dirty else { return nil }
+            dirty = false
+            return state
         }
     }
 

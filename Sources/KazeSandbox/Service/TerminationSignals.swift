@@ -1,47 +1,53 @@
-// TerminationSignals: waits for SIGINT or SIGTERM without the default "die now" handling,
-// so a long-running command can stop cleanly.
+// TerminationSignals: catches SIGINT and SIGTERM from the moment it is created, so a
+// long-running command can stop cleanly even when the signal comes before it starts waiting.
 
 import Foundation
 
-/// Waits for the process's first SIGINT or SIGTERM.
-public enum TerminationSignals {
-    /// Suspends until SIGINT or SIGTERM arrives and returns its number.
-    /// Both signals stop killing the process once this is called.
-    public static func wait() async -> Int32 {
-        let watcher = SignalWatcher()
-        return await withCheckedContinuation { continuation in
-            watcher.start { continuation.resume(returning: $0) }
-        }
-    }
-}
-
-/// Holds the dispatch signal sources and resumes the waiter exactly once.
-private final class SignalWatcher: @unchecked Sendable {
+/// Watches for the process's first SIGINT or SIGTERM.
+///
+/// ```swift
+/// let signals = TerminationSignals()   // before announcing readiness
+/// ...
+/// _ = await signals.wait()
+/// ```
+public final class TerminationSignals: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
-    private var done = false
+    private var received: Int32?
+    private var waiter: CheckedContinuation<Int32, Never>?
 
-    func start(_ resume: @escaping @Sendable (Int32) -> Void) {
-        lock.withLock {
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { [self] in
-                    if finish() { resume(number) }
-                }
-                source.resume()
-                sources.append(source)
-            }
+    /// Stops SIGINT and SIGTERM from killing the process and starts watching for them.
+    public init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.deliver(number) }
+            source.resume()
+            sources.append(source)
         }
     }
 
-    /// True the first time only; cancels the sources.
-    private func finish() -> Bool {
-        lock.withLock {
-            guard !done else { return false }
-            done = true
-            sources.forEach { $0.cancel() }
-            return true
+    deinit { sources.forEach { $0.cancel() } }
+
+    /// Returns the first signal's number, at once if it already arrived.
+    public func wait() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let ready: Int32? = lock.withLock {
+                if let received { return received }
+                waiter = continuation
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
         }
+    }
+
+    private func deliver(_ number: Int32) {
+        let continuation: CheckedContinuation<Int32, Never>? = lock.withLock {
+            guard received == nil else { return nil }
+            received = number
+            defer { waiter = nil }
+            return waiter
+        }
+        continuation?.resume(returning: number)
     }
 }

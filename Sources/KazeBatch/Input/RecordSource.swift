@@ -1,0 +1,8 @@
+// RecordSource: what the validator reads records from — the CSV and JSONL sources.
+
+/// Something that yields RawRecords one at a time.
+protocol RecordSource {
+    /// Reads the next record into `record`; returns false at the end of the input.
+    /// - Throws: `InputError` when the file cannot be read.
+    mutating func next(into record: inout RawRecord) throws -> Bool
+}
