@@ -9,10 +9,10 @@ import KazeProtocol
 /// A parsed `<op> <file>` command line that acts on a batch's state.
 struct BatchRequest {
     /// Options with a value shared by run/status/reconcile (validation, paths, configuration).
-    static let valued: Set<String> = ValidationRequest.valued.union(["state-dir", "results", "audit", "config"])
-        .union(ConfigKey.allCases.filter { $0 != .live }.map(\.flagName))
+    static let valued: Set<String> = ValidationRequest.valued.union(["state-dir", "results", "audit"])
+        .union(ConfigOptions.valued)
     /// Flags shared by them.
-    static let boolean: Set<String> = ValidationRequest.boolean.union(["live", "quiet", "json"])
+    static let boolean: Set<String> = ValidationRequest.boolean.union(["quiet", "json"]).union(ConfigOptions.boolean)
 
     let validation: ValidationRequest
     let configuration: Configuration
@@ -25,17 +25,7 @@ struct BatchRequest {
     /// - Throws: `CLIError` (exit 2) for usage, configuration or unreadable input.
     init(_ arguments: Arguments, command: String) throws {
         validation = try ValidationRequest(arguments, command: command)
-        var flags: [String: String] = [:]
-        for key in ConfigKey.allCases where key != .live {
-            if let value = arguments.value(key.flagName) { flags[key.flagName] = value }
-        }
-        if arguments.flag("live") { flags["live"] = "true" }
-        do {
-            configuration = try Configuration.load(
-                configPath: arguments.value("config"), environment: ProcessInfo.processInfo.environment, flags: flags)
-        } catch let error as ConfigurationError {
-            throw CLIError("configuration: \(error)")
-        }
+        configuration = try ConfigOptions.configuration(from: arguments)
         do {
             batchID = try BatchID.compute(operation: validation.operation, file: validation.inputURL,
                                           sysId: configuration.sysId, endpoint: configuration.endpoint.absoluteString)

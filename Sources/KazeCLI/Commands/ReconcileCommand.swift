@@ -14,7 +14,9 @@ enum ReconcileCommand: Command {
         transaction another row owns), KYC through queryUcardKycStatus, activate/set-status/close
         through queryCard. Rewrites the results file. Exit 5 while UNKNOWN rows remain.
           --settle-seconds N   how long a request may still be in flight (default 120)
-          --state-dir, --results, --audit, --format, --quiet, --json, --config and configuration flags
+          --state-dir, --results, --audit, --format, --quiet, --json as for run
+
+        \(ConfigOptions.help)
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {

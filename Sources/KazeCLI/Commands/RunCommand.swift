@@ -30,9 +30,10 @@ enum RunCommand: Command {
           --format csv|jsonl      input format (default: from the extension)
           --quiet                 no progress and no summary (errors only)
           --json                  the summary as JSON on stdout
-          --config PATH and the configuration flags (--endpoint, --sys-id, --merchant-key, ...)
         Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
         nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run.
+
+        \(ConfigOptions.help)
         """
 
     static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])

@@ -12,6 +12,10 @@ enum StatusCommand: Command {
         Prints the batch id, its state folder, and how many rows the journal holds per state:
         SUCCEEDED, FAILED, UNKNOWN, IN FLIGHT (cut off by a crash; reconciled on the next run),
         and how many records are not started yet. Exit 5 when rows are in doubt, 0 otherwise.
+        The batch id depends on the configured sysId and endpoint, so give the same configuration
+        as the run.
+
+        \(ConfigOptions.help)
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
