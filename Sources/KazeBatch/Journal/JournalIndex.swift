@@ -35,14 +35,14 @@ public struct JournalIndex: Sendable {
     /// Folds one entry in (also used as the run goes, to keep the index current).
     public mutating func apply(_ entry: JournalEntry) {
         rows[entry.line, default: RowRecord(line: entry.line)].apply(entry)
+        if entry.state == .succeeded, let id = entry.fields?["transactionId"] { claimedTransactionIds.insert(id) }
     }
 
     /// The record of `line`, if it was ever journaled.
     public func row(_ line: Int) -> RowRecord? { rows[line] }
 
     /// Recharge transaction ids that rows of this batch already own (from their responses
-    /// or from reconciliation): never matched to another row.
-    public var claimedTransactionIds: Set<String> {
-        Set(rows.values.compactMap { $0.state == .succeeded ? $0.fields["transactionId"] : nil })
-    }
+    /// or from reconciliation): never matched to another row. A SUCCEEDED row never changes
+    /// state again, so the set only grows.
+    public private(set) var claimedTransactionIds: Set<String> = []
 }
