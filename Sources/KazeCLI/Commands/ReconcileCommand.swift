@@ -22,6 +22,9 @@ enum ReconcileCommand: Command {
     static func run(_ words: [String]) async throws -> ExitCode {
         let arguments = try Arguments(words, valued: BatchRequest.valued.union(["settle-seconds"]), boolean: BatchRequest.boolean)
         let request = try BatchRequest(arguments, command: "reconcile")
+        guard FileManager.default.fileExists(atPath: request.folder.journalPath) else {
+            throw CLIError("no journal for batch \(request.batchID.prefix(16)) in \(request.folder.path): this file was never run with this configuration (the batch id covers the file, sysId and endpoint)")
+        }
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
         let client: KazePayClient
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
