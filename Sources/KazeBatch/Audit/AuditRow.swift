@@ -14,16 +14,25 @@ public struct AuditRow: Sendable, Equatable {
     /// `prev_hash` of the first row.
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// When it happened (ISO 8601 UTC).
     public var time: String
+    /// The batch id.
     public var batch: String
+    /// The input line of the row.
     public var line: Int
+    /// The user's row reference.
     public var ref: String
+    /// The operation's apiCode.
     public var apiCode: String
+    /// The request number concerned, or "".
     public var requestNo: String
     /// SENT, SUCCEEDED, FAILED, UNKNOWN, RETRY, INVALID, RECONCILED ...
     public var event: String
+    /// The platform or kazebatch code, or "".
     public var code: String
+    /// Recharge amount as written, or "".
     public var amount: String
+    /// Recharge currency, or "".
     public var currency: String
     /// The cardID, or a masked card number; never a full one.
     public var card: String

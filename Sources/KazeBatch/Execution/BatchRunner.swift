@@ -7,17 +7,27 @@ import KazeProtocol
 
 /// Everything one run of a batch needs.
 public struct BatchRunner: Sendable {
+    /// The batch's operation.
     public var operation: APIOperation
+    /// The batch id (state folder name).
     public var batchID: String
     /// The records, read afresh for each pass.
     public var source: any BatchSource
+    /// The platform client.
     public var api: any CardAPI
+    /// Rates, retries, resends, halting.
     public var options: ExecutionOptions
+    /// The batch's state folder (journal, lock).
     public var folder: StateFolder
+    /// Where the results CSV goes.
     public var resultsPath: String
+    /// The audit CSV to append to.
     public var auditPath: String
+    /// The time source for pacing and backoff.
     public var clock: any PacingClock = SystemPacingClock()
+    /// A fresh unique requestNo per call.
     public var makeRequestNo: @Sendable () -> String
+    /// Called after every finished row.
     public var onProgress: (@Sendable (RunProgress) -> Void)?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.

@@ -16,9 +16,10 @@ public struct ExecutionOptions: Sendable {
     public var resendUnknown = false
     /// Stop sending new rows after this many FAILED rows (`--max-failures`).
     public var maxFailures: Int?
-    /// The circuit breaker: trip when at least `breakerRatio` of the last `breakerWindow`
-    /// finished rows FAILED.
+    /// The circuit breaker's window: trip when at least `breakerRatio` of the last
+    /// `breakerWindow` finished rows FAILED.
     public var breakerWindow = 20
+    /// The failed fraction that trips the breaker.
     public var breakerRatio = 0.5
     /// Reconciliation: how far before the first send a matching transaction may be dated
     /// (clock skew between this machine and the platform), in seconds.
@@ -26,8 +27,9 @@ public struct ExecutionOptions: Sendable {
     /// Reconciliation: how long after the last send a request may still be in flight at the
     /// platform; "nothing found" decides FAILED only after this, else the row stays UNKNOWN.
     public var settleSeconds: Double = 120
-    /// Backoff: the first retry's cap and the largest cap, in seconds.
+    /// Backoff: the first retry's cap, in seconds.
     public var retryBaseDelay: Double = 0.25
+    /// The largest backoff cap, in seconds.
     public var retryMaxDelay: Double = 20
     /// Seed for retry jitter (`nil`: random).
     public var seed: UInt64?

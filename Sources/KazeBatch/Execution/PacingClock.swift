@@ -18,11 +18,13 @@ public struct SystemPacingClock: PacingClock {
     /// A clock whose zero is the moment it was made.
     public init() {}
 
+    /// Seconds since this clock was made.
     public func now() -> Double {
         let elapsed = ContinuousClock.now - origin
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
+    /// Sleeps with `Task.sleep`; cancellation ends the wait early.
     public func sleep(seconds: Double) async {
         guard seconds > 0 else { return }
         try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))

@@ -6,8 +6,11 @@ public struct RunProgress: Sendable, Equatable {
     public var total: Int
     /// Rows finished in this run.
     public var done = 0
+    /// Rows SUCCEEDED in this run.
     public var succeeded = 0
+    /// Rows FAILED in this run.
     public var failed = 0
+    /// Rows left UNKNOWN (so far) in this run.
     public var unknown = 0
     /// Requests sent in this run (including retries and reconciliation reads).
     public var requests = 0

@@ -14,15 +14,21 @@ public struct RowRecord: Sendable, Equatable {
     public internal(set) var firstSendTime: String?
     /// Time of the latest SENT entry.
     public internal(set) var lastSendTime: String?
-    /// The latest outcome (or retry) code and detail.
+    /// The latest outcome (or retry) code.
     public internal(set) var code: String?
+    /// The latest outcome detail.
     public internal(set) var detail: String?
-    /// Reconciliation keys journaled with PENDING.
+    /// The card (reconciliation key journaled with PENDING).
     public internal(set) var cardID: String?
+    /// Recharge amount as written.
     public internal(set) var amount: String?
+    /// Recharge currency.
     public internal(set) var currency: String?
+    /// The email (kyc).
     public internal(set) var email: String?
+    /// The requested status (set-status).
     public internal(set) var target: String?
+    /// The user's row reference.
     public internal(set) var ref: String?
     /// SUCCEEDED: masked response fields.
     public internal(set) var fields: [String: String] = [:]
