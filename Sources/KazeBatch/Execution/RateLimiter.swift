@@ -38,7 +38,7 @@ public actor RateLimiter {
         theoreticalArrival += interval
         if allowedAt > now { await clock.sleep(seconds: allowedAt - now) }
         // A pause ordered while this caller slept still applies to it.
-        while pausedUntil > clock.now() { await clock.sleep(seconds: pausedUntil - clock.now()) }
+        while pausedUntil > clock.now() && !Task.isCancelled { await clock.sleep(seconds: pausedUntil - clock.now()) }
     }
 
     /// The platform said "too many requests": stop sending for `retryAfter` seconds (or one
