@@ -4,6 +4,7 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 

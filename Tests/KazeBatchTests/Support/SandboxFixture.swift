@@ -5,6 +5,7 @@ import Foundation
 import KazeBatch
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import KazeSandbox
 
 /// A running sandbox and a client for it; call `stop()` when done.

@@ -6,6 +6,7 @@ import KazeClient
 import KazeCrypto
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
 import XCTest
 
 /// A running sandbox and a real client configured from its folder.
@@ -22,10 +23,7 @@ struct ClientFixture {
 extension XCTestCase {
     /// Keys of the process-wide test pair copied into a fresh folder, so no RSA generation is needed.
     func makeSandboxFolder() throws -> SandboxDirectory {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kazebatch-sandbox-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
-        let directory = SandboxDirectory(path: path)
+        let directory = SandboxDirectory(path: try temporaryFolder("kazebatch-sandbox").url.path)
         try TestKeys.platform.pkcs8PEM().write(toFile: directory.file("platform.pem"), atomically: true, encoding: .utf8)
         try TestKeys.merchant.pkcs8PEM().write(toFile: directory.file("merchant.pem"), atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.file("merchant.pem"))
