@@ -32,8 +32,13 @@ let package = Package(
         // Thin executable: hands the arguments to KazeCLI and exits with its code.
         .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
         // Shared test support (not a test target, used by test targets only): the built binary as a
-        // child process, the sandbox process, temporary folders, the test keys.
-        .target(name: "KazeTestSupport", dependencies: ["KazeCrypto"], path: "Tests/KazeTestSupport"),
+        // child process, the sandbox process, an in-process sandbox with a client, temporary
+        // folders, the test keys.
+        .target(
+            name: "KazeTestSupport",
+            dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox"],
+            path: "Tests/KazeTestSupport"
+        ),
         .testTarget(
             name: "KazeCryptoTests",
             dependencies: ["KazeCrypto", "KazeProtocol"],
