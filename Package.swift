@@ -31,6 +31,14 @@ let package = Package(
         .target(name: "KazeCLI", dependencies: ["KazeBatch", "KazeClient", "KazeSandbox", "KazeProtocol", "KazeCrypto"]),
         // Thin executable: hands the arguments to KazeCLI and exits with its code.
         .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
+        // Shared test support (not a test target, used by test targets only): the built binary as a
+        // child process, the sandbox process, an in-process sandbox with a client, temporary
+        // folders, the test keys.
+        .target(
+            name: "KazeTestSupport",
+            dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox"],
+            path: "Tests/KazeTestSupport"
+        ),
         .testTarget(
             name: "KazeCryptoTests",
             dependencies: ["KazeCrypto", "KazeProtocol"],
@@ -39,15 +47,18 @@ let package = Package(
         .testTarget(name: "KazeProtocolTests", dependencies: ["KazeProtocol"]),
         .testTarget(
             name: "KazeClientTests",
-            dependencies: ["KazeClient", "KazeProtocol", "KazeCrypto", "KazeSandbox"]
+            dependencies: ["KazeClient", "KazeProtocol", "KazeCrypto", "KazeSandbox", "KazeTestSupport"]
         ),
         .testTarget(
             name: "KazeBatchTests",
-            dependencies: ["KazeBatch", "KazeClient", "KazeProtocol", "KazeSandbox"],
+            dependencies: ["KazeBatch", "KazeClient", "KazeProtocol", "KazeSandbox", "KazeTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KazeSandboxTests", dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto"]),
-        .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeClient", "KazeProtocol"]),
+        .testTarget(
+            name: "KazeSandboxTests",
+            dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto", "KazeTestSupport"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeClient", "KazeProtocol", "KazeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

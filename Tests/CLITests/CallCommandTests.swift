@@ -4,6 +4,7 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeCLI
 
@@ -56,8 +57,7 @@ final class CallCommandTests: XCTestCase {
     }
 
     func testUsageAndConfigurationErrorsExit2AndNothingListeningExits1() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kazecall-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder("kazecall").url.appendingPathComponent("keys")
         await assertExit(["keys", "generate", folder.path], .success)
         let keys = ["--sys-id", "S1", "--merchant-key", folder.appendingPathComponent("merchant.pem").path,
                     "--platform-public-key", folder.appendingPathComponent("merchant.pub").path,

@@ -2,13 +2,13 @@
 // a public key beside it, and never overwrites either.
 
 import Foundation
+import KazeTestSupport
 import XCTest
 @testable import KazeCLI
 
 final class KeysCommandTests: XCTestCase {
     func testGenerateWritesAPairAndRefusesToOverwrite() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kazekeys-\(UUID().uuidString)/nested")
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let folder = try temporaryFolder("kazekeys").url.appendingPathComponent("nested")
         await assertExit(["keys", "generate", folder.path], .success)
         let privatePath = folder.appendingPathComponent("merchant.pem").path
         let publicPath = folder.appendingPathComponent("merchant.pub").path

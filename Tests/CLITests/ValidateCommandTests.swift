@@ -2,20 +2,16 @@
 // the errors file next to the input, options, and plan's need for a configuration.
 
 import Foundation
+import KazeTestSupport
 import XCTest
 @testable import KazeCLI
 
 final class ValidateCommandTests: XCTestCase {
-    private static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples")
-
     /// A temporary folder holding a copy of `samples/<name>`.
     private func copy(_ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kazebatch-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder("kazebatch-cli").url
         let target = folder.appendingPathComponent(URL(fileURLWithPath: name).lastPathComponent)
-        try FileManager.default.copyItem(at: Self.samples.appendingPathComponent(name), to: target)
+        try FileManager.default.copyItem(at: PackageFolder.sample(name), to: target)
         return target
     }
 

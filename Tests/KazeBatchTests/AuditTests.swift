@@ -1,5 +1,6 @@
 // Tests for the hash-chained audit file and its verifier.
 
+import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 

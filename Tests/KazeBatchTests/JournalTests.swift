@@ -1,17 +1,13 @@
 // Tests for the journal: durable appends, reading back, torn last lines, damage, the lock.
 
+import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 
 final class JournalTests: XCTestCase {
     private var folder: URL!
 
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func setUpWithError() throws { folder = try temporaryFolder("journal").url }
 
     private static func entry(_ line: Int, _ state: JournalState, attempt: Int = 1, requestNo: String? = nil) -> JournalEntry {
         JournalEntry(line: line, state: state, time: "2026-01-01T00:00:00.000Z", attempt: attempt, requestNo: requestNo)

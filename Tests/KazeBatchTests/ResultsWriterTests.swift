@@ -1,5 +1,6 @@
 // Tests for the results file: order, masking, secrets, formula injection, atomicity, mode.
 
+import KazeTestSupport
 import XCTest
 import KazeProtocol
 @testable import KazeBatch

@@ -2,16 +2,17 @@
 // SIGKILL at random moments and resume, the batch lock, a changed input, a tampered audit.
 
 import Foundation
+import KazeTestSupport
 import XCTest
 import KazeProtocol
 @testable import KazeBatch
 
 final class RunProcessTests: XCTestCase {
     private var folder: TemporaryFolder!
-    private var sandbox: SandboxProcess?
+    private var sandbox: SandboxChild?
 
     override func setUpWithError() throws {
-        try BinaryRunner.requireExecutable()
+        try KazebatchBinary.require()
         folder = try TemporaryFolder()
     }
 
@@ -27,8 +28,13 @@ final class RunProcessTests: XCTestCase {
         return name
     }
 
-    private func run(_ file: String, _ extra: [String] = []) throws -> (status: Int32, out: String, err: String) {
-        try BinaryRunner.run(["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath] + extra, in: folder.url)
+    /// Starts `kazebatch sandbox` with its folder in the test folder.
+    private func startSandbox(_ extra: [String]) throws {
+        sandbox = try SandboxChild(directory: folder.url.appendingPathComponent("sandbox"), extra: extra)
+    }
+
+    private func run(_ file: String, _ extra: [String] = []) throws -> ChildResult {
+        try KazebatchChild.run(["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath] + extra, in: folder.url)
     }
 
     private func credits() async throws -> [String: Int] {
@@ -36,14 +42,14 @@ final class RunProcessTests: XCTestCase {
     }
 
     func testKilledRunsResumeToExactlyOnceCrediting() async throws {
-        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "400", "--latency-ms", "15"])
+        try startSandbox(["--cards", "400", "--latency-ms", "15"])
         let file = try writeRecharges(400)
         var random = SystemRandomNumberGenerator()
         var kills = 0
         for _ in 0..<12 where kills < 6 {
-            let (process, _, _) = try BinaryRunner.start(
+            let process = try KazebatchChild(
                 ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "80", "--burst", "4", "--concurrency", "8", "--quiet"],
-                in: folder.url)
+                in: folder.url).process
             usleep(UInt32.random(in: 300_000...900_000, using: &random))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -53,8 +59,8 @@ final class RunProcessTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(kills, 5, "the runs must really have been killed mid-batch")
         let final = try run(file, ["--settle-seconds", "0", "--retry-failed", "--json"])
-        XCTAssertEqual(final.status, 0, final.err)
-        let summary = try JSONValue.parse(final.out).objectValue
+        XCTAssertEqual(final.status, 0, final.stderr)
+        let summary = try JSONValue.parse(final.stdout).objectValue
         XCTAssertEqual(summary?["outcomes"]?.objectValue?.text("SUCCEEDED"), "400")
         let stateRoot = folder.path(".kazebatch")
         let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first)
@@ -64,15 +70,15 @@ final class RunProcessTests: XCTestCase {
         let credits = try await credits()
         XCTAssertEqual(credits.count, 400)
         XCTAssertEqual(credits.values.filter { $0 != 1 }.count, 0, "every card credited exactly once: \(credits.filter { $0.value != 1 })")
-        let audit = try BinaryRunner.run(["audit", "verify", "recharge.audit.csv"], in: folder.url)
-        XCTAssertEqual(audit.status, 0, audit.out + audit.err)
+        let audit = try KazebatchChild.run(["audit", "verify", "recharge.audit.csv"], in: folder.url)
+        XCTAssertEqual(audit.status, 0, audit.stdout + audit.stderr)
     }
 
     func testASecondRunOfALockedBatchExitsSix() async throws {
-        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "50", "--latency-ms", "200"])
+        try startSandbox(["--cards", "50", "--latency-ms", "200"])
         let file = try writeRecharges(50)
-        let (first, _, _) = try BinaryRunner.start(
-            ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "5", "--quiet"], in: folder.url)
+        let first = try KazebatchChild(
+            ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "5", "--quiet"], in: folder.url).process
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) }; first.waitUntilExit() }
         let journals = folder.url.appendingPathComponent(".kazebatch")
         for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: journals.path))?.isEmpty ?? true {
@@ -80,16 +86,16 @@ final class RunProcessTests: XCTestCase {
         }
         usleep(300_000)
         let second = try run(file)
-        XCTAssertEqual(second.status, 6, second.err)
-        XCTAssertTrue(second.err.contains("locked by another run (pid \(first.processIdentifier))"), second.err)
+        XCTAssertEqual(second.status, 6, second.stderr)
+        XCTAssertTrue(second.stderr.contains("locked by another run (pid \(first.processIdentifier))"), second.stderr)
     }
 
     func testAChangedInputIsANewBatchAndStatusReportsEach() async throws {
-        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "10"])
+        try startSandbox(["--cards", "10"])
         let file = try writeRecharges(4)
         XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
-        let status = try BinaryRunner.run(["status", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath], in: folder.url)
-        XCTAssertTrue(status.out.contains("SUCCEEDED 4"), status.out)
+        let status = try KazebatchChild.run(["status", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath], in: folder.url)
+        XCTAssertTrue(status.stdout.contains("SUCCEEDED 4"), status.stdout)
         XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
         let afterResume = try await credits().values.reduce(0, +)
         XCTAssertEqual(afterResume, 4, "the same file resumes: nothing sent again")
@@ -103,11 +109,11 @@ final class RunProcessTests: XCTestCase {
     }
 
     func testValidationErrorsSendNothingAndConfirmTotalGuards() async throws {
-        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "10"])
+        try startSandbox(["--cards", "10"])
         let file = try writeRecharges(3)
         let wrongTotal = try run(file, ["--confirm-total", "USD:1.00"])
         XCTAssertEqual(wrongTotal.status, 2)
-        XCTAssertTrue(wrongTotal.err.contains("--confirm-total does not match the batch: USD is 9.75, confirmed 1"), wrongTotal.err)
+        XCTAssertTrue(wrongTotal.stderr.contains("--confirm-total does not match the batch: USD is 9.75, confirmed 1"), wrongTotal.stderr)
         try "cardID,currency,amount\nSB000001,USD,-5\nSB000002,USD,1.00\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
         let invalid = try run("bad.csv")
         XCTAssertEqual(invalid.status, 3)
@@ -118,20 +124,20 @@ final class RunProcessTests: XCTestCase {
         let afterSkip = try await credits()
         XCTAssertEqual(afterSkip, ["SB000002": 1])
         let right = try run(file, ["--confirm-total", "USD:9.75", "--quiet"])
-        XCTAssertEqual(right.status, 0, right.err)
+        XCTAssertEqual(right.status, 0, right.stderr)
     }
 
     func testATamperedAuditFileIsDetected() async throws {
-        sandbox = try SandboxProcess(folder: folder.url, extra: ["--cards", "10"])
+        try startSandbox(["--cards", "10"])
         let file = try writeRecharges(5)
         XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
         let path = folder.path("recharge.audit.csv")
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
         lines[4] = lines[4].replacingOccurrences(of: ",SB0", with: ",SB9")
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let verify = try BinaryRunner.run(["audit", "verify", path], in: folder.url)
+        let verify = try KazebatchChild.run(["audit", "verify", path], in: folder.url)
         XCTAssertEqual(verify.status, 1)
-        XCTAssertTrue(verify.out.contains("line 5"), verify.out)
+        XCTAssertTrue(verify.stdout.contains("line 5"), verify.stdout)
         let results = try String(contentsOfFile: folder.path("recharge.results.csv"), encoding: .utf8)
         let mode = try FileManager.default.attributesOfItem(atPath: folder.path("recharge.results.csv"))[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)

@@ -2,18 +2,15 @@
 // current directory), temporary input files, and running a validator to a list of outcomes.
 
 import Foundation
+import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 import KazeProtocol
 
 /// Helpers shared by the input, validation and plan tests.
 enum ValidationTestFiles {
-    /// The package root, three levels above this file.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// A file under `samples/`.
-    static func sample(_ path: String) -> URL { packageRoot.appendingPathComponent("samples/\(path)") }
+    static func sample(_ path: String) -> URL { PackageFolder.sample(path) }
 
     /// A file of this target's Fixtures folder (copied as a resource).
     static func fixture(_ name: String) throws -> URL {
@@ -22,10 +19,7 @@ enum ValidationTestFiles {
 
     /// A fresh temporary folder, removed at the end of the test.
     static func folder(for test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kazebatch-input-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
+        try test.temporaryFolder("kazebatch-input").url
     }
 
     /// Writes `bytes` to `name` in a fresh temporary folder.

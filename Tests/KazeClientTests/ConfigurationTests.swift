@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeCrypto
+import KazeTestSupport
 import XCTest
 @testable import KazeClient
 
@@ -10,7 +11,7 @@ final class ConfigurationTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = try temporaryFolder(self)
+        folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
     }
 

@@ -7,6 +7,7 @@ import KazeClient
 import KazeCrypto
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
 import XCTest
 
 final class OutcomeClassTests: XCTestCase {
@@ -18,9 +19,9 @@ final class OutcomeClassTests: XCTestCase {
         timeout: Double = 5,
         _ respond: @escaping @Sendable (PlatformSide, ReceivedRequest?, HTTPRequest) async -> HTTPResponse
     ) async throws -> CallOutcome {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
-        let platform = PlatformSide(codec: try TestKeys.get().platformCodec())
+        let platform = PlatformSide(codec: try TestKeys.platformCodec())
         let server = try TestServer(self) { request in await respond(platform, platform.open(request), request) }
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: server.port, timeout: timeout))
         return await client.call(.card, body: body, requestNo: "2026112512000012345678")
@@ -63,9 +64,9 @@ final class OutcomeClassTests: XCTestCase {
     }
 
     func testBadSignatureIsAProtocolError() async throws {
-        let keys = try TestKeys.get()
         // Sealed for the merchant but signed with the merchant's own key instead of the platform's.
-        let forged = EnvelopeCodec(profile: .kazepayV1, ownPrivateKey: keys.merchant, peerPublicKey: try keys.merchant.publicKey())
+        let merchant = try TestKeys.merchant
+        let forged = EnvelopeCodec(profile: .kazepayV1, ownPrivateKey: merchant, peerPublicKey: try merchant.publicKey())
         let result = try await outcome { platform, received, _ in
             platform.answer(head(received), body: JSONObject([("encrypt", .string("SUCCESS"))]),
                                    sealWith: forged)
@@ -109,7 +110,7 @@ final class OutcomeClassTests: XCTestCase {
     }
 
     func testNothingListeningIsNotSent() async throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: try TestServer.closedPort()))
         let result = await client.call(.card, body: body, requestNo: "2026112512000012345678")
@@ -119,9 +120,9 @@ final class OutcomeClassTests: XCTestCase {
     }
 
     func testInvalidRequestNoIsNotSent() async throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
-        let platform = PlatformSide(codec: try TestKeys.get().platformCodec())
+        let platform = PlatformSide(codec: try TestKeys.platformCodec())
         let server = try TestServer(self) { request in platform.answer(head(platform.open(request)), body: nil) }
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: server.port))
         let result = await client.call(.card, body: body, requestNo: "2026-11-25")

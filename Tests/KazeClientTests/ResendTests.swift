@@ -6,13 +6,14 @@ import Foundation
 import KazeClient
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
 import XCTest
 
 final class ResendTests: XCTestCase {
     func testDropAfterArrivalOnAReusedConnectionIsNotResent() async throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
-        let platform = PlatformSide(codec: try TestKeys.get().platformCodec())
+        let platform = PlatformSide(codec: try TestKeys.platformCodec())
         let server = try TestServer(self) { request in
             guard let received = platform.open(request) else { return .text(status: 400, "unopened") }
             if received.head.requestNo.hasPrefix("DROP") { return .drop }

@@ -6,6 +6,7 @@ import KazeClient
 import KazeCrypto
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
 import XCTest
 
 final class RoundTripTests: XCTestCase {
@@ -13,9 +14,9 @@ final class RoundTripTests: XCTestCase {
     private var platform: PlatformSide!
 
     override func setUpWithError() throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
-        let platform = PlatformSide(codec: try TestKeys.get().platformCodec())
+        let platform = PlatformSide(codec: try TestKeys.platformCodec())
         let server = try TestServer(self) { request in
             guard let received = platform.open(request), let operation = APIOperation(rawValue: received.head.apiCode),
                   let body = (try? JSONValue.parse(received.plain))?.objectValue

@@ -4,11 +4,12 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
 final class SandboxClientFaultTests: XCTestCase {
-    private func recharge(_ fixture: ClientFixture) async -> CallOutcome {
+    private func recharge(_ fixture: SandboxWithClient) async -> CallOutcome {
         await fixture.client.call(.recharge, body: Bodies.recharge("SB000001", "2.50"), requestNo: RequestNumber.make())
     }
 

@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
@@ -91,8 +92,7 @@ final class SandboxEnvelopeTests: XCTestCase {
     }
 
     func testStateFileIsWrittenAndReloaded() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = try temporaryFolder("sandbox").path("state.json")
         let (first, port) = try startSandbox { $0.cards = 2; $0.stateFile = path; $0.pendingMs = 3_600_000 }
         let client = try WireClient(port: port)
         _ = try client.call("cardRecharge", Bodies.recharge("SB000002", "12.34"))

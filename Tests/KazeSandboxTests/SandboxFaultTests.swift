@@ -4,14 +4,11 @@
 
 import Foundation
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
 final class SandboxFaultTests: XCTestCase {
-    private func transactionCount(_ sandbox: Sandbox) -> Int {
-        sandbox.stateJSON().objectValue?["transactions"]?.arrayValue?.count ?? -1
-    }
-
     func testRateLimitAnswers429WithRetryAfterOrRateLimited() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, seed: 7) }
         let client = try WireClient(port: port)
@@ -29,7 +26,7 @@ final class SandboxFaultTests: XCTestCase {
             }
         }
         XCTAssertEqual(seen, ["429", "RATE_LIMITED"])
-        XCTAssertEqual(transactionCount(sandbox), 1)
+        XCTAssertEqual(sandbox.transactionCount, 1)
     }
 
     func testFailRateAnswers500OrSystemErrorAndCommitsNothing() throws {
@@ -41,19 +38,19 @@ final class SandboxFaultTests: XCTestCase {
             seen.insert(reply.status == 500 ? "500" : reply.code ?? "?")
         }
         XCTAssertEqual(seen, ["500", "SYSTEM_ERROR"])
-        XCTAssertEqual(transactionCount(sandbox), 0)
+        XCTAssertEqual(sandbox.transactionCount, 0)
     }
 
     func testTimeoutGivesNoAnswerAndCommitsNothing() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(timeoutRate: 1, timeoutHangMs: 100) }
         XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", Bodies.recharge("SB000001", "1")))
-        XCTAssertEqual(transactionCount(sandbox), 0)
+        XCTAssertEqual(sandbox.transactionCount, 0)
     }
 
     func testDropAfterCommitGivesNoAnswerButCommits() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(dropAfterCommitRate: 1) }
         XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", Bodies.recharge("SB000001", "1")))
-        XCTAssertEqual(transactionCount(sandbox), 1)
+        XCTAssertEqual(sandbox.transactionCount, 1)
     }
 
     func testBadSignCommitsAndTheAnswerDoesNotVerify() throws {
@@ -62,7 +59,7 @@ final class SandboxFaultTests: XCTestCase {
         XCTAssertEqual(reply.code, "SUCCESS")
         XCTAssertNil(reply.body)
         XCTAssertNotNil(reply.openError)
-        XCTAssertEqual(transactionCount(sandbox), 1)
+        XCTAssertEqual(sandbox.transactionCount, 1)
     }
 
     func testLatencyStillAnswers() throws {

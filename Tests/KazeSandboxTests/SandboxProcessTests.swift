@@ -4,50 +4,24 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
 final class SandboxProcessTests: XCTestCase {
-    /// The built `kazebatch` executable beside the test bundle.
-    private var executable: URL {
-        #if os(macOS)
-        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
-        return (products ?? Bundle.main.bundleURL).appendingPathComponent("kazebatch")
-        #else
-        return Bundle.main.bundleURL.appendingPathComponent("kazebatch")
-        #endif
-    }
-
-    private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: executable.path), "build kazebatch first: \(executable.path)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        addTeardownBlock { if process.isRunning { process.terminate() } }
-        return (process, output, errors)
-    }
-
-    /// The first line the process writes to stdout (bounded by the 20 s pipe read).
-    private func firstLine(_ pipe: Pipe) -> String {
-        var bytes: [UInt8] = []
-        while !bytes.contains(UInt8(ascii: "\n")) {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            bytes += chunk
-        }
-        return String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+    /// Starts `kazebatch arguments...`; it is stopped when the test ends.
+    private func launch(_ arguments: [String]) throws -> KazebatchChild {
+        let child = try KazebatchChild(arguments)
+        addTeardownBlock { child.stop() }
+        return child
     }
 
     func testSandboxProcessServesAClientAndStopsCleanlyOnSIGTERM() async throws {
         let directory = try makeSandboxFolder()
-        let (process, output, _) = try launch(["sandbox", "--port", "0", "--dir", directory.path, "--cards", "2", "--seed", "4"])
-        let line = firstLine(output)
-        XCTAssertTrue(line.hasPrefix("listening on http://127.0.0.1:"), line)
-        let port = try XCTUnwrap(UInt16(line.dropFirst("listening on http://127.0.0.1:".count)))
+        let sandbox = try SandboxChild(directory: URL(fileURLWithPath: directory.path), extra: ["--cards", "2", "--seed", "4"])
+        addTeardownBlock { sandbox.stop() }
+        XCTAssertTrue(sandbox.line.hasPrefix("listening on http://127.0.0.1:"), sandbox.line)
+        let port = sandbox.port
         let config = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: directory.file("kazebatch.json"))))).objectValue
         XCTAssertEqual(config?.text("endpoint"), "http://127.0.0.1:\(port)/")
         XCTAssertEqual(config?.text("merchantKey"), "merchant.pem")
@@ -58,28 +32,26 @@ final class SandboxProcessTests: XCTestCase {
         let client = try KazePayClient(configuration: configuration)
         let outcome = await client.send(CardRequest(cardID: "SB000002"), requestNo: RequestNumber.make())
         XCTAssertEqual(outcome.response?.cardHolderEmail, "user000002@sandbox.test")
-        process.terminate()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit)
-        XCTAssertEqual(process.terminationStatus, 0)
+        let end = sandbox.stop()
+        XCTAssertEqual(end.reason, .exit)
+        XCTAssertEqual(end.status, 0)
     }
 
     func testSIGINTRightAfterStartStopsCleanlyAndKeepsTheStateFile() throws {
         let directory = try makeSandboxFolder()
         let statePath = directory.file("state.json")
-        let (process, output, _) = try launch(["sandbox", "--dir", directory.path, "--cards", "1", "--state", statePath])
-        XCTAssertTrue(firstLine(output).hasPrefix("listening on http://127.0.0.1:"))
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit)
-        XCTAssertEqual(process.terminationStatus, 0)
+        let process = try launch(["sandbox", "--dir", directory.path, "--cards", "1", "--state", statePath])
+        XCTAssertTrue(process.firstLine().hasPrefix("listening on http://127.0.0.1:"))
+        process.send(SIGINT)
+        let end = process.wait(limit: 20)
+        XCTAssertEqual(end.reason, .exit)
+        XCTAssertEqual(end.status, 0)
         let state = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: statePath)))).objectValue
         XCTAssertEqual(state?["cards"]?.arrayValue?.count, 1)
     }
 
     func testNewFolderGetsKeysWithPrivateModes() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kazebatch-new-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = try temporaryFolder("kazebatch-new").path("new")
         let directory = SandboxDirectory(path: path)
         _ = try directory.prepareKeys()
         for (name, mode) in [("platform.pem", 0o600), ("merchant.pem", 0o600), ("platform.pub", 0o644), ("merchant.pub", 0o644)] {
@@ -92,10 +64,9 @@ final class SandboxProcessTests: XCTestCase {
 
     func testBadFlagsExitWithUsageError() throws {
         for arguments in [["sandbox", "--fail-rate", "2"], ["sandbox", "--merchant-balance", "-5"], ["sandbox", "--bogus"]] {
-            let (process, _, errors) = try launch(arguments + ["--dir", try makeSandboxFolder().path])
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 2, "\(arguments)")
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let end = try launch(arguments + ["--dir", try makeSandboxFolder().path]).wait(limit: 20)
+            XCTAssertEqual(end.status, 2, "\(arguments)")
+            let message = end.stderr
             XCTAssertTrue(message.hasPrefix("kazebatch: "), message)
         }
     }

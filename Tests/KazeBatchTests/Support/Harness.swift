@@ -4,6 +4,7 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 @testable import KazeBatch
 
 /// A batch set up in a temporary folder.

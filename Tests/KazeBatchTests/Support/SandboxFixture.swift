@@ -5,6 +5,7 @@ import Foundation
 import KazeBatch
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import KazeSandbox
 
 /// A running sandbox and a client for it; call `stop()` when done.
@@ -19,15 +20,13 @@ final class SandboxFixture {
         folder = try TemporaryFolder()
         let directory = SandboxDirectory(path: folder.path("sandbox"))
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
-        let keys = try directory.prepareKeys()
-        var options = SandboxOptions(platformKey: keys.platformKey, merchantPublicKey: keys.merchantPublicKey)
-        options.cards = cards
-        options.faults = faults
-        sandbox = try Sandbox(options: options)
-        let port = try sandbox.start()
-        let configPath = try directory.writeClientConfig(port: port, sysId: options.sysId)
-        configuration = try Configuration.load(configPath: configPath, environment: [:], flags: ["timeout": "1", "concurrency": "32"])
-        client = try KazePayClient(configuration: configuration)
+        let running = try SandboxWithClient(directory: directory, flags: ["timeout": "1", "concurrency": "32"]) {
+            $0.cards = cards
+            $0.faults = faults
+        }
+        sandbox = running.sandbox
+        configuration = running.configuration
+        client = running.client
     }
 
     func stop() {

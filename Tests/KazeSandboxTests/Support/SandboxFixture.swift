@@ -4,6 +4,7 @@
 import Foundation
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
 import XCTest
 
 extension XCTestCase {

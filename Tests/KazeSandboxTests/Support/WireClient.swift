@@ -5,6 +5,7 @@
 import Foundation
 import KazeCrypto
 import KazeProtocol
+import KazeTestSupport
 
 /// What came back for one call.
 struct WireReply {
@@ -30,7 +31,7 @@ final class WireClient {
     init(port: UInt16) throws {
         connection = try RawHTTPClient(port: port)
         codec = EnvelopeCodec(
-            profile: .kazepayV1, ownPrivateKey: TestKeys.merchant, peerPublicKey: try TestKeys.platform.publicKey())
+            profile: .kazepayV1, ownPrivateKey: try TestKeys.merchant, peerPublicKey: try TestKeys.platform.publicKey())
     }
 
     /// A fresh requestNo (digits and letters only).
