@@ -20,10 +20,9 @@ public struct JournalIndex: Sendable {
     public static func load(path: String) throws -> JournalIndex {
         var index = JournalIndex(path: path)
         guard FileManager.default.fileExists(atPath: path) else { return index }
-        let decoder = JSONDecoder()
         try LineReader(path: path).forEachRawLine { bytes, number, offset, terminated in
             guard !bytes.isEmpty else { return }
-            guard let entry = try? decoder.decode(JournalEntry.self, from: bytes) else {
+            guard let entry = JournalEntry(jsonLine: bytes) else {
                 guard !terminated else { throw JournalError.corrupt(path: path, line: number) }
                 index.hadTornLine = true
                 return

@@ -9,7 +9,6 @@ final class JournalReader: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
     private var fd: Int32 = -1
-    private let decoder = JSONDecoder()
 
     /// A reader of the journal at `path` (which may not exist yet).
     init(path: String) { self.path = path }
@@ -20,10 +19,10 @@ final class JournalReader: @unchecked Sendable {
     /// - Throws: `JournalError.io` when the file cannot be read there or the line is not an entry.
     func entry(at offset: UInt64) throws -> JournalEntry {
         try lock.withLock {
-            let bytes = try line(at: offset)
-            do { return try decoder.decode(JournalEntry.self, from: bytes) } catch {
+            guard let entry = JournalEntry(jsonLine: try line(at: offset)) else {
                 throw JournalError.io(path: path, reason: "the entry at byte \(offset) cannot be read back (was the journal changed while in use?)")
             }
+            return entry
         }
     }
 
