@@ -27,20 +27,22 @@ public struct JournalIndex: Sendable {
                 index.hadTornLine = true
                 return
             }
-            guard index.accepts(entry, at: offset) else { throw JournalError.corrupt(path: path, line: number) }
-            index.fold(entry, at: offset)
+            guard (1...RowTable.maxLine).contains(entry.line) else { throw JournalError.corrupt(path: path, line: number) }
+            try index.apply(entry, at: offset)
         }
         return index
     }
 
     /// Folds in one entry written at byte `offset` of the journal (as the run goes, with the
     /// offset `Journal.append` returned).
-    /// - Throws: `JournalError.io` when the line number or offset is beyond what the index holds.
+    /// - Throws: `JournalError.io` when the line number or offset is beyond what the index
+    ///   addresses (input lines up to 4,294,967,295, journals up to 1 TiB).
     mutating func apply(_ entry: JournalEntry, at offset: UInt64) throws {
-        guard accepts(entry, at: offset) else {
-            throw JournalError.io(path: reader.path, reason: "line \(entry.line) at byte \(offset) is beyond what the index can hold")
+        guard (1...RowTable.maxLine).contains(entry.line), offset < RowSlot.offsetLimit else {
+            throw JournalError.io(path: reader.path, reason: "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)")
         }
-        fold(entry, at: offset)
+        let claim = entry.state == .succeeded ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
+        table.apply(line: entry.line, entry.state, at: offset, claim: claim)
     }
 
     /// The summary of `line`, nil when it was never journaled.
@@ -55,13 +57,4 @@ public struct JournalIndex: Sendable {
     /// or from reconciliation): never matched to another row. A SUCCEEDED row never changes
     /// state again, so the claims only grow.
     public var claimedTransactionIds: TransactionClaims { TransactionClaims(table: table, reader: reader) }
-
-    private func accepts(_ entry: JournalEntry, at offset: UInt64) -> Bool {
-        (1...RowTable.maxLine).contains(entry.line) && offset < RowSlot.offsetLimit
-    }
-
-    private mutating func fold(_ entry: JournalEntry, at offset: UInt64) {
-        let claim = entry.state == .succeeded ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
-        table.apply(line: entry.line, entry.state, at: offset, claim: claim)
-    }
 }
