@@ -1,7 +1,7 @@
-// JournalEntry+JSON: reads a journal line with KazeProtocol's JSON parser, several times
-// faster than JSONDecoder on the million-line journals `load` and the results pass read back.
-// As strict as the Codable form: required members present and typed, optional ones a string,
-// null or absent, the state one of `JournalState`.
+// JournalEntry+JSON: reads a journal line with KazeProtocol's JSON parser straight from the
+// bytes (no Data copy, no decoder set-up; about 6 % faster than JSONDecoder over a 3 M-line
+// journal). As strict as the Codable form: required members present and typed, optional ones
+// a string, null or absent, the state one of `JournalState`.
 
 import KazeProtocol
 
