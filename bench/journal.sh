@@ -15,7 +15,7 @@ WORK=bench/work/journal
 [ -x "$BIN" ] || { echo "no release build at $BIN; run: swift build -c release" >&2; exit 2; }
 rm -rf "$WORK"
 mkdir -p "$WORK"
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK"; rmdir bench/work 2>/dev/null || true' EXIT
 
 python3 bench/journal_gen.py csv "$WORK/in.csv" "$ROWS"
 "$BIN" keys generate "$WORK/keys" > /dev/null
