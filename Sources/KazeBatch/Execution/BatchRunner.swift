@@ -52,9 +52,7 @@ public struct BatchRunner: Sendable {
     public func run(scan: ValidationSummary) async throws -> RunOutcome {
         try await withExecutor { executor in
             try await executor.reconcileInDoubt()
-            let current = await executor.index
-            var finished = 0
-            for line in current.rows.keys where await !executor.needsSending(line) { finished += 1 }
+            let finished = await executor.rowsNotToSend()
             try await executor.execute(source, expected: max(0, scan.records - scan.invalid - finished))
         }
     }

@@ -7,12 +7,12 @@ import Foundation
 extension Executor {
     /// Reconciles every in-doubt row of a state-changing batch (read-only batches simply
     /// send them again). Rows the platform cannot decide stay UNKNOWN.
-    /// - Throws: when the journal cannot be written.
+    /// - Throws: when the journal cannot be read back or written.
     public func reconcileInDoubt() async throws {
         guard !operation.isReadOnly else { return }
         let reconciler = Reconciler(operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
                                     options: options, clock: clock)
-        let rows = index.rows.values.filter(\.isInDoubt).sorted { $0.line < $1.line }
+        let rows = try index.inDoubtRecords()
         let groups = Dictionary(grouping: rows) { $0.cardID ?? $0.email ?? "line \($0.line)" }.values
             .sorted { $0[0].line < $1[0].line }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -46,6 +46,6 @@ extension Executor {
             guard row.state == .sent || row.detail != detail else { return }
             (entry.code, entry.detail) = (row.state == .sent ? "INTERRUPTED" : (row.code ?? "UNKNOWN"), detail)
         }
-        try await commit(entry, ref: row.ref ?? "", record: nil)
+        try await commit(entry, ref: row.ref ?? "", record: nil, row: row)
     }
 }

@@ -9,14 +9,14 @@ extension Executor {
     /// Sends one row until it succeeds, fails, becomes UNKNOWN, or runs out of attempts.
     func process(_ record: ValidRecord) async throws {
         let line = record.line
-        if index.row(line) == nil { try await commit(pendingEntry(record), ref: record.ref, record: record) }
+        if index.summary(line) == nil { try await commit(pendingEntry(record), ref: record.ref, record: record) }
         let body: JSONObject
         do { body = try record.requestBody() } catch {
-            try await finish(record, .failed, requestNo: nil, attempt: index.row(line)?.attempts ?? 0,
+            try await finish(record, .failed, requestNo: nil, attempt: index.summary(line)?.attempts ?? 0,
                              code: "IMAGE_UNREADABLE", detail: "\(error)")
             return
         }
-        var attempt = index.row(line)?.attempts ?? 0
+        var attempt = index.summary(line)?.attempts ?? 0
         var tries = 0
         while true {
             await limiter.acquire()

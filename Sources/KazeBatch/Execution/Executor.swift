@@ -54,13 +54,18 @@ public actor Executor {
 
     /// True when the row at `line` is to be sent in this run, given its journal history.
     public func needsSending(_ line: Int) -> Bool {
-        guard let row = index.row(line) else { return true }
+        guard let row = index.summary(line) else { return true }
         switch row.state {
         case .pending, .retry: return true
         case .succeeded: return false
         case .failed: return options.retryFailed
         case .sent, .unknown: return operation.isReadOnly || options.resendUnknown
         }
+    }
+
+    /// How many journaled rows are not to be sent in this run (see `needsSending`).
+    public func rowsNotToSend() -> Int {
+        index.rows.reduce(0) { $0 + (needsSending($1.line) ? 0 : 1) }
     }
 
     /// Sends every row of `source` that needs sending (see `needsSending`), `expected` being
@@ -92,12 +97,12 @@ public actor Executor {
     }
 
     /// Appends `entry` to the journal (durably), folds it into the index and writes its
-    /// audit event (all but PENDING).
-    func commit(_ entry: JournalEntry, ref: String, record: ValidRecord?) async throws {
-        try await journal.append(entry)
-        index.apply(entry)
+    /// audit event (all but PENDING), taking card, amount and currency from the input
+    /// `record` or, when reconciling, from the journaled `row`.
+    func commit(_ entry: JournalEntry, ref: String, record: ValidRecord?, row: RowRecord? = nil) async throws {
+        let offset = try await journal.append(entry)
+        try index.apply(entry, at: offset)
         guard entry.state != .pending, let audit else { return }
-        let row = index.row(entry.line)
         let card = record.flatMap(auditCard) ?? row?.cardID ?? ""
         try audit.record(AuditRow(
             time: entry.time, batch: batchID, line: entry.line, ref: ref, apiCode: operation.apiCode,

@@ -7,7 +7,7 @@ import KazeClient
 import KazeProtocol
 
 extension Reconciler {
-    func decideRecharge(_ row: RowRecord, claimed: Set<String>, now: Date) async -> Verdict {
+    func decideRecharge(_ row: RowRecord, claimed: TransactionClaims, now: Date) async -> Verdict {
         guard let cardID = row.cardID, let amount = row.amount.flatMap(Amount.init), let currency = row.currency else {
             return .undecided(detail: "the journal lacks the card, amount or currency to match")
         }
@@ -24,7 +24,13 @@ extension Reconciler {
                 return .undecided(detail: "cannot list the card's transactions to reconcile")
             }
             let list = body["list"]?.arrayValue?.compactMap(\.objectValue) ?? []
-            candidates += list.filter { matches($0, amount: amount, currency: currency, claimed: claimed) }
+            for entry in list where matches(entry, amount: amount, currency: currency) {
+                guard let id = entry.text("transactionId") else { continue }
+                do { if try claimed.contains(id) { continue } } catch {
+                    return .undecided(detail: "cannot tell whether transaction \(id) is another row's: \(error)")
+                }
+                candidates.append(entry)
+            }
             if list.count < 100 { break }
         }
         // The list is newest first; the oldest unclaimed match is the one nearest the send.
@@ -40,10 +46,8 @@ extension Reconciler {
         return .succeeded(detail: "reconciled: transaction \(id) found (\(status))", fields: fields)
     }
 
-    private func matches(_ entry: JSONObject, amount: Amount, currency: String, claimed: Set<String>) -> Bool {
-        guard let id = entry.text("transactionId"), !claimed.contains(id),
-              entry.text("transType")?.lowercased() == "recharge"
-        else { return false }
+    private func matches(_ entry: JSONObject, amount: Amount, currency: String) -> Bool {
+        guard entry.text("transType")?.lowercased() == "recharge" else { return false }
         let pairs = [("transCurrency", "transCurrencyAmt"), ("cardCurrency", "cardCurrencyAmt")]
         return pairs.contains { currencyKey, amountKey in
             guard entry.text(currencyKey)?.uppercased() == currency.uppercased(),

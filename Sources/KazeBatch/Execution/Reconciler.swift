@@ -27,7 +27,7 @@ struct Reconciler: Sendable {
     let clock: any PacingClock
 
     /// The verdict for `row`, never matching a recharge transaction in `claimed`.
-    func decide(_ row: RowRecord, claimed: Set<String>, now: Date = Date()) async -> Verdict {
+    func decide(_ row: RowRecord, claimed: TransactionClaims, now: Date = Date()) async -> Verdict {
         switch operation {
         case .recharge: return await decideRecharge(row, claimed: claimed, now: now)
         case .kyc: return await decideKyc(row, now: now)

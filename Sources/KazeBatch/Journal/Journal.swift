@@ -1,6 +1,6 @@
 // Journal: the append-only JSONL file of one batch. Appends are group-committed: entries
 // that arrive while a write is in progress go out together, and every caller returns only
-// after its entry is on disk (write + fsync).
+// after its entry is on disk (write + fsync), with the byte offset where it starts.
 
 import Foundation
 
@@ -10,7 +10,7 @@ public final class Journal: @unchecked Sendable {
     public let path: String
     private let fd: Int32
     private let lock = NSLock()
-    private var pending: [(Data, CheckedContinuation<Void, Error>)] = []
+    private var pending: [(Data, CheckedContinuation<UInt64, Error>)] = []
     private var draining = false
     private let queue = DispatchQueue(label: "kazebatch.journal")
     private static let encoder: JSONEncoder = {
@@ -33,15 +33,17 @@ public final class Journal: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// Appends `entry` and returns once it is durable.
+    /// Appends `entry` and returns once it is durable, with the byte offset of its line (for
+    /// `JournalIndex`, which reads entries back by offset).
     /// - Throws: `JournalError.io` when the write or fsync fails.
-    public func append(_ entry: JournalEntry) async throws {
+    @discardableResult
+    public func append(_ entry: JournalEntry) async throws -> UInt64 {
         var data: Data
         do { data = try Journal.encoder.encode(entry) } catch {
             throw JournalError.io(path: path, reason: "cannot encode an entry: \(error)")
         }
         data.append(0x0A)
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt64, Error>) in
             lock.lock()
             pending.append((data, continuation))
             let start = !draining
@@ -61,10 +63,15 @@ public final class Journal: @unchecked Sendable {
             lock.unlock()
             if group.isEmpty { return }
             var bytes = Data()
-            for (data, _) in group { bytes.append(data) }
-            let failure = writeAndSync(bytes)
-            for (_, continuation) in group {
-                if let failure { continuation.resume(throwing: failure) } else { continuation.resume() }
+            var offsets: [UInt64] = []
+            let end = lseek(fd, 0, SEEK_END)  // O_APPEND writes land at the end; one writer per batch
+            for (data, _) in group {
+                offsets.append(UInt64(max(0, end)) + UInt64(bytes.count))
+                bytes.append(data)
+            }
+            let failure: JournalError? = end < 0 ? .io(path: path, reason: String(cString: strerror(errno))) : writeAndSync(bytes)
+            for ((_, continuation), offset) in zip(group, offsets) {
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: offset) }
             }
         }
     }

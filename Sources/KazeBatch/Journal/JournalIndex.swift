@@ -1,48 +1,60 @@
-// JournalIndex: a batch's journal read back — the latest record of every row that has
-// one, and the recharge transactions already claimed by rows of this batch.
+// JournalIndex: a batch's journal read back — a 32-byte slot per journaled row (state,
+// attempts, where its entries are in the journal) and the claimed recharge transactions.
+// Everything else about a row is read back from the journal by offset when needed.
 
 import Foundation
 
-/// The state of every journaled row of a batch.
+/// The state of every journaled row of a batch, in constant memory per row.
 public struct JournalIndex: Sendable {
-    /// Rows by input line.
-    public private(set) var rows: [Int: RowRecord] = [:]
+    var table = RowTable()
+    let reader: JournalReader
     /// True when a torn last line (a crash mid-write) was found and ignored.
     public private(set) var hadTornLine = false
 
-    /// An empty index (a batch never run).
-    public init() {}
+    /// The index of a journal at `path` that has no entries yet.
+    public init(path: String) { reader = JournalReader(path: path) }
 
     /// Reads the journal at `path`; a missing file is an empty journal. An unterminated last
     /// line that is not valid JSON (torn by a crash) is ignored; any other bad line is an error.
     /// - Throws: `JournalError.corrupt` or `.io`.
     public static func load(path: String) throws -> JournalIndex {
-        var index = JournalIndex()
+        var index = JournalIndex(path: path)
         guard FileManager.default.fileExists(atPath: path) else { return index }
-        let decoder = JSONDecoder()
-        try LineReader(path: path).forEachLine { text, number, terminated in
-            guard !text.isEmpty else { return }
-            guard let entry = try? decoder.decode(JournalEntry.self, from: Data(text.utf8)) else {
+        try LineReader(path: path).forEachRawLine { bytes, number, offset, terminated in
+            guard !bytes.isEmpty else { return }
+            guard let entry = JournalEntry(jsonLine: bytes) else {
                 guard !terminated else { throw JournalError.corrupt(path: path, line: number) }
                 index.hadTornLine = true
                 return
             }
-            index.apply(entry)
+            guard (1...RowTable.maxLine).contains(entry.line) else { throw JournalError.corrupt(path: path, line: number) }
+            try index.apply(entry, at: offset)
         }
         return index
     }
 
-    /// Folds one entry in (also used as the run goes, to keep the index current).
-    public mutating func apply(_ entry: JournalEntry) {
-        rows[entry.line, default: RowRecord(line: entry.line)].apply(entry)
-        if entry.state == .succeeded, let id = entry.fields?["transactionId"] { claimedTransactionIds.insert(id) }
+    /// Folds in one entry written at byte `offset` of the journal (as the run goes, with the
+    /// offset `Journal.append` returned).
+    /// - Throws: `JournalError.io` when the line number or offset is beyond what the index
+    ///   addresses (input lines up to 4,294,967,295, journals up to 1 TiB).
+    mutating func apply(_ entry: JournalEntry, at offset: UInt64) throws {
+        guard (1...RowTable.maxLine).contains(entry.line), offset < RowSlot.offsetLimit else {
+            throw JournalError.io(path: reader.path, reason: "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)")
+        }
+        let claim = entry.state == .succeeded ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
+        table.apply(line: entry.line, entry.state, at: offset, claim: claim)
     }
 
-    /// The record of `line`, if it was ever journaled.
-    public func row(_ line: Int) -> RowRecord? { rows[line] }
+    /// The summary of `line`, nil when it was never journaled.
+    public func summary(_ line: Int) -> RowSummary? {
+        table[line].map { RowSummary(line: line, state: $0.state, attempts: $0.attempts) }
+    }
+
+    /// Every journaled row, in line order.
+    public var rows: JournalRows { JournalRows(table: table) }
 
     /// Recharge transaction ids that rows of this batch already own (from their responses
     /// or from reconciliation): never matched to another row. A SUCCEEDED row never changes
-    /// state again, so the set only grows.
-    public private(set) var claimedTransactionIds: Set<String> = []
+    /// state again, so the claims only grow.
+    public var claimedTransactionIds: TransactionClaims { TransactionClaims(table: table, reader: reader) }
 }

@@ -1,5 +1,5 @@
 // LineReader: reads a file line by line in fixed-size chunks (constant memory), telling
-// whether the last line was complete.
+// where each line starts and whether the last line was complete.
 
 import Foundation
 
@@ -7,31 +7,51 @@ import Foundation
 struct LineReader {
     /// The file to read.
     let path: String
+    private static let chunkSize = 256 * 1024
 
     /// Calls `body` with each line (without the LF), its 1-based number and whether it was
     /// terminated by LF (only the last line can be unterminated).
     /// - Throws: `JournalError.io` when the file cannot be read, or whatever `body` throws.
     func forEachLine(_ body: (_ text: String, _ number: Int, _ terminated: Bool) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw JournalError.io(path: path, reason: "cannot be opened for reading")
+        try forEachRawLine { bytes, number, _, terminated in
+            try body(String(decoding: bytes, as: UTF8.self), number, terminated)
         }
-        defer { try? handle.close() }
-        var pending = Data()
+    }
+
+    /// Calls `body` with each line's bytes (without the LF), its 1-based number, the byte
+    /// offset where it starts and whether it was terminated by LF (only the last line can be
+    /// unterminated).
+    /// - Throws: `JournalError.io` when the file cannot be read, or whatever `body` throws.
+    func forEachRawLine(_ body: (_ bytes: ArraySlice<UInt8>, _ number: Int, _ offset: UInt64, _ terminated: Bool) throws -> Void) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw JournalError.io(path: path, reason: "cannot be opened for reading") }
+        defer { close(fd) }
+        var buffer: [UInt8] = []
+        var bufferOffset: UInt64 = 0  // file offset of buffer[0]
         var number = 0
         while true {
-            let chunk = handle.readData(ofLength: 64 * 1024)
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
+            let kept = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: LineReader.chunkSize))
+            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, LineReader.chunkSize) }
+            guard got >= 0 else { throw JournalError.io(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
+            buffer.removeLast(LineReader.chunkSize - got)
+            if got == 0 { break }
+            var start = 0
+            while let newline = LineReader.newline(in: buffer, from: start) {
                 number += 1
-                try body(String(decoding: pending[start..<newline], as: UTF8.self), number, true)
-                start = pending.index(after: newline)
+                try body(buffer[start..<newline], number, bufferOffset + UInt64(start), true)
+                start = newline + 1
             }
-            pending = Data(pending[start...])
+            buffer.removeFirst(start)
+            bufferOffset += UInt64(start)
         }
-        if !pending.isEmpty {
-            try body(String(decoding: pending, as: UTF8.self), number + 1, false)
+        if !buffer.isEmpty { try body(buffer[...], number + 1, bufferOffset, false) }
+    }
+
+    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        buffer.withUnsafeBytes { raw in
+            guard start < raw.count, let found = memchr(raw.baseAddress! + start, 0x0A, raw.count - start) else { return nil }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
         }
     }
 }

@@ -6,12 +6,13 @@ import KazeProtocol
 
 /// Writes results and builds the summary.
 public enum ResultsPass {
-    /// Reads `source` once more and writes one row per record to `writer` (when given).
-    /// - Throws: when the input cannot be read or the results not written.
+    /// Reads `source` once more and writes one row per record to `writer` (when given), each
+    /// row's final word read back from the journal by offset.
+    /// - Throws: when the input or the journal cannot be read, or the results not written.
     public static func run(source: any BatchSource, index: JournalIndex, writer: ResultsWriter?) throws -> RunSummary {
         var summary = RunSummary()
         try source.forEachRecord { record in
-            let row = result(for: record, index: index)
+            let row = try result(for: record, index: index)
             summary.records += 1
             summary.counts[row.outcome, default: 0] += 1
             if case .valid(let valid) = record, let amount = valid.amount {
@@ -24,7 +25,7 @@ public enum ResultsPass {
     }
 
     /// The results row of one record.
-    static func result(for record: RecordOutcome, index: JournalIndex) -> ResultRow {
+    static func result(for record: RecordOutcome, index: JournalIndex) throws -> ResultRow {
         guard case .valid = record else {
             guard case .invalid(let line, let ref, let issues) = record, let first = issues.first else {
                 return ResultRow(line: record.line, ref: record.ref, outcome: .invalid)
@@ -33,7 +34,7 @@ public enum ResultsPass {
             return ResultRow(line: line, ref: ref, outcome: .invalid, code: first.code,
                              detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more)
         }
-        guard let row = index.row(record.line) else {
+        guard let row = try index.finalRecord(record.line) else {
             return ResultRow(line: record.line, ref: record.ref, outcome: .skipped, detail: "not sent")
         }
         let outcome: RowOutcome

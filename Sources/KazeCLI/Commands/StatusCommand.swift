@@ -25,7 +25,7 @@ enum StatusCommand: Command {
         var records = 0
         try await BatchRequest.guarded { try request.source.forEachRecord { _ in records += 1 } }
         var states: [String: Int] = [:]
-        for row in index.rows.values {
+        for row in index.rows {
             let name = row.state == .sent ? "IN_FLIGHT" : (row.state == .pending || row.state == .retry ? "STARTED" : row.state.rawValue)
             states[name, default: 0] += 1
         }
