@@ -29,6 +29,7 @@ bench: release
 	bash bench/crypto.sh
 	bash bench/sandbox.sh
 	bash bench/validate.sh
+	bash bench/journal.sh
 	bash bench/rate.sh
 
 clean:

@@ -141,34 +141,39 @@ private struct JSONParser {
 
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// Parses a string after its opening quote. Runs without escapes are validated and
+    /// converted in one step; a string without any escape is a single run.
     mutating func parseString() throws -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         var runStart = index
-        func flushRun(_ parser: JSONParser, upTo end: Int) throws {
-            guard let text = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw parser.fail("invalid UTF-8 in string")
-            }
-            scalars.append(contentsOf: text.unicodeScalars)
-        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(self, upTo: index)
+                try appendRun(from: runStart, to: index, into: &text)
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 { throw fail("control character in string") }
             if byte == UInt8(ascii: "\\") {
-                try flushRun(self, upTo: index)
+                try appendRun(from: runStart, to: index, into: &text)
                 index += 1
-                scalars.append(try parseEscape())
+                text.unicodeScalars.append(try parseEscape())
                 runStart = index
                 continue
             }
             index += 1
         }
         throw fail("unterminated string")
+    }
+
+    /// Appends the UTF-8 bytes `start..<end` to `text`, refusing invalid UTF-8.
+    func appendRun(from start: Int, to end: Int, into text: inout String) throws {
+        guard start < end else { return }
+        guard let run = String(validating: bytes[start..<end], as: UTF8.self) else {
+            throw fail("invalid UTF-8 in string")
+        }
+        if text.isEmpty { text = run } else { text += run }
     }
 
     mutating func parseEscape() throws -> Unicode.Scalar {
