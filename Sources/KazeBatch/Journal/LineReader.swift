@@ -19,7 +19,10 @@ struct LineReader {
         var pending = Data()
         var number = 0
         while true {
-            let chunk = handle.readData(ofLength: 64 * 1024)
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 64 * 1024) ?? Data() } catch {
+                throw JournalError.io(path: path, reason: "cannot be read (a folder, or not a regular file)")
+            }
             if chunk.isEmpty { break }
             pending.append(chunk)
             var start = pending.startIndex

@@ -36,6 +36,8 @@ struct BatchRequest {
         let stem = validation.inputURL.deletingPathExtension()
         resultsPath = arguments.value("results") ?? stem.appendingPathExtension("results.csv").path
         auditPath = arguments.value("audit") ?? stem.appendingPathExtension("audit.csv").path
+        try OutputPaths.checkDistinct(input: validation.inputPath, outputs: [
+            ("--errors", validation.errorsURL.path), ("--results", resultsPath), ("--audit", auditPath)])
     }
 
     /// The validator as the executor's record source.
