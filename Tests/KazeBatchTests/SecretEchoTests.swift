@@ -1,5 +1,6 @@
 // SecretEchoTests: validation messages never repeat a secret value — an activation code with a
-// non-ASCII character used to be quoted in its `english` error; PINs and card numbers neither.
+// non-ASCII character used to be quoted in its `english` error, and a file without its header
+// row used to echo its first record's card number or PIN as unknown column names.
 
 import Foundation
 import XCTest
@@ -41,5 +42,16 @@ final class SecretEchoTests: XCTestCase {
         XCTAssertFalse(cards.contains("5399990000000019"), cards)
         XCTAssertFalse(cards.contains("53999900000000181"), cards)
         XCTAssertTrue(cards.contains("539999******0019"), cards)
+    }
+
+    func testAHeaderlessFileDoesNotEchoItsFirstRowAsColumnNames() throws {
+        let cards = try errorsFile(.assign, "ann@example.com,5399990000000018,true\nbob@example.com,5399990000000026,true\n")
+        XCTAssertFalse(cards.contains("5399990000000018"), cards)
+        XCTAssertTrue(cards.contains("2,,################,unknown_column,\"column '################' is not a assign column"
+            + " (digits hidden; is the header row missing?) (columns: email, cardNumber, autoActive, ref)\""), cards)
+        XCTAssertTrue(cards.contains("2,,ann@example.com,unknown_column,"), "names without digits are shown as written")
+        let pins = try errorsFile(.setPin, "SB000001,482913\nSB000002,111111\n")
+        XCTAssertFalse(pins.contains("482913"), pins)
+        XCTAssertTrue(pins.contains("2,,######,unknown_column,"), pins)
     }
 }
