@@ -46,7 +46,7 @@ struct HTTPTransport: Sendable {
         }
     }
 
-    /// An ephemeral session: no cache, no cookies, this transport's timeouts.
+    /// An ephemeral session: no cache, no cookies, no redirects, this transport's timeouts.
     private func makeSession() -> URLSession {
         let settings = URLSessionConfiguration.ephemeral
         settings.timeoutIntervalForRequest = timeoutSeconds
@@ -55,6 +55,6 @@ struct HTTPTransport: Sendable {
         settings.urlCache = nil
         settings.httpCookieStorage = nil
         settings.httpShouldSetCookies = false
-        return URLSession(configuration: settings)
+        return URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 }
