@@ -33,6 +33,15 @@ struct HTTPTransport: Sendable {
         request.setValue("close", forHTTPHeaderField: "Connection")
         let session = makeSession()
         defer { session.finishTasksAndInvalidate() }
+        // FoundationNetworking on Linux does not enforce timeoutIntervalForResource: a server that
+        // keeps trickling bytes would hold the request forever. This deadline enforces it.
+        let limit = timeoutSeconds * 2
+        let deadline = Task {
+            try await Task.sleep(nanoseconds: UInt64(limit * 1_000_000_000))
+            session.invalidateAndCancel()
+        }
+        defer { deadline.cancel() }
+        let started = ContinuousClock.now
         do {
             let (data, response) = try await session.data(for: request)
             guard let http = response as? HTTPURLResponse else {
@@ -42,6 +51,9 @@ struct HTTPTransport: Sendable {
                 status: http.statusCode, body: [UInt8](data),
                 retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")))
         } catch {
+            if ContinuousClock.now - started >= .seconds(limit) {
+                return .unknown(reason: "no complete answer within \(limit) s")
+            }
             return TransportFailure.classify(error)
         }
     }
