@@ -1,7 +1,8 @@
-// TrickleTests: a server that starts an answer and then keeps sending a byte now and then never
-// finishes it. FoundationNetworking resets its per-request timeout on every byte and ignores
-// the resource timeout, so without the transport's own deadline such a call never ended; now it
-// ends as `unknown` (the request was sent) after twice the timeout.
+// TrickleTests: the transport's own deadline. A server that starts an answer and then keeps
+// sending a byte now and then never finishes it; FoundationNetworking resets its per-request
+// timeout on every byte and ignores the resource timeout, so such a call never ended — now it
+// ends as `unknown` (the request was sent) after twice the timeout. And a sub-second timeout,
+// which FoundationNetworking turned into an immediate failure, now lets a quick answer through.
 
 import Foundation
 import KazeClient
@@ -17,7 +18,23 @@ final class TrickleTests: XCTestCase {
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: server.port, timeout: 1))
         let outcome = await client.call(.card, body: JSONObject([("cardID", .string("SB000001"))]),
                                         requestNo: "2026112512000012345680")
-        XCTAssertEqual(outcome, .unknown(reason: "no complete answer within 2.0 s"))
+        XCTAssertEqual(outcome, .unknown(reason: "timed out: no complete answer within 2.0 s"))
+    }
+
+    func testASubSecondTimeoutStillGetsAQuickAnswer() async throws {
+        let folder = try temporaryFolder(self)
+        try writeKeyFiles(into: folder)
+        let platform = PlatformSide(codec: try TestKeys.get().platformCodec())
+        let answer = JSONObject([("encrypt", .string("SUCCESS")), ("cardID", .string("SB000001"))])
+        let server = try TestServer(self) { request in
+            try? await Task.sleep(for: .milliseconds(20))
+            let head = platform.open(request)?.head ?? WireHead(apiCode: "", sysId: "", requestNo: "")
+            return platform.answer(head, body: answer)
+        }
+        let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: server.port, timeout: 0.9))
+        let outcome = await client.call(.card, body: JSONObject([("cardID", .string("SB000001"))]),
+                                        requestNo: "2026112512000012345681")
+        XCTAssertEqual(outcome, .success(body: answer))
     }
 }
 

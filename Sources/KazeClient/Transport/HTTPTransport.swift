@@ -25,7 +25,7 @@ struct HTTPTransport: Sendable {
 
     /// POSTs `body` as `application/json` and waits for the whole answer.
     func post(_ body: [UInt8]) async -> TransportResult {
-        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
+        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: sessionTimeout)
         request.httpMethod = "POST"
         request.httpBody = Data(body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -52,17 +52,22 @@ struct HTTPTransport: Sendable {
                 retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")))
         } catch {
             if ContinuousClock.now - started >= .seconds(limit) {
-                return .unknown(reason: "no complete answer within \(limit) s")
+                return .unknown(reason: "timed out: no complete answer within \(limit) s")
             }
             return TransportFailure.classify(error)
         }
     }
 
+    /// The timeout handed to URLSession. FoundationNetworking on Linux fails a request at once
+    /// (URLError -1001) when it is under one second, so a shorter `timeoutSeconds` is enforced by
+    /// the deadline in `post` alone.
+    private var sessionTimeout: Double { max(1, timeoutSeconds) }
+
     /// An ephemeral session: no cache, no cookies, no redirects, this transport's timeouts.
     private func makeSession() -> URLSession {
         let settings = URLSessionConfiguration.ephemeral
-        settings.timeoutIntervalForRequest = timeoutSeconds
-        settings.timeoutIntervalForResource = timeoutSeconds * 2
+        settings.timeoutIntervalForRequest = sessionTimeout
+        settings.timeoutIntervalForResource = sessionTimeout * 2
         settings.requestCachePolicy = .reloadIgnoringLocalCacheData
         settings.urlCache = nil
         settings.httpCookieStorage = nil
