@@ -41,7 +41,12 @@ public struct UnchangedInput: BatchSource {
         guard stat(path, &status) == 0 else {
             throw InputError(path: path, problem: "cannot examine the file: \(String(cString: strerror(errno)))")
         }
-        return [Int(status.st_dev), Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec),
-                Int(status.st_mtim.tv_nsec), Int(status.st_ctim.tv_sec), Int(status.st_ctim.tv_nsec)]
+        #if canImport(Darwin)
+        let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
+        #else
+        let (modified, changed) = (status.st_mtim, status.st_ctim)
+        #endif
+        return [Int(status.st_dev), Int(status.st_ino), Int(status.st_size), Int(modified.tv_sec), Int(modified.tv_nsec),
+                Int(changed.tv_sec), Int(changed.tv_nsec)]
     }
 }
