@@ -1,6 +1,7 @@
 // CarelessUserTests: command lines a careless operator types — an output path that is the input
-// file, a folder or an empty file as an audit file, a malformed --head, a pipe as the input —
-// end with exit 2 and a clear message, never a crash or a destroyed input.
+// file, a folder or an empty file as an audit file, a malformed --head, a pipe as the input, a
+// reader that goes away — end with a clear message and the right exit code, never a crash, a
+// signal or a destroyed input.
 
 import Foundation
 import XCTest
@@ -61,5 +62,20 @@ final class CarelessUserTests: XCTestCase {
         let path = folder.appendingPathComponent("pipe.csv").path
         XCTAssertEqual(mkfifo(path, 0o600), 0)
         await assertExit(["validate", "recharge", path, "--errors", folder.appendingPathComponent("e.csv").path], .usage)
+    }
+
+    func testAReaderThatGoesAwayDoesNotKillTheProcessWithSIGPIPE() throws {
+        let input = try write("r.csv", recharge)
+        let process = Process()
+        process.executableURL = KazebatchProcess.executable
+        process.arguments = ["validate", "recharge", input]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try output.fileHandleForReading.close()  // like `| head -c 0`: nobody will read stdout
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit, "killed by signal \(process.terminationStatus)")
+        XCTAssertEqual(process.terminationStatus, 0)
     }
 }
