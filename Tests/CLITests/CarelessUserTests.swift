@@ -78,4 +78,18 @@ final class CarelessUserTests: XCTestCase {
         XCTAssertEqual(process.terminationReason, .exit, "killed by signal \(process.terminationStatus)")
         XCTAssertEqual(process.terminationStatus, 0)
     }
+
+    func testSkipInvalidWarnsThatAnEditedFileWouldBeSentAgain() throws {
+        let keys = folder.appendingPathComponent("keys").path
+        XCTAssertEqual(try KazebatchProcess.run(["keys", "generate", keys]).status, 0)
+        let config = try write("kazebatch.json", """
+            {"endpoint": "http://127.0.0.1:1/", "sysId": "1", "merchantKey": "keys/merchant.pem",
+             "platformPublicKey": "keys/merchant.pub"}
+            """)
+        let input = try write("pay.csv", "cardID,currency,amount,ref\nSB000001,USD,1.00,a\nSB000002,USD,-7,b\n")
+        let run = try KazebatchProcess.run(["run", "recharge", input, "--config", config, "--skip-invalid", "--max-attempts", "1"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("note: 1 invalid record is skipped. To send them once fixed, put only those rows in a"
+            + " new file: an edited \(input) is a new batch, and running it would send every row again."), run.stderr)
+    }
 }
