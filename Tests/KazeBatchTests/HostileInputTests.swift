@@ -1,6 +1,7 @@
 // HostileInputTests: files that are not what they claim to be — a folder or an empty file given
-// as an audit file, a FIFO given as an image or as the input — end in a clear error, never in
-// a crash or a read that blocks forever.
+// as an audit file, a one-line file that is not an audit file given as `--audit`, a FIFO given
+// as an image or as the input — end in a clear error, never in a crash, a read that blocks
+// forever or rows appended to someone else's file.
 
 import Foundation
 import XCTest
@@ -76,5 +77,23 @@ final class HostileInputTests: XCTestCase {
         XCTAssertThrowsError(try ByteSource(path: folder.url.path)) { error in
             XCTAssertEqual((error as? InputError)?.problem, "is a folder, not a file")
         }
+    }
+
+    func testAuditLogNeverAppendsToAOneLineFileThatIsNotAnAuditFile() throws {
+        let path = folder.path("notes.txt")
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("important notes\n".utf8)))
+        XCTAssertThrowsError(try AuditLog(path: path)) { error in
+            XCTAssertEqual(error as? AuditError, .broken(path: path, line: 1, reason: "not an audit file header"))
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "important notes\n")
+    }
+
+    func testAuditLogContinuesAHeaderOnlyFile() throws {
+        let path = folder.path("audit.csv")
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data((AuditRow.header + "\n").utf8)))
+        let log = try AuditLog(path: path)
+        try log.record(AuditRow(time: "2026-01-01T00:00:00.000Z", batch: "b1", line: 2, ref: "r", apiCode: "cardRecharge",
+                                requestNo: "1", event: "SENT", code: "", amount: "1.00", currency: "USD", card: "SB1"))
+        XCTAssertEqual(try AuditVerifier.verify(path: path).rows, 1)
     }
 }
