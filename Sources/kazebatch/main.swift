@@ -3,5 +3,8 @@
 import Foundation
 import KazeCLI
 
+// A reader that goes away (`kazebatch run ... | head -1`) must not kill the process with
+// SIGPIPE: writes to it just fail, and the command ends with its own exit code.
+_ = signal(SIGPIPE, SIG_IGN)
 let code = await CLI.run(Array(CommandLine.arguments.dropFirst()))
 exit(code.rawValue)

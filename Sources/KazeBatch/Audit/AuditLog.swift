@@ -25,6 +25,8 @@ public final class AuditLog: @unchecked Sendable {
             (seq, lastHash) = tail
         } else if !existed || AuditLog.isEmpty(path) {
             try append(text: AuditRow.header + "\n")
+        } else if !AuditLog.isHeaderOnly(path) {  // a one-line file that is not ours: never append to it
+            throw AuditError.broken(path: path, line: 1, reason: "not an audit file header")
         }
     }
 
@@ -53,6 +55,13 @@ public final class AuditLog: @unchecked Sendable {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw AuditError.io(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    private static func isHeaderOnly(_ path: String) -> Bool {
+        let expected = Data((AuditRow.header + "\n").utf8)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: expected.count + 1)) == expected
     }
 
     private static func isEmpty(_ path: String) -> Bool {

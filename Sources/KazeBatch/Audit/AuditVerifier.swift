@@ -11,8 +11,10 @@ public enum AuditVerifier {
         var seq = 0
         var previous = AuditRow.genesis
         var sawHead = expectedHead == nil || expectedHead == AuditRow.genesis
+        var sawHeader = false
         try read(path: path) { text, number, terminated in
             if number == 1 {
+                sawHeader = true
                 guard text == AuditRow.header else { throw AuditError.broken(path: path, line: 1, reason: "not an audit file header") }
                 return
             }
@@ -31,6 +33,7 @@ public enum AuditVerifier {
             previous = row.hash
             if row.hash == expectedHead { sawHead = true }
         }
+        guard sawHeader else { throw AuditError.broken(path: path, line: 1, reason: "the file is empty: not an audit file") }
         guard sawHead else {
             throw AuditError.broken(path: path, line: seq + 1, reason: "the recorded head hash is missing: rows were cut from the end")
         }
@@ -73,8 +76,8 @@ public enum AuditVerifier {
     }
 
     private static func read(path: String, _ body: (String, Int, Bool) throws -> Void) throws {
-        do { try LineReader(path: path).forEachLine(body) } catch is JournalError {
-            throw AuditError.io(path: path, reason: "cannot be opened for reading")
+        do { try LineReader(path: path).forEachLine(body) } catch JournalError.io(_, let reason) {
+            throw AuditError.io(path: path, reason: reason)
         }
     }
 }

@@ -69,12 +69,12 @@ public struct BatchRunner: Sendable {
         let index = try JournalIndex.load(path: folder.journalPath)
         let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)
+        let writer = try ResultsWriter(path: resultsPath, operation: operation)  // before sending: an unwritable path stops here
         let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, audit: audit,
                                 index: index, options: options, clock: clock, makeRequestNo: makeRequestNo,
                                 onProgress: onProgress)
         try await body(executor)
         audit.sync()
-        let writer = try ResultsWriter(path: resultsPath, operation: operation)
         var summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer)
         summary.haltReason = await executor.haltReason
         return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine)

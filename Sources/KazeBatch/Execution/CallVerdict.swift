@@ -29,8 +29,9 @@ enum CallVerdict: Equatable {
             self = .failed(code: "FAILED", detail: "the platform answered FAILED" + (status.map { " (status \($0))" } ?? ""))
         case .platformError(let code, let detail, let retryAfter):
             self = code.isRetryable
-                ? .transient(code: code.rawValue, detail: detail, retryAfter: retryAfter, rateLimited: outcome.isRateLimited)
-                : .failed(code: code.rawValue, detail: detail)
+                ? .transient(code: code.rawValue, detail: Masking.cardNumbers(inText: detail), retryAfter: retryAfter,
+                             rateLimited: outcome.isRateLimited)
+                : .failed(code: code.rawValue, detail: Masking.cardNumbers(inText: detail))
         case .httpError(let status, let retryAfter):
             self = outcome.isTransient
                 ? .transient(code: "HTTP_\(status)", detail: "HTTP \(status)", retryAfter: retryAfter, rateLimited: outcome.isRateLimited)

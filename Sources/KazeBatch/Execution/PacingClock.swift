@@ -27,6 +27,6 @@ public struct SystemPacingClock: PacingClock {
     /// Sleeps with `Task.sleep`; cancellation ends the wait early.
     public func sleep(seconds: Double) async {
         guard seconds > 0 else { return }
-        try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        try? await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1e9))  // UInt64 would trap past ~584 years
     }
 }

@@ -23,14 +23,15 @@ final class ByteSource {
     /// Opens `path` for reading.
     /// - Throws: `InputError` when the file cannot be opened or is a folder.
     init(path: String) throws {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the open
         guard descriptor >= 0 else {
             throw InputError(path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))")
         }
         var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
             close(descriptor)
-            throw InputError(path: path, problem: "is a folder, not a file")
+            throw InputError(path: path, problem: (status.st_mode & S_IFMT) == S_IFDIR ? "is a folder, not a file"
+                : "is not a regular file (a pipe or device); the input is read more than once, so save it to a file first")
         }
         self.descriptor = descriptor
         self.path = path

@@ -12,9 +12,13 @@ public final class AtomicFile {
     private var buffer = Data()
 
     /// Starts writing (the temporary file is created mode 0600).
-    /// - Throws: `OutputError.io` when the folder is not writable.
+    /// - Throws: `OutputError.io` when the folder is not writable or `path` is a folder.
     public init(path: String) throws {
         self.path = path
+        var existing = stat()
+        if stat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFDIR {  // the rename would fail only at the end
+            throw OutputError.io(path: path, reason: "is a folder, not a file")
+        }
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path

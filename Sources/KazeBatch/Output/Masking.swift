@@ -19,6 +19,24 @@ public enum Masking {
             + String(characters.suffix(4))
     }
 
+    /// Free text from the platform (an error detail) with every run of 12–19 ASCII digits that
+    /// passes the Luhn check masked like a card number, in case the platform echoes one.
+    public static func cardNumbers(inText text: String) -> String {
+        guard text.utf8.count >= 12 else { return text }
+        var result = "", run = ""
+        func flush() {
+            result += (12...19).contains(run.count) && CardNumber.passesLuhn(run) ? cardNumber(run) : run
+            run = ""
+        }
+        for character in text {
+            if character.isASCII && character.isNumber { run.append(character); continue }
+            flush()
+            result.append(character)
+        }
+        flush()
+        return result
+    }
+
     /// The value of `field` as it may appear in an output: masked, withheld, or as it is.
     public static func display(field: String, value: String) -> String? {
         let key = field.lowercased()

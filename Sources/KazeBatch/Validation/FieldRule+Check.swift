@@ -1,5 +1,5 @@
 // FieldRule+Check: applying a column's rule to its trimmed, non-empty value. Messages name the
-// column and echo the value, except PINs and card numbers, which are never echoed.
+// column and echo the value, except PINs, card numbers and other secrets, which are never echoed.
 
 import KazeProtocol
 
@@ -21,7 +21,8 @@ extension FieldRule {
             return text(value)
         case .text(let maxLength):
             guard TextRules.isPrintableASCII(value) else {
-                return fail(.english, "\(column) \(quoted(value)) must be English text (printable ASCII characters only)")
+                let shown = Masking.secretFields.contains(column.lowercased()) ? "" : " \(quoted(value))"  // activationCode
+                return fail(.english, "\(column)\(shown) must be English text (printable ASCII characters only)")
             }
             if let maxLength, value.utf8.count > maxLength {
                 return fail(.tooLong, "\(column) is \(value.utf8.count) characters; at most \(maxLength) allowed")

@@ -18,7 +18,7 @@ enum ImageCheck {
     /// Why the image at `url` cannot be sent, or `nil` when it can.
     static func problem(at url: URL, column: String, maxBytes: Int) -> FieldProblem? {
         let path = url.path
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the check
         guard descriptor >= 0 else {
             let reason = errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))"
             return FieldProblem(.imageMissing, "\(column) \(path) \(reason)")

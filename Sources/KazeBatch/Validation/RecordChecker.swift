@@ -34,9 +34,13 @@ struct RecordChecker {
             return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:])
         }
         for name in raw.unknownColumns {
-            report(name, .unknownColumn, name.isEmpty
+            // A file without its header row makes the first record the header: hide its digits
+            // (a card number or PIN) rather than echo them as column names.
+            let shown = name.contains(where: \.isNumber) ? String(name.map { $0.isNumber ? "#" : $0 }) : name
+            report(shown, .unknownColumn, name.isEmpty
                 ? "a column with no name in the header holds data (name it or remove it)"
-                : "column '\(TextRules.excerpt(name))' is not a \(schema.operation.batchName) column "
+                : "column '\(TextRules.excerpt(shown))' is not a \(schema.operation.batchName) column "
+                    + (shown == name ? "" : "(digits hidden; is the header row missing?) ")
                     + "(columns: \(schema.columnNames.joined(separator: ", ")))")
         }
         members.removeAll(keepingCapacity: true)

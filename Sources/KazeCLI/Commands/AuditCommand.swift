@@ -19,8 +19,12 @@ enum AuditCommand: Command {
             throw CLIError("usage: kazebatch audit verify <audit.csv> [--head HASH]")
         }
         let path = arguments.positionals[1]
+        let head = arguments.value("head")?.lowercased()
+        if let head, head.utf8.count != 64 || !head.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            throw CLIError("--head must be the 64 hex digits of a hash printed by run, got \"\(head)\"")
+        }
         do {
-            let report = try AuditVerifier.verify(path: path, expectedHead: arguments.value("head"))
+            let report = try AuditVerifier.verify(path: path, expectedHead: head)
             print("\(path): intact, \(report.rows) rows, head \(report.headHash)")
             return .success
         } catch let error as AuditError {

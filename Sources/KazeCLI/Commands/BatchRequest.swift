@@ -20,6 +20,8 @@ struct BatchRequest {
     let folder: StateFolder
     let resultsPath: String
     let auditPath: String
+    /// The records, each pass checking the file is still the one the batch id covers.
+    let source: UnchangedInput
 
     /// Reads the request and loads the configuration.
     /// - Throws: `CLIError` (exit 2) for usage, configuration or unreadable input.
@@ -27,6 +29,9 @@ struct BatchRequest {
         validation = try ValidationRequest(arguments, command: command)
         configuration = try ConfigOptions.configuration(from: arguments)
         do {
+            source = try UnchangedInput(source: BatchValidator(
+                operation: validation.operation, file: validation.inputURL, format: validation.format,
+                options: validation.options), path: validation.inputURL.path)
             batchID = try BatchID.compute(operation: validation.operation, file: validation.inputURL,
                                           sysId: configuration.sysId, endpoint: configuration.endpoint.absoluteString)
         } catch let error as InputError {
@@ -36,12 +41,8 @@ struct BatchRequest {
         let stem = validation.inputURL.deletingPathExtension()
         resultsPath = arguments.value("results") ?? stem.appendingPathExtension("results.csv").path
         auditPath = arguments.value("audit") ?? stem.appendingPathExtension("audit.csv").path
-    }
-
-    /// The validator as the executor's record source.
-    var source: BatchValidator {
-        BatchValidator(operation: validation.operation, file: validation.inputURL, format: validation.format,
-                       options: validation.options)
+        try OutputPaths.checkDistinct(input: validation.inputPath, outputs: [
+            ("--errors", validation.errorsURL.path), ("--results", resultsPath), ("--audit", auditPath)])
     }
 
     /// Runs `body`, turning batch errors into operator messages with the contract's exit codes.

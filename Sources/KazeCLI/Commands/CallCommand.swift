@@ -53,7 +53,7 @@ enum CallCommand: Command {
             return .someFailed
         case .platformError(let code, let detail, let retryAfter):
             let wait = retryAfter.map { " (retry after \($0) s)" } ?? ""
-            Console.error("\(reference): platform error \(code): \(detail)\(wait)")
+            Console.error("\(reference): platform error \(code): \(Masking.cardNumbers(inText: detail))\(wait)")
             return .someFailed
         case .httpError(let status, let retryAfter):
             Console.error("\(reference): HTTP \(status)\(retryAfter.map { " (retry after \($0) s)" } ?? "")")

@@ -55,6 +55,11 @@ enum RunCommand: Command {
         if !confirmed.isEmpty, let mismatch = validation.totalMismatch(confirmed: confirmed) {
             throw CLIError("--confirm-total does not match the batch: \(mismatch); nothing was sent")
         }
+        if validation.invalid > 0 && !quiet {
+            Console.status("note: \(validation.invalid) invalid record\(validation.invalid == 1 ? " is" : "s are") skipped. To send"
+                + " them once fixed, put only those rows in a new file: an edited \(request.validation.inputPath) is a new"
+                + " batch, and running it would send every row again.\n")
+        }
         let client: KazePayClient
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")

@@ -69,12 +69,18 @@ enum SandboxCommand: Command {
         options.inventorySize = try arguments.integer("inventory", in: 1...100_000_000)
         if let text = arguments.value("merchant-balance") {
             guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0,
-                  text.allSatisfy({ $0.isNumber || $0 == "." })
+                  text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.first?.isNumber == true,
+                  text.last?.isNumber == true, text.filter({ $0 == "." }).count <= 1
             else { throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"") }
             options.merchantBalance = amount
         }
         options.stateFile = arguments.value("state")
-        if let sysId = arguments.value("sys-id") { options.sysId = sysId }
+        if let sysId = arguments.value("sys-id") {
+            guard (1...64).contains(sysId.count), sysId.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                throw CLIError("--sys-id must be 1 to 64 ASCII letters or digits (as the client requires), got \"\(sysId)\"")
+            }
+            options.sysId = sysId
+        }
         options.kycDelayMs = try arguments.integer("kyc-delay-ms", in: big) ?? 0
         options.pendingMs = try arguments.integer("pending-ms", in: big) ?? 0
         options.dedupe = arguments.flag("dedupe")

@@ -40,6 +40,7 @@ struct ValidationRequest {
             throw CLIError(error.description)
         }
         errorsURL = arguments.value("errors").map { URL(fileURLWithPath: $0) } ?? ErrorsFile.defaultURL(forInput: inputURL)
+        try OutputPaths.checkDistinct(input: inputPath, outputs: [("--errors", errorsURL.path)])
         options = ValidationOptions(allowDuplicates: arguments.flag("allow-duplicates"))
     }
 

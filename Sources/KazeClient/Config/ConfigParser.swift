@@ -40,6 +40,9 @@ struct ConfigParser {
         else {
             throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "an http:// or https:// URL")
         }
+        guard url.port.map({ (1...65_535).contains($0) }) ?? true else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "a URL whose port is 1 to 65535")
+        }
         return url
     }
 

@@ -25,7 +25,7 @@ struct HTTPTransport: Sendable {
 
     /// POSTs `body` as `application/json` and waits for the whole answer.
     func post(_ body: [UInt8]) async -> TransportResult {
-        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
+        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: sessionTimeout)
         request.httpMethod = "POST"
         request.httpBody = Data(body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -33,6 +33,15 @@ struct HTTPTransport: Sendable {
         request.setValue("close", forHTTPHeaderField: "Connection")
         let session = makeSession()
         defer { session.finishTasksAndInvalidate() }
+        // FoundationNetworking on Linux does not enforce timeoutIntervalForResource: a server that
+        // keeps trickling bytes would hold the request forever. This deadline enforces it.
+        let limit = timeoutSeconds * 2
+        let deadline = Task {
+            try await Task.sleep(nanoseconds: UInt64(limit * 1_000_000_000))
+            session.invalidateAndCancel()
+        }
+        defer { deadline.cancel() }
+        let started = ContinuousClock.now
         do {
             let (data, response) = try await session.data(for: request)
             guard let http = response as? HTTPURLResponse else {
@@ -42,19 +51,27 @@ struct HTTPTransport: Sendable {
                 status: http.statusCode, body: [UInt8](data),
                 retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")))
         } catch {
+            if ContinuousClock.now - started >= .seconds(limit) {
+                return .unknown(reason: "timed out: no complete answer within \(limit) s")
+            }
             return TransportFailure.classify(error)
         }
     }
 
-    /// An ephemeral session: no cache, no cookies, this transport's timeouts.
+    /// The timeout handed to URLSession. FoundationNetworking on Linux fails a request at once
+    /// (URLError -1001) when it is under one second, so a shorter `timeoutSeconds` is enforced by
+    /// the deadline in `post` alone.
+    private var sessionTimeout: Double { max(1, timeoutSeconds) }
+
+    /// An ephemeral session: no cache, no cookies, no redirects, this transport's timeouts.
     private func makeSession() -> URLSession {
         let settings = URLSessionConfiguration.ephemeral
-        settings.timeoutIntervalForRequest = timeoutSeconds
-        settings.timeoutIntervalForResource = timeoutSeconds * 2
+        settings.timeoutIntervalForRequest = sessionTimeout
+        settings.timeoutIntervalForResource = sessionTimeout * 2
         settings.requestCachePolicy = .reloadIgnoringLocalCacheData
         settings.urlCache = nil
         settings.httpCookieStorage = nil
         settings.httpShouldSetCookies = false
-        return URLSession(configuration: settings)
+        return URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 }

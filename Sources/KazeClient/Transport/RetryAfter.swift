@@ -4,16 +4,20 @@ import Foundation
 
 /// The `Retry-After` header.
 enum RetryAfter {
-    /// Seconds to wait, or `nil` when the header is absent or unreadable. An HTTP-date in the
-    /// past gives 0.
+    /// The longest wait honoured: a larger value (a hostile or broken server's
+    /// `Retry-After: 99999999999`) would stall a batch for ever.
+    static let maxSeconds: Double = 300
+
+    /// Seconds to wait (at most `maxSeconds`), or `nil` when the header is absent or
+    /// unreadable. An HTTP-date in the past gives 0.
     static func seconds(_ header: String?, now: Date = Date()) -> Double? {
         guard let text = header?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return Double(text) }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return Double(text).map { min($0, maxSeconds) } }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         guard let date = formatter.date(from: text) else { return nil }
-        return max(0, date.timeIntervalSince(now))
+        return min(max(0, date.timeIntervalSince(now)), maxSeconds)
     }
 }
