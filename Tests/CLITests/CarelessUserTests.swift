@@ -89,6 +89,7 @@ final class CarelessUserTests: XCTestCase {
         let run = try KazebatchChild.run(["run", "recharge", input, "--config", config, "--skip-invalid", "--max-attempts", "1"])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("note: 1 invalid record is skipped. To send them once fixed, put only those rows in a"
-            + " new file: an edited \(input) is a new batch, and running it would send every row again."), run.stderr)
+            + " new file: an edited \(input) is a new batch: kazebatch refuses to run it while it repeats rows this batch"
+            + " paid, and with --allow-repeat it would send every row again."), run.stderr)
     }
 }

@@ -101,7 +101,10 @@ final class RunProcessTests: XCTestCase {
         XCTAssertEqual(afterResume, 4, "the same file resumes: nothing sent again")
 
         _ = try writeRecharges(5)
-        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        let refused = try run(file, ["--quiet"])
+        XCTAssertEqual(refused.status, 2, "its first 4 rows were paid by the first batch")
+        XCTAssertTrue(refused.stderr.contains("4 of its rows (first: line 2, SB000001 USD 2.25)"), refused.stderr)
+        XCTAssertEqual(try run(file, ["--quiet", "--allow-repeat"]).status, 0)
         let batches = try FileManager.default.contentsOfDirectory(atPath: folder.path(".kazebatch"))
         XCTAssertEqual(batches.count, 2, "a changed file is a new batch")
         let afterChange = try await credits().values.reduce(0, +)

@@ -29,6 +29,9 @@ public struct BatchRunner: Sendable {
     public var makeRequestNo: @Sendable () -> String
     /// Called after every finished row.
     public var onProgress: (@Sendable (RunProgress) -> Void)?
+    /// The input file, recorded in the folder's batch.json (when missing) so a later batch of
+    /// an edited copy of it can tell what this one paid; nil writes no batch.json.
+    public var inputPath: String?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -66,6 +69,7 @@ public struct BatchRunner: Sendable {
         try folder.create()
         let lock = try BatchLock(path: folder.lockPath)
         defer { lock.release() }
+        if let inputPath { try BatchInfo(operation: operation, inputPath: inputPath).recordIfMissing(in: folder) }
         let index = try JournalIndex.load(path: folder.journalPath)
         let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)

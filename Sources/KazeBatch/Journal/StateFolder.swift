@@ -22,6 +22,10 @@ public struct StateFolder: Sendable, Equatable {
     public var journalPath: String { path + "/journal.jsonl" }
     /// The lock file.
     public var lockPath: String { path + "/lock" }
+    /// The batch's metadata (`batch.json`: operation, input path, creation time).
+    public var infoPath: String { path + "/batch.json" }
+    /// The state dir holding this batch's folder and its siblings.
+    public var stateRoot: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
     /// Creates the folder (and its parents), mode 0700.
     /// - Throws: `JournalError.io`.

@@ -44,10 +44,8 @@ struct DuplicateRule {
         var hasher = FingerprintHasher()
         switch key {
         case .recharge(let card, let currency, let amount):
-            guard let cardID = values[card], let text = values[amount], let cents = MoneyText.cents(text) else { return nil }
-            hasher.add(cardID)
-            hasher.add(cents)
-            hasher.add(values[currency] ?? "USD")
+            guard let cardID = values[card], let text = values[amount] else { return nil }
+            return Self.recharge(cardID: cardID, amount: text, currency: values[currency])
         case .email(let slot):
             guard let email = values[slot] else { return nil }
             hasher.add(email.lowercased())
@@ -55,6 +53,17 @@ struct DuplicateRule {
             guard let number = values[slot] else { return nil }
             hasher.add(number)
         }
+        return hasher.finish()
+    }
+
+    /// The fingerprint of a recharge key: the card, the amount by value (`10.5` = `10.50`) and
+    /// the currency (absent = USD). Nil when the amount is not money text.
+    static func recharge(cardID: String, amount: String, currency: String?) -> Fingerprint? {
+        guard let cents = MoneyText.cents(amount) else { return nil }
+        var hasher = FingerprintHasher()
+        hasher.add(cardID)
+        hasher.add(cents)
+        hasher.add(currency ?? "USD")
         return hasher.finish()
     }
 }

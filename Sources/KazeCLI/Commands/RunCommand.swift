@@ -23,6 +23,9 @@ enum RunCommand: Command {
           --retry-failed          send rows that FAILED in an earlier run again
           --resend-unknown        send rows whose outcome stayed UNKNOWN again (may do it twice!)
           --allow-duplicates      repeated records are not validation errors
+          --allow-repeat          a new recharge batch of a file that was run before and has
+                                  changed since is refused (exit 2) when its rows include ones
+                                  the earlier batch paid or may have paid; this pays them again
           --settle-seconds N      how long a request may still be in flight before "not found"
                                   proves it was not done (default 120)
           --state-dir DIR         journal folder root (default .kazebatch/ beside the input)
@@ -37,7 +40,7 @@ enum RunCommand: Command {
         """
 
     static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])
-    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown"])
+    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
         let arguments = try Arguments(words, valued: valued, boolean: boolean)
@@ -46,19 +49,22 @@ enum RunCommand: Command {
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
 
-        let validation = try request.validation.validate()
+        let earlier = try await earlierPayments(request, allowRepeat: arguments.flag("allow-repeat"))
+        let (validation, repeats) = try request.validation.validate(against: earlier)
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
             if !quiet { Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n") }
             Console.error("\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)")
             return .validation
         }
+        if let repeats { throw CLIError(repeats.message(input: request.validation.inputPath)) }
         if !confirmed.isEmpty, let mismatch = validation.totalMismatch(confirmed: confirmed) {
             throw CLIError("--confirm-total does not match the batch: \(mismatch); nothing was sent")
         }
         if validation.invalid > 0 && !quiet {
             Console.status("note: \(validation.invalid) invalid record\(validation.invalid == 1 ? " is" : "s are") skipped. To send"
                 + " them once fixed, put only those rows in a new file: an edited \(request.validation.inputPath) is a new"
-                + " batch, and running it would send every row again.\n")
+                + " batch: kazebatch refuses to run it while it repeats rows this batch paid, and with --allow-repeat"
+                + " it would send every row again.\n")
         }
         let client: KazePayClient
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
@@ -70,10 +76,22 @@ enum RunCommand: Command {
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
             makeRequestNo: RequestNumber.make)
         runner.onProgress = printer.update
+        runner.inputPath = request.validation.inputPath
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
         return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
+    }
+
+    /// What earlier batches of this input file paid, when this is a new batch (no journal yet)
+    /// of a money-moving operation and `--allow-repeat` was not given; otherwise nothing.
+    static func earlierPayments(_ request: BatchRequest, allowRepeat: Bool) async throws -> EarlierPayments {
+        guard request.validation.operation.movesMoney, !allowRepeat,
+              !FileManager.default.fileExists(atPath: request.folder.journalPath) else { return EarlierPayments() }
+        return try await BatchRequest.guarded {
+            try EarlierPayments.load(besides: request.folder, operation: request.validation.operation,
+                                     inputPath: request.validation.inputPath)
+        }
     }
 
     /// The execution options from the flags and configuration.
