@@ -77,6 +77,23 @@ final class RepeatGuardTests: XCTestCase {
         XCTAssertEqual(afterRepeat, ["SB000041": 2, "SB000042": 1, "SB000043": 2], "the guard was what stopped it")
     }
 
+    func testAnIdenticalCopyUnderAnotherNameIsRefusedNotSilentlyResumed() async throws {
+        try startSandbox()
+        try write("night-1.csv", ["SB000044,USD,5.00,a"])
+        XCTAssertEqual(try run("night-1.csv").status, 0)
+        try FileManager.default.copyItem(atPath: folder.path("night-1.csv"), toPath: folder.path("night-2.csv"))
+        let copy = try run("night-2.csv")
+        XCTAssertEqual(copy.status, 2, copy.stderr)
+        XCTAssertTrue(copy.stderr.contains("night-2.csv has the same contents as \(BatchInfo.standardPath(folder.path("night-1.csv")))"
+            + ", which ran as batch "), copy.stderr)
+        XCTAssertTrue(copy.stderr.contains("identical files are one batch, so this run would resume that batch and send"
+            + " nothing it already sent."), copy.stderr)
+        let resumed = try run("night-1.csv")
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let credited = try await credits()
+        XCTAssertEqual(credited, ["SB000044": 1])
+    }
+
     func testOnlyTheFixedRowIsAccepted() async throws {
         try startSandbox()
         _ = try payThenFix()

@@ -49,6 +49,7 @@ enum RunCommand: Command {
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
 
+        try refuseRenamedCopy(request)
         let earlier = try await earlierPayments(request, allowRepeat: arguments.flag("allow-repeat"))
         let (validation, repeats) = try request.validation.validate(against: earlier)
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
@@ -81,6 +82,22 @@ enum RunCommand: Command {
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
         return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
+    }
+
+    /// Refuses a file whose bytes equal a file of another name that already ran: both have
+    /// one batch id, so the run would quietly resume the other's batch and send nothing.
+    /// - Throws: `CLIError` (exit 2) naming the other file and the ways out.
+    static func refuseRenamedCopy(_ request: BatchRequest) throws {
+        let input = request.validation.inputPath
+        guard FileManager.default.fileExists(atPath: request.folder.journalPath),
+              let info = BatchInfo.read(folder: request.folder), info.input != BatchInfo.standardPath(input)
+        else { return }
+        let when = info.created.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+        throw CLIError(
+            "\(input) has the same contents as \(info.input), which ran as batch \(request.batchID.prefix(8)) (\(when)):"
+                + " identical files are one batch, so this run would resume that batch and send nothing it already sent."
+                + " To resume it, run it under its first name; to send these rows as a new run, make the file differ"
+                + " (for example refs carrying today's date) or use another --state-dir; nothing was sent")
     }
 
     /// What earlier batches of this input file paid, when this is a new batch (no journal yet)
