@@ -66,13 +66,20 @@ extension SandboxState {
         guard pin.count == 6, pin.allSatisfy(\.isASCIIDigitChar) else {
             throw SandboxFailure.param("pin", "must be exactly six digits")
         }
-        var card = try card(cardID)
-        guard card.status == .active || card.status == .inactive else {
-            throw SandboxFailure.state("card is \(card.status.rawValue)")
-        }
+        var card = try changeableCard(cardID)
         card.pinSet = true
         cards[cardID] = card
         return .success(JSONObject([("cardID", .string(cardID))]))
+    }
+
+    /// The card `cardID` when it is ACTIVE or INACTIVE, the states whose PIN and status can change.
+    /// - Throws: NOT_FOUND for an unknown card, STATE_ERROR for any other state.
+    func changeableCard(_ cardID: String) throws -> SandboxCard {
+        let card = try card(cardID)
+        guard card.status == .active || card.status == .inactive else {
+            throw SandboxFailure.state("card is \(card.status.rawValue)")
+        }
+        return card
     }
 
     /// Expiry `YYMM` five years after `date`.

@@ -10,10 +10,7 @@ extension SandboxState {
         guard let status = CardStatus(rawValue: wanted), status == .active || status == .inactive else {
             throw SandboxFailure.param("status", "must be ACTIVE or INACTIVE")
         }
-        var card = try card(cardID)
-        guard card.status == .active || card.status == .inactive else {
-            throw SandboxFailure.state("card is \(card.status.rawValue)")
-        }
+        var card = try changeableCard(cardID)
         card.status = status
         cards[cardID] = card
         return .success(JSONObject([("cardID", .string(cardID)), ("status", .string(status.rawValue))]))
