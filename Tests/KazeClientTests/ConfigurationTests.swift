@@ -80,6 +80,16 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    func testMissingSettingsWithoutAnyConfigFileSayThereIsNone() throws {
+        let previous = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        XCTAssertThrowsError(try Configuration.load(configPath: nil, environment: [:], flags: [:])) {
+            XCTAssertEqual("\($0)", "missing setting endpoint, and no config file: there is no ./kazebatch.json here;"
+                + " pass --config PATH (kazebatch sandbox writes one into its --dir), or set KAZEBATCH_ENDPOINT or --endpoint")
+        }
+    }
+
     func testBadValuesNameTheirOrigin() throws {
         let path = try writeConfig(minimalFile)
         let cases: [([String: String], [String: String], String)] = [

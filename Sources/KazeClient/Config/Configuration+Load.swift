@@ -19,7 +19,8 @@ extension Configuration {
     /// and flags, from the working directory.
     public static func load(configPath: String?, environment: [String: String], flags: [String: String]) throws -> Configuration {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        var values = try ConfigFile.read(path: configPath ?? defaultPath, required: configPath != nil) ?? [:]
+        let fileValues = try ConfigFile.read(path: configPath ?? defaultPath, required: configPath != nil)
+        var values = fileValues ?? [:]
         for key in ConfigKey.allCases {
             if let text = environment[key.environmentName], !text.isEmpty {
                 values[key] = ConfigValue(text: text, origin: key.environmentName, baseDirectory: workingDirectory)
@@ -32,6 +33,10 @@ extension Configuration {
             }
             values[key] = ConfigValue(text: text, origin: "--\(name)", baseDirectory: workingDirectory)
         }
-        return try ConfigParser(values: values).configuration().validated()
+        do {
+            return try ConfigParser(values: values).configuration().validated()
+        } catch ConfigurationError.missing(let key) where fileValues == nil {
+            throw ConfigurationError.missingWithoutFile(key)
+        }
     }
 }

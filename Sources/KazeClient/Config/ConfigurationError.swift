@@ -11,6 +11,9 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     case fileInvalid(path: String, reason: String)
     /// A required setting was given nowhere.
     case missing(ConfigKey)
+    /// A required setting was given nowhere, and there was no config file either (no
+    /// `--config`, and no `kazebatch.json` in the working directory).
+    case missingWithoutFile(ConfigKey)
     /// A setting has a value it cannot take; `origin` is where it came from (`--rate`,
     /// `KAZEBATCH_RATE`, `kazebatch.json: rate`).
     case invalidValue(origin: String, value: String, expected: String)
@@ -35,6 +38,10 @@ extension ConfigurationError: CustomStringConvertible {
         case .fileInvalid(let path, let reason): "config file \(path) is invalid: \(reason)"
         case .missing(let key):
             "missing setting \(key.rawValue): set \"\(key.rawValue)\" in the config file, "
+                + "\(key.environmentName) or --\(key.flagName)"
+        case .missingWithoutFile(let key):
+            "missing setting \(key.rawValue), and no config file: there is no ./\(Configuration.defaultPath) here;"
+                + " pass --config PATH (kazebatch sandbox writes one into its --dir), or set "
                 + "\(key.environmentName) or --\(key.flagName)"
         case .invalidValue(let origin, let value, let expected): "\(origin): expected \(expected), got \"\(value)\""
         case .liveNotEnabled(let endpoint):
