@@ -9,21 +9,19 @@ import KazeProtocol
 @testable import KazeBatch
 
 final class RepeatGuardTests: XCTestCase {
-    private var folder: TemporaryFolder!
-    private var sandbox: SandboxChild?
+    private var fixture: SandboxRunFixture!
+    private var folder: TemporaryFolder { fixture.folder }
 
     override func setUpWithError() throws {
-        try KazebatchBinary.require()
-        folder = try TemporaryFolder()
+        fixture = try SandboxRunFixture()
     }
 
     override func tearDown() {
-        sandbox?.stop()
-        folder.remove()
+        fixture.tearDown()
     }
 
     private func startSandbox(_ extra: [String] = ["--cards", "50"]) throws {
-        sandbox = try SandboxChild(directory: folder.url.appendingPathComponent("sandbox"), extra: extra)
+        try fixture.startSandbox(extra)
     }
 
     private func write(_ name: String, _ rows: [String]) throws {
@@ -32,12 +30,11 @@ final class RepeatGuardTests: XCTestCase {
     }
 
     private func run(_ file: String, _ extra: [String] = []) throws -> ChildResult {
-        try KazebatchChild.run(["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--quiet"] + extra,
-                               in: folder.url)
+        try fixture.run(file, ["--quiet"] + extra)
     }
 
     private func credits() async throws -> [String: Int] {
-        SandboxFixture.rechargesPerCard(try await XCTUnwrap(sandbox).state())
+        try await fixture.credits()
     }
 
     private func batchFolders() throws -> [String] {

@@ -8,17 +8,15 @@ import KazeProtocol
 @testable import KazeBatch
 
 final class RunProcessTests: XCTestCase {
-    private var folder: TemporaryFolder!
-    private var sandbox: SandboxChild?
+    private var fixture: SandboxRunFixture!
+    private var folder: TemporaryFolder { fixture.folder }
 
     override func setUpWithError() throws {
-        try KazebatchBinary.require()
-        folder = try TemporaryFolder()
+        fixture = try SandboxRunFixture()
     }
 
     override func tearDown() {
-        sandbox?.stop()
-        folder.remove()
+        fixture.tearDown()
     }
 
     private func writeRecharges(_ rows: Int, name: String = "recharge.csv") throws -> String {
@@ -28,17 +26,16 @@ final class RunProcessTests: XCTestCase {
         return name
     }
 
-    /// Starts `kazebatch sandbox` with its folder in the test folder.
     private func startSandbox(_ extra: [String]) throws {
-        sandbox = try SandboxChild(directory: folder.url.appendingPathComponent("sandbox"), extra: extra)
+        try fixture.startSandbox(extra)
     }
 
     private func run(_ file: String, _ extra: [String] = []) throws -> ChildResult {
-        try KazebatchChild.run(["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath] + extra, in: folder.url)
+        try fixture.run(file, extra)
     }
 
     private func credits() async throws -> [String: Int] {
-        SandboxFixture.rechargesPerCard(try await XCTUnwrap(sandbox).state())
+        try await fixture.credits()
     }
 
     func testKilledRunsResumeToExactlyOnceCrediting() async throws {
@@ -48,7 +45,7 @@ final class RunProcessTests: XCTestCase {
         var kills = 0
         for _ in 0..<12 where kills < 6 {
             let process = try KazebatchChild(
-                ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "80", "--burst", "4", "--concurrency", "8", "--quiet"],
+                ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "80", "--burst", "4", "--concurrency", "8", "--quiet"],
                 in: folder.url).process
             usleep(UInt32.random(in: 300_000...900_000, using: &random))
             if process.isRunning {
@@ -78,7 +75,7 @@ final class RunProcessTests: XCTestCase {
         try startSandbox(["--cards", "50", "--latency-ms", "200"])
         let file = try writeRecharges(50)
         let first = try KazebatchChild(
-            ["run", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath, "--rate", "5", "--quiet"], in: folder.url).process
+            ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "5", "--quiet"], in: folder.url).process
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) }; first.waitUntilExit() }
         let journals = folder.url.appendingPathComponent(".kazebatch")
         for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: journals.path))?.isEmpty ?? true {
@@ -94,7 +91,7 @@ final class RunProcessTests: XCTestCase {
         try startSandbox(["--cards", "10"])
         let file = try writeRecharges(4)
         XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
-        let status = try KazebatchChild.run(["status", "recharge", file, "--config", try XCTUnwrap(sandbox).configPath], in: folder.url)
+        let status = try KazebatchChild.run(["status", "recharge", file, "--config", try fixture.configPath()], in: folder.url)
         XCTAssertTrue(status.stdout.contains("SUCCEEDED 4"), status.stdout)
         XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
         let afterResume = try await credits().values.reduce(0, +)
