@@ -8,21 +8,8 @@ import XCTest
 import KazeProtocol
 @testable import KazeBatch
 
-final class RepeatGuardTests: XCTestCase {
-    private var fixture: SandboxRunFixture!
-    private var folder: TemporaryFolder { fixture.folder }
+final class RepeatGuardTests: SandboxRunTestCase {
 
-    override func setUpWithError() throws {
-        fixture = try SandboxRunFixture()
-    }
-
-    override func tearDown() {
-        fixture.tearDown()
-    }
-
-    private func startSandbox(_ extra: [String] = ["--cards", "50"]) throws {
-        try fixture.startSandbox(extra)
-    }
 
     private func write(_ name: String, _ rows: [String]) throws {
         try (["cardID,currency,amount,ref"] + rows).map { $0 + "\n" }.joined()
@@ -31,10 +18,6 @@ final class RepeatGuardTests: XCTestCase {
 
     private func run(_ file: String, _ extra: [String] = []) throws -> ChildResult {
         try fixture.run(file, ["--quiet"] + extra)
-    }
-
-    private func credits() async throws -> [String: Int] {
-        try await fixture.credits()
     }
 
     private func batchFolders() throws -> [String] {
@@ -51,7 +34,7 @@ final class RepeatGuardTests: XCTestCase {
     }
 
     func testAnEditedFileIsRefusedUntilAllowRepeat() async throws {
-        try startSandbox()
+        try fixture.startSandbox(["--cards", "50"])
         let earlier = try payThenFix()
         let info = try XCTUnwrap(BatchInfo.read(folder: StateFolder(batchID: earlier, stateDir: folder.path(".kazebatch"), inputPath: "")))
         XCTAssertEqual(info.operation, "cardRecharge")
@@ -64,18 +47,18 @@ final class RepeatGuardTests: XCTestCase {
             + " since; 2 of its rows (first: line 2, SB000041 USD 7.01) were already paid or may have been. A changed file"
             + " is a new batch, so running it would pay those rows again. Remove the rows that were paid, put the original"
             + " file back to resume it, or pass --allow-repeat to pay them again; nothing was sent"), refused.stderr)
-        let afterRefusal = try await credits()
+        let afterRefusal = try await fixture.credits()
         XCTAssertEqual(afterRefusal, ["SB000041": 1, "SB000043": 1], "each card credited once")
         XCTAssertEqual(try batchFolders(), [earlier], "a refused run leaves no batch behind")
 
         let repeated = try run("pay.csv", ["--allow-repeat"])
         XCTAssertEqual(repeated.status, 0, repeated.stderr)
-        let afterRepeat = try await credits()
+        let afterRepeat = try await fixture.credits()
         XCTAssertEqual(afterRepeat, ["SB000041": 2, "SB000042": 1, "SB000043": 2], "the guard was what stopped it")
     }
 
     func testAnIdenticalCopyUnderAnotherNameIsRefusedNotSilentlyResumed() async throws {
-        try startSandbox()
+        try fixture.startSandbox(["--cards", "50"])
         try write("night-1.csv", ["SB000044,USD,5.00,a"])
         XCTAssertEqual(try run("night-1.csv").status, 0)
         try FileManager.default.copyItem(atPath: folder.path("night-1.csv"), toPath: folder.path("night-2.csv"))
@@ -87,65 +70,65 @@ final class RepeatGuardTests: XCTestCase {
             + " nothing it already sent."), copy.stderr)
         let resumed = try run("night-1.csv")
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
-        let credited = try await credits()
+        let credited = try await fixture.credits()
         XCTAssertEqual(credited, ["SB000044": 1])
     }
 
     func testOnlyTheFixedRowIsAccepted() async throws {
-        try startSandbox()
+        try fixture.startSandbox(["--cards", "50"])
         _ = try payThenFix()
         try write("pay.csv", ["SB000042,USD,3.00,b"])
         let fixed = try run("pay.csv")
         XCTAssertEqual(fixed.status, 0, fixed.stderr)
-        let paid = try await credits()
+        let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000041": 1, "SB000042": 1, "SB000043": 1])
     }
 
     func testTheSameRowsUnderAnotherNameAreNotRefused() async throws {
-        try startSandbox()
+        try fixture.startSandbox(["--cards", "50"])
         try write("2026-11-24.csv", ["SB000001,USD,5.00,n24a", "SB000002,USD,6.00,n24b"])
         XCTAssertEqual(try run("2026-11-24.csv").status, 0)
         try write("2026-11-25.csv", ["SB000001,USD,5.00,n25a", "SB000002,USD,6.00,n25b"])  // same payments, new refs
         let nextNight = try run("2026-11-25.csv")
         XCTAssertEqual(nextNight.status, 0, nextNight.stderr)
-        let paid = try await credits()
+        let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000001": 2, "SB000002": 2])
         XCTAssertEqual(try batchFolders().count, 2)
     }
 
     func testResumingTheUnchangedFileSendsNothing() async throws {
-        try startSandbox()
+        try fixture.startSandbox(["--cards", "50"])
         try write("pay.csv", ["SB000001,USD,5.00,a", "SB000002,USD,6.00,b"])
         XCTAssertEqual(try run("pay.csv").status, 0)
         let again = try run("pay.csv")
         XCTAssertEqual(again.status, 0, again.stderr)
-        let paid = try await credits()
+        let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000001": 1, "SB000002": 1])
         XCTAssertEqual(try batchFolders().count, 1)
     }
 
     func testRowsThatFailedEarlierDoNotBlockTheEditedFile() async throws {
-        try startSandbox(["--cards", "10", "--merchant-balance", "20.00"])
+        try fixture.startSandbox(["--cards", "10", "--merchant-balance", "20.00"])
         try write("pay.csv", ["SB000099,USD,1.00,a", "SB000002,USD,50.00,b", "SB000003,USD,-1,c"])
         let first = try run("pay.csv", ["--skip-invalid"])
         XCTAssertEqual(first.status, 1, first.stderr)
-        let none = try await credits()
+        let none = try await fixture.credits()
         XCTAssertEqual(none, [:], "both sent rows failed")
         try write("pay.csv", ["SB000099,USD,1.00,a", "SB000002,USD,50.00,b", "SB000003,USD,1.00,c"])
         let edited = try run("pay.csv")
         XCTAssertEqual(edited.status, 1, edited.stderr)
         XCTAssertFalse(edited.stderr.contains("was run before"), edited.stderr)
-        let paid = try await credits()
+        let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000003": 1])
     }
 
     func testABatchFolderWithoutBatchJSONIsIgnored() async throws {
-        try startSandbox()
+        try fixture.startSandbox(["--cards", "50"])
         let earlier = try payThenFix()
         try FileManager.default.removeItem(atPath: folder.path(".kazebatch/\(earlier)/batch.json"))
         let edited = try run("pay.csv")
         XCTAssertEqual(edited.status, 0, edited.stderr)
-        let paid = try await credits()
+        let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000041": 2, "SB000042": 1, "SB000043": 2])
     }
 

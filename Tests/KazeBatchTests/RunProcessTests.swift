@@ -7,17 +7,7 @@ import XCTest
 import KazeProtocol
 @testable import KazeBatch
 
-final class RunProcessTests: XCTestCase {
-    private var fixture: SandboxRunFixture!
-    private var folder: TemporaryFolder { fixture.folder }
-
-    override func setUpWithError() throws {
-        fixture = try SandboxRunFixture()
-    }
-
-    override func tearDown() {
-        fixture.tearDown()
-    }
+final class RunProcessTests: SandboxRunTestCase {
 
     private func writeRecharges(_ rows: Int, name: String = "recharge.csv") throws -> String {
         var text = "cardID,currency,amount,ref\n"
@@ -26,20 +16,9 @@ final class RunProcessTests: XCTestCase {
         return name
     }
 
-    private func startSandbox(_ extra: [String]) throws {
-        try fixture.startSandbox(extra)
-    }
-
-    private func run(_ file: String, _ extra: [String] = []) throws -> ChildResult {
-        try fixture.run(file, extra)
-    }
-
-    private func credits() async throws -> [String: Int] {
-        try await fixture.credits()
-    }
 
     func testKilledRunsResumeToExactlyOnceCrediting() async throws {
-        try startSandbox(["--cards", "400", "--latency-ms", "15"])
+        try fixture.startSandbox(["--cards", "400", "--latency-ms", "15"])
         let file = try writeRecharges(400)
         var random = SystemRandomNumberGenerator()
         var kills = 0
@@ -55,7 +34,7 @@ final class RunProcessTests: XCTestCase {
             process.waitUntilExit()
         }
         XCTAssertGreaterThanOrEqual(kills, 5, "the runs must really have been killed mid-batch")
-        let final = try run(file, ["--settle-seconds", "0", "--retry-failed", "--json"])
+        let final = try fixture.run(file, ["--settle-seconds", "0", "--retry-failed", "--json"])
         XCTAssertEqual(final.status, 0, final.stderr)
         let summary = try JSONValue.parse(final.stdout).objectValue
         XCTAssertEqual(summary?["outcomes"]?.objectValue?.text("SUCCEEDED"), "400")
@@ -64,7 +43,7 @@ final class RunProcessTests: XCTestCase {
         let journal = try String(contentsOfFile: "\(stateRoot)/\(batch)/journal.jsonl", encoding: .utf8)
         XCTAssertTrue(journal.contains("\"code\":\"RECONCILED\"") || journal.contains("\"code\":\"NOT_COMMITTED\""),
                       "requests cut off by the kills were reconciled")
-        let credits = try await credits()
+        let credits = try await fixture.credits()
         XCTAssertEqual(credits.count, 400)
         XCTAssertEqual(credits.values.filter { $0 != 1 }.count, 0, "every card credited exactly once: \(credits.filter { $0.value != 1 })")
         let audit = try KazebatchChild.run(["audit", "verify", "recharge.audit.csv"], in: folder.url)
@@ -72,7 +51,7 @@ final class RunProcessTests: XCTestCase {
     }
 
     func testASecondRunOfALockedBatchExitsSix() async throws {
-        try startSandbox(["--cards", "50", "--latency-ms", "200"])
+        try fixture.startSandbox(["--cards", "50", "--latency-ms", "200"])
         let file = try writeRecharges(50)
         let first = try KazebatchChild(
             ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "5", "--quiet"], in: folder.url).process
@@ -82,55 +61,55 @@ final class RunProcessTests: XCTestCase {
             usleep(50_000)
         }
         usleep(300_000)
-        let second = try run(file)
+        let second = try fixture.run(file)
         XCTAssertEqual(second.status, 6, second.stderr)
         XCTAssertTrue(second.stderr.contains("locked by another run (pid \(first.processIdentifier))"), second.stderr)
     }
 
     func testAChangedInputIsANewBatchAndStatusReportsEach() async throws {
-        try startSandbox(["--cards", "10"])
+        try fixture.startSandbox(["--cards", "10"])
         let file = try writeRecharges(4)
-        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        XCTAssertEqual(try fixture.run(file, ["--quiet"]).status, 0)
         let status = try KazebatchChild.run(["status", "recharge", file, "--config", try fixture.configPath()], in: folder.url)
         XCTAssertTrue(status.stdout.contains("SUCCEEDED 4"), status.stdout)
-        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
-        let afterResume = try await credits().values.reduce(0, +)
+        XCTAssertEqual(try fixture.run(file, ["--quiet"]).status, 0)
+        let afterResume = try await fixture.credits().values.reduce(0, +)
         XCTAssertEqual(afterResume, 4, "the same file resumes: nothing sent again")
 
         _ = try writeRecharges(5)
-        let refused = try run(file, ["--quiet"])
+        let refused = try fixture.run(file, ["--quiet"])
         XCTAssertEqual(refused.status, 2, "its first 4 rows were paid by the first batch")
         XCTAssertTrue(refused.stderr.contains("4 of its rows (first: line 2, SB000001 USD 2.25)"), refused.stderr)
-        XCTAssertEqual(try run(file, ["--quiet", "--allow-repeat"]).status, 0)
+        XCTAssertEqual(try fixture.run(file, ["--quiet", "--allow-repeat"]).status, 0)
         let batches = try FileManager.default.contentsOfDirectory(atPath: folder.path(".kazebatch"))
         XCTAssertEqual(batches.count, 2, "a changed file is a new batch")
-        let afterChange = try await credits().values.reduce(0, +)
+        let afterChange = try await fixture.credits().values.reduce(0, +)
         XCTAssertEqual(afterChange, 9)
     }
 
     func testValidationErrorsSendNothingAndConfirmTotalGuards() async throws {
-        try startSandbox(["--cards", "10"])
+        try fixture.startSandbox(["--cards", "10"])
         let file = try writeRecharges(3)
-        let wrongTotal = try run(file, ["--confirm-total", "USD:1.00"])
+        let wrongTotal = try fixture.run(file, ["--confirm-total", "USD:1.00"])
         XCTAssertEqual(wrongTotal.status, 2)
         XCTAssertTrue(wrongTotal.stderr.contains("--confirm-total does not match the batch: USD is 9.75, confirmed 1"), wrongTotal.stderr)
         try "cardID,currency,amount\nSB000001,USD,-5\nSB000002,USD,1.00\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
-        let invalid = try run("bad.csv")
+        let invalid = try fixture.run("bad.csv")
         XCTAssertEqual(invalid.status, 3)
-        let afterInvalid = try await credits()
+        let afterInvalid = try await fixture.credits()
         XCTAssertEqual(afterInvalid.count, 0, "nothing was sent")
-        let skipping = try run("bad.csv", ["--skip-invalid", "--quiet"])
+        let skipping = try fixture.run("bad.csv", ["--skip-invalid", "--quiet"])
         XCTAssertEqual(skipping.status, 1)
-        let afterSkip = try await credits()
+        let afterSkip = try await fixture.credits()
         XCTAssertEqual(afterSkip, ["SB000002": 1])
-        let right = try run(file, ["--confirm-total", "USD:9.75", "--quiet"])
+        let right = try fixture.run(file, ["--confirm-total", "USD:9.75", "--quiet"])
         XCTAssertEqual(right.status, 0, right.stderr)
     }
 
     func testATamperedAuditFileIsDetected() async throws {
-        try startSandbox(["--cards", "10"])
+        try fixture.startSandbox(["--cards", "10"])
         let file = try writeRecharges(5)
-        XCTAssertEqual(try run(file, ["--quiet"]).status, 0)
+        XCTAssertEqual(try fixture.run(file, ["--quiet"]).status, 0)
         let path = folder.path("recharge.audit.csv")
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
         lines[4] = lines[4].replacingOccurrences(of: ",SB0", with: ",SB9")
