@@ -47,7 +47,7 @@ final class ConnectionRegistry: @unchecked Sendable {
         lock.withLock {
             guard !stopped else { return false }
             stopped = true
-            for fd in open { POSIXSocket.shutdownBoth(fd) }
+            for fd in open { POSIXSocket.shutdown(fd, .both) }
             return true
         }
     }

@@ -56,7 +56,7 @@ struct HTTPConnection: Sendable {
     /// After a refusal, stops writing and discards what the client is still sending (at most
     /// 1 MiB or 1 s), so closing does not reset the connection before it reads the answer.
     private func drainBeforeClose(_ fd: Int32) {
-        POSIXSocket.shutdownWrite(fd)
+        POSIXSocket.shutdown(fd, .write)
         var discarded = 0
         let deadline = ContinuousClock.now + .seconds(1)
         while discarded < 1024 * 1024, ContinuousClock.now < deadline,

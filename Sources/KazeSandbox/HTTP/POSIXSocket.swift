@@ -101,21 +101,20 @@ enum POSIXSocket {
         return true
     }
 
-    /// Wakes any thread blocked on `fd` (reads return end of stream).
-    static func shutdownBoth(_ fd: Int32) {
-        #if canImport(Glibc)
-        _ = shutdown(fd, Int32(SHUT_RDWR))
-        #else
-        _ = shutdown(fd, SHUT_RDWR)
-        #endif
+    /// Which directions `shutdown` ends.
+    enum ShutdownSide {
+        /// Both: wakes any thread blocked on the socket (reads return end of stream).
+        case both
+        /// Sending only: the peer reads end of stream after what was written.
+        case write
     }
 
-    /// Ends the sending side of `fd` (the peer reads end of stream after what was written).
-    static func shutdownWrite(_ fd: Int32) {
+    /// Shuts down `side` of `fd`.
+    static func shutdown(_ fd: Int32, _ side: ShutdownSide) {
         #if canImport(Glibc)
-        _ = shutdown(fd, Int32(SHUT_WR))
+        _ = Glibc.shutdown(fd, Int32(side == .both ? SHUT_RDWR : SHUT_WR))
         #else
-        _ = shutdown(fd, SHUT_WR)
+        _ = Darwin.shutdown(fd, side == .both ? SHUT_RDWR : SHUT_WR)
         #endif
     }
 
