@@ -156,10 +156,7 @@ final class ExecutionTests: XCTestCase {
         let harness = try Harness()
         defer { harness.folder.remove() }
         _ = try await harness.run(.recharges(cards(5)))
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: harness.stateFolder.journalPath))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"line\":4,\"state\":\"SEN".utf8))
-        try handle.close()
+        try appendTornTail("{\"line\":4,\"state\":\"SEN", to: harness.stateFolder.journalPath)
         let resumed = try await harness.run(.recharges(cards(5)))
         XCTAssertTrue(resumed.tornJournalLine)
         XCTAssertEqual(resumed.summary.count(.succeeded), 5)

@@ -160,10 +160,7 @@ final class JournalIndexTests: XCTestCase {
         try await first.append(JournalIndexTests.pending(2, card: "SB2"))
         try await first.append(JournalIndexTests.entry(2, .sent, requestNo: "A1"))
         let sizeBeforeTear = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"line\":2,\"state\":\"SUCC".utf8))
-        try handle.close()
+        try appendTornTail("{\"line\":2,\"state\":\"SUCC", to: path)
 
         var index = try JournalIndex.load(path: path)
         XCTAssertTrue(index.hadTornLine)

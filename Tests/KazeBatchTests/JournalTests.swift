@@ -43,10 +43,7 @@ final class JournalTests: XCTestCase {
     func testTornLastLineIsIgnoredAndCutBeforeNewAppends() async throws {
         let path = folder.appendingPathComponent("journal.jsonl").path
         try await Journal(path: path).append(JournalTests.entry(2, .sent, requestNo: "A"))
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"line\":3,\"state\":\"SUC".utf8))
-        try handle.close()
+        try appendTornTail("{\"line\":3,\"state\":\"SUC", to: path)
 
         let torn = try JournalIndex.load(path: path)
         XCTAssertTrue(torn.hadTornLine)
