@@ -42,7 +42,7 @@ public struct KazePayClient: CardAPI {
         }
         let head = WireHead(apiCode: operation.apiCode, sysId: configuration.sysId, requestNo: requestNo)
         switch await transport.post(WireMessage(head: head, sealed: sealed).jsonBytes) {
-        case .answered(let status, let bytes, let retryAfter):
+        case .answered(let status, let bytes, let retryAfter, _):
             let classifier = ResponseClassifier(codec: codec, operation: operation, requestNo: requestNo)
             return classifier.classify(status: status, body: bytes, retryAfter: retryAfter)
         case .notSent(let reason):

@@ -2,6 +2,7 @@
 // a timeout, no caching and no cookies, and reports what happened.
 
 import Foundation
+import KazeProtocol
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -49,7 +50,8 @@ struct HTTPTransport: Sendable {
             }
             return .answered(
                 status: http.statusCode, body: [UInt8](data),
-                retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")))
+                retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")),
+                serverDate: HTTPDate.parse(http.value(forHTTPHeaderField: "Date")))
         } catch {
             if ContinuousClock.now - started >= .seconds(limit) {
                 return .unknown(reason: "timed out: no complete answer within \(limit) s")

@@ -1,6 +1,7 @@
 // RetryAfter: parses an HTTP Retry-After header — delta-seconds or an HTTP-date.
 
 import Foundation
+import KazeProtocol
 
 /// The `Retry-After` header.
 enum RetryAfter {
@@ -13,11 +14,7 @@ enum RetryAfter {
     static func seconds(_ header: String?, now: Date = Date()) -> Double? {
         guard let text = header?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return Double(text).map { min($0, maxSeconds) } }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        guard let date = formatter.date(from: text) else { return nil }
+        guard let date = HTTPDate.parse(text) else { return nil }
         return min(max(0, date.timeIntervalSince(now)), maxSeconds)
     }
 }
