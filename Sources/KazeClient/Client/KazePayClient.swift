@@ -24,7 +24,7 @@ public struct KazePayClient: CardAPI {
             profile: checked.profile,
             ownPrivateKey: try KeyFile.privateKey(at: checked.merchantKeyPath),
             peerPublicKey: try KeyFile.publicKey(at: checked.platformPublicKeyPath))
-        transport = HTTPTransport(endpoint: checked.endpoint, timeoutSeconds: checked.timeoutSeconds)
+        transport = HTTPTransport(settings: TransportSettings(checked), opener: ConnectionOpener())
         self.configuration = checked
     }
 

@@ -5,6 +5,7 @@
 public enum ConfigKey: String, CaseIterable, Sendable {
     case endpoint, sysId, merchantKey, platformPublicKey, signDigest, aesKeyBits, aesMode
     case rate, burst, concurrency, timeoutSeconds, live
+    case connectTimeoutSeconds, keepAliveIdleSeconds, maxResponseBytes, caFile, pinnedKeys, proxy
 
     /// The environment variable that sets it, e.g. `KAZEBATCH_SYS_ID`.
     public var environmentName: String {
@@ -21,6 +22,12 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .concurrency: "KAZEBATCH_CONCURRENCY"
         case .timeoutSeconds: "KAZEBATCH_TIMEOUT"
         case .live: "KAZEBATCH_LIVE"
+        case .connectTimeoutSeconds: "KAZEBATCH_CONNECT_TIMEOUT"
+        case .keepAliveIdleSeconds: "KAZEBATCH_KEEP_ALIVE_IDLE"
+        case .maxResponseBytes: "KAZEBATCH_MAX_RESPONSE_BYTES"
+        case .caFile: "KAZEBATCH_CA_FILE"
+        case .pinnedKeys: "KAZEBATCH_PINNED_KEYS"
+        case .proxy: "KAZEBATCH_PROXY"
         }
     }
 
@@ -39,6 +46,12 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .concurrency: "concurrency"
         case .timeoutSeconds: "timeout"
         case .live: "live"
+        case .connectTimeoutSeconds: "connect-timeout"
+        case .keepAliveIdleSeconds: "keep-alive-idle"
+        case .maxResponseBytes: "max-response-bytes"
+        case .caFile: "ca-file"
+        case .pinnedKeys: "pinned-keys"
+        case .proxy: "proxy"
         }
     }
 }

@@ -25,7 +25,35 @@ struct ConfigParser {
             burst: try integer(.burst, in: 1...100_000),
             concurrency: try integer(.concurrency, in: 1...1_024) ?? 4,
             timeoutSeconds: try number(.timeoutSeconds, in: 0.001...3_600, expected: "seconds from 0.001 to 3600") ?? 30,
-            live: try choice(.live, Self.boolean, expected: "true or false") ?? false)
+            live: try choice(.live, Self.boolean, expected: "true or false") ?? false,
+            connectTimeoutSeconds: try number(.connectTimeoutSeconds, in: 0.001...3_600, expected: "seconds from 0.001 to 3600")
+                ?? 10,
+            keepAliveIdleSeconds: try number(.keepAliveIdleSeconds, in: 0...3_600, expected: "seconds from 0 to 3600") ?? 2,
+            maxResponseBytes: try integer(.maxResponseBytes, in: 1_024...1_073_741_824)
+                ?? Configuration.defaultMaxResponseBytes,
+            caFilePath: values[.caFile].flatMap { $0.text.isEmpty ? nil : $0.resolvedPath },
+            pinnedKeys: try pinnedKeys(),
+            proxy: try proxy())
+    }
+
+    /// `pinnedKeys`: comma-separated base64 SHA-256 digests (44 characters each).
+    private func pinnedKeys() throws -> [String] {
+        guard let value = values[.pinnedKeys] else { return [] }
+        let pins = value.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for pin in pins where Data(base64Encoded: pin)?.count != 32 {
+            throw ConfigurationError.invalidValue(
+                origin: value.origin, value: pin, expected: "base64 SHA-256 digests of a public key (pin-sha256), comma-separated")
+        }
+        return pins
+    }
+
+    /// `proxy`: `http://host:port`.
+    private func proxy() throws -> URL? {
+        guard let value = values[.proxy], !value.text.isEmpty else { return nil }
+        guard let url = ProxyURL.parse(value.text) else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "an http://host:port proxy URL")
+        }
+        return url
     }
 
     private func required(_ key: ConfigKey) throws -> ConfigValue {

@@ -28,13 +28,28 @@ public struct Configuration: Sendable, Equatable {
     public var timeoutSeconds: Double
     /// True to allow an endpoint that is not on this machine.
     public var live: Bool
+    /// Seconds to wait for a connection (and its TLS handshake) before the call is not sent.
+    public var connectTimeoutSeconds: Double
+    /// An idle kept-alive connection is reused only within this many seconds (0: never reused).
+    public var keepAliveIdleSeconds: Double
+    /// The largest answer body accepted, in bytes; a larger one is an answer in doubt.
+    public var maxResponseBytes: Int
+    /// A PEM bundle of CA certificates to trust instead of the system's trust store.
+    public var caFilePath: String?
+    /// Base64 SHA-256 digests of SubjectPublicKeyInfo (HPKP `pin-sha256`); when any are given,
+    /// some key of the server's verified chain must match one of them.
+    public var pinnedKeys: [String]
+    /// An `http://host:port` proxy for https endpoints (overrides `HTTPS_PROXY`); `nil`: none given.
+    public var proxy: URL?
 
     /// A configuration with DESIGN.md's defaults for everything not given; `burst` defaults
     /// to the rate rounded up.
     public init(
         endpoint: URL, sysId: String, merchantKeyPath: String, platformPublicKeyPath: String,
         profile: CryptoProfile = .kazepayV1, rate: Double = 5, burst: Int? = nil, concurrency: Int = 4,
-        timeoutSeconds: Double = 30, live: Bool = false
+        timeoutSeconds: Double = 30, live: Bool = false, connectTimeoutSeconds: Double = 10,
+        keepAliveIdleSeconds: Double = 2, maxResponseBytes: Int = Configuration.defaultMaxResponseBytes,
+        caFilePath: String? = nil, pinnedKeys: [String] = [], proxy: URL? = nil
     ) {
         self.endpoint = endpoint
         self.sysId = sysId
@@ -46,7 +61,16 @@ public struct Configuration: Sendable, Equatable {
         self.concurrency = concurrency
         self.timeoutSeconds = timeoutSeconds
         self.live = live
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.keepAliveIdleSeconds = keepAliveIdleSeconds
+        self.maxResponseBytes = maxResponseBytes
+        self.caFilePath = caFilePath
+        self.pinnedKeys = pinnedKeys
+        self.proxy = proxy
     }
+
+    /// The default `maxResponseBytes`: 16 MiB.
+    public static let defaultMaxResponseBytes = 16 * 1024 * 1024
 
     /// The default config file, looked for in the current directory.
     public static let defaultPath = "kazebatch.json"

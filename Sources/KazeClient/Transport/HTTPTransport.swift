@@ -1,79 +1,97 @@
-// HTTPTransport: POSTs one JSON document over URLSession (FoundationNetworking on Linux) with
-// a timeout, no caching and no cookies, and reports what happened.
+// HTTPTransport: POSTs one JSON document to the endpoint over our own HTTP/1.1 client on POSIX
+// sockets (TLS from the system OpenSSL) and reports exactly how far it got: answered, provably
+// not sent, or in doubt. It never retries and never sends a request twice.
 
 import Foundation
 import KazeProtocol
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A URLSession-based POST to the configured endpoint.
+/// The HTTP/1.1 transport of one client: a pool of kept-alive connections to the endpoint.
 ///
-/// Every request gets its own ephemeral session, hence its own connection, and asks the server
-/// to close it (`Connection: close`). Under URLSession on Linux, libcurl silently re-sends a
-/// request on a fresh connection when a reused connection dies before any answer byte — so a
-/// POST the platform already acted on (a recharge) could be sent twice. Without reuse it cannot.
-struct HTTPTransport: Sendable {
-    let endpoint: URL
-    let timeoutSeconds: Double
+/// Each call runs on a thread of its own that blocks in poll() with real timeouts (no busy
+/// waiting), bridged to Swift concurrency with a continuation. A reused connection is checked
+/// before the request is written; a dead one is closed and a fresh connection opened, still
+/// before any byte is written, so nothing is ever sent twice.
+final class HTTPTransport: Sendable {
+    let settings: TransportSettings
+    private let pool: ConnectionPool
+    private let opener: ConnectionOpener
 
-    /// A transport to `endpoint` that waits at most `timeoutSeconds` for the answer to start
-    /// (and at most twice that in all).
-    init(endpoint: URL, timeoutSeconds: Double) {
-        self.endpoint = endpoint
-        self.timeoutSeconds = timeoutSeconds
+    /// A transport with `settings`, opening connections with `opener`.
+    init(settings: TransportSettings, opener: ConnectionOpener) {
+        self.settings = settings
+        self.opener = opener
+        pool = ConnectionPool(capacity: settings.poolCapacity)
     }
+
+    deinit { pool.closeAll() }
+
+    /// How many connections this transport opened so far.
+    var connectionsOpened: Int { pool.opened }
 
     /// POSTs `body` as `application/json` and waits for the whole answer.
     func post(_ body: [UInt8]) async -> TransportResult {
-        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: sessionTimeout)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("close", forHTTPHeaderField: "Connection")
-        let session = makeSession()
-        defer { session.finishTasksAndInvalidate() }
-        // FoundationNetworking on Linux does not enforce timeoutIntervalForResource: a server that
-        // keeps trickling bytes would hold the request forever. This deadline enforces it.
-        let limit = timeoutSeconds * 2
-        let deadline = Task {
-            try await Task.sleep(nanoseconds: UInt64(limit * 1_000_000_000))
-            session.invalidateAndCancel()
-        }
-        defer { deadline.cancel() }
-        let started = ContinuousClock.now
-        do {
-            let (data, response) = try await session.data(for: request)
-            guard let http = response as? HTTPURLResponse else {
-                return .unknown(reason: "the answer was not HTTP")
-            }
-            return .answered(
-                status: http.statusCode, body: [UInt8](data),
-                retryAfter: RetryAfter.seconds(http.value(forHTTPHeaderField: "Retry-After")),
-                serverDate: HTTPDate.parse(http.value(forHTTPHeaderField: "Date")))
-        } catch {
-            if ContinuousClock.now - started >= .seconds(limit) {
-                return .unknown(reason: "timed out: no complete answer within \(limit) s")
-            }
-            return TransportFailure.classify(error)
+        await withCheckedContinuation { continuation in
+            let thread = Thread { [self] in continuation.resume(returning: exchange(body)) }
+            thread.name = "kazebatch-http"
+            thread.stackSize = 512 * 1024
+            thread.start()
         }
     }
 
-    /// The timeout handed to URLSession. FoundationNetworking on Linux fails a request at once
-    /// (URLError -1001) when it is under one second, so a shorter `timeoutSeconds` is enforced by
-    /// the deadline in `post` alone.
-    private var sessionTimeout: Double { max(1, timeoutSeconds) }
+    /// One blocking exchange on the calling thread.
+    func exchange(_ body: [UInt8]) -> TransportResult {
+        let deadline = CallDeadline(connectSeconds: settings.connectSeconds, answerSeconds: settings.answerSeconds)
+        let stream: any ByteStream
+        do {
+            stream = try connection(deadline: deadline)
+        } catch {
+            return error.result
+        }
+        do {
+            try stream.write(settings.endpoint.postHead(contentLength: body.count) + body) { deadline.nextByte() }
+        } catch {
+            stream.close()
+            return .unknown(reason: error == .timedOut ? "\(deadline.timeoutReason()) while sending the request"
+                : "connection lost while sending the request: \(error)")
+        }
+        var reader = AnswerReader(stream: stream, deadline: deadline, maxBodyBytes: settings.maxBodyBytes)
+        let answer: HTTPAnswer
+        do {
+            answer = try reader.read()
+        } catch {
+            stream.close()
+            return error.result
+        }
+        if let keepAlive = KeepAlive(after: answer, idleSeconds: settings.keepAliveIdleSeconds) {
+            pool.checkIn(stream, keepAlive: keepAlive)
+        } else {
+            stream.close()
+        }
+        return .answered(
+            status: answer.head.status, body: answer.body,
+            retryAfter: RetryAfter.seconds(answer.head.value("Retry-After")),
+            serverDate: HTTPDate.parse(answer.head.value("Date")))
+    }
 
-    /// An ephemeral session: no cache, no cookies, no redirects, this transport's timeouts.
-    private func makeSession() -> URLSession {
-        let settings = URLSessionConfiguration.ephemeral
-        settings.timeoutIntervalForRequest = sessionTimeout
-        settings.timeoutIntervalForResource = sessionTimeout * 2
-        settings.requestCachePolicy = .reloadIgnoringLocalCacheData
-        settings.urlCache = nil
-        settings.httpCookieStorage = nil
-        settings.httpShouldSetCookies = false
-        return URLSession(configuration: settings, delegate: RedirectRefusal(), delegateQueue: nil)
+    /// A live idle connection from the pool, or a new one. Idle connections the server closed
+    /// (or wrote to unasked) are closed here, before anything is written to them.
+    private func connection(deadline: CallDeadline) throws(TransportFailure) -> any ByteStream {
+        while let idle = pool.checkOut() {
+            if idle.isIdleAndOpen() { return idle }
+            idle.close()
+        }
+        let stream = try opener.open(settings.endpoint, by: deadline.connectBy)
+        pool.noteOpened()
+        return stream
+    }
+}
+
+extension StreamError: CustomStringConvertible {
+    /// Operator text.
+    var description: String {
+        switch self {
+        case .timedOut: "timed out"
+        case .failed(let reason): reason
+        }
     }
 }

@@ -1,43 +1,18 @@
-// TransportFailure: sorts URLSession errors into "never sent" (safe to send again) and
-// "outcome unknown" (the platform may have acted).
+// TransportFailure: why one exchange ended without an answer, sorted by whether the request can
+// have reached the platform — before its first byte was written, or after.
 
-import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+/// A failed exchange, as the transport's internal error.
+enum TransportFailure: Error, Equatable {
+    /// Provably before any request byte was written: the request was not sent.
+    case notSent(String)
+    /// After the first request byte was written: the platform may have acted.
+    case inDoubt(String)
 
-/// Classification of transport errors.
-enum TransportFailure {
-    /// Errors raised before any request byte can have reached the server: no address, no
-    /// connection, or a TLS handshake that failed before the request was written.
-    static let beforeSending: Set<URLError.Code> = [
-        .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .badURL, .unsupportedURL,
-        .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-        .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
-        .clientCertificateRequired,
-    ]
-
-    /// The transport result for `error` thrown by URLSession.
-    static func classify(_ error: any Error) -> TransportResult {
-        guard let urlError = error as? URLError else {
-            return .unknown(reason: "transport failed: \(error.localizedDescription)")
+    /// The transport result this failure is.
+    var result: TransportResult {
+        switch self {
+        case .notSent(let reason): .notSent(reason: reason)
+        case .inDoubt(let reason): .unknown(reason: reason)
         }
-        let reason = describe(urlError)
-        return beforeSending.contains(urlError.code) ? .notSent(reason: reason) : .unknown(reason: reason)
-    }
-
-    /// Short operator text for `error`, e.g. `timed out (URLError -1001)`.
-    static func describe(_ error: URLError) -> String {
-        let name: String = switch error.code {
-        case .timedOut: "timed out"
-        case .cannotConnectToHost: "connection refused"
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .networkConnectionLost: "connection lost"
-        case .badServerResponse: "bad server response"
-        case .notConnectedToInternet: "no network"
-        case .cancelled: "cancelled"
-        default: error.localizedDescription
-        }
-        return "\(name) (URLError \(error.code.rawValue))"
     }
 }

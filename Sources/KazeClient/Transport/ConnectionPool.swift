@@ -1,0 +1,59 @@
+// ConnectionPool: idle kept-alive connections to the endpoint, at most `capacity` of them, each
+// reusable only within its idle window. The lock guards the list only; connections are checked
+// and closed outside it.
+
+import Foundation
+
+/// Idle connections waiting for the next request.
+final class ConnectionPool: @unchecked Sendable {
+    private struct Idle {
+        let stream: any ByteStream
+        let reusableUntil: ContinuousClock.Instant
+    }
+
+    private let lock = NSLock()
+    private var idle: [Idle] = []
+    private var openedCount = 0
+    private let capacity: Int
+
+    /// A pool keeping at most `capacity` idle connections.
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// The most recently used idle connection still inside its idle window (expired ones are
+    /// closed); `nil` when there is none. The caller still checks that the server has not closed it.
+    func checkOut(now: ContinuousClock.Instant = .now) -> (any ByteStream)? {
+        var expired: [any ByteStream] = []
+        let found: Idle? = lock.withLock {
+            expired = idle.filter { $0.reusableUntil <= now }.map(\.stream)
+            idle.removeAll { $0.reusableUntil <= now }
+            return idle.popLast()
+        }
+        expired.forEach { $0.close() }
+        return found?.stream
+    }
+
+    /// Keeps `stream` for reuse until `keepAlive`'s window has passed; when the pool is full the
+    /// oldest idle connection is closed instead.
+    func checkIn(_ stream: any ByteStream, keepAlive: KeepAlive, now: ContinuousClock.Instant = .now) {
+        let entry = Idle(stream: stream, reusableUntil: now + keepAlive.idleWindow)
+        let evicted: (any ByteStream)? = lock.withLock {
+            idle.append(entry)
+            return idle.count > capacity ? idle.removeFirst().stream : nil
+        }
+        evicted?.close()
+    }
+
+    /// Counts a newly opened connection.
+    func noteOpened() { lock.withLock { openedCount += 1 } }
+
+    /// How many connections were opened so far.
+    var opened: Int { lock.withLock { openedCount } }
+
+    /// Closes every idle connection.
+    func closeAll() {
+        let all = lock.withLock { defer { idle.removeAll() }; return idle.map(\.stream) }
+        all.forEach { $0.close() }
+    }
+
+    deinit { idle.forEach { $0.stream.close() } }
+}
