@@ -1,6 +1,6 @@
 // ResendTests: a request whose connection is dropped after it arrived must reach the platform
 // exactly once and be reported as unknown at once — the transport must never resend it on
-// its own (libcurl does so on a reused keep-alive connection, hence one connection per request).
+// its own (libcurl did so on a reused keep-alive connection; ours reuses connections too).
 
 import Foundation
 import KazeClient

@@ -1,8 +1,7 @@
 // TrickleTests: the transport's own deadline. A server that starts an answer and then keeps
-// sending a byte now and then never finishes it; FoundationNetworking resets its per-request
-// timeout on every byte and ignores the resource timeout, so such a call never ended — now it
-// ends as `unknown` (the request was sent) after twice the timeout. And a sub-second timeout,
-// which FoundationNetworking turned into an immediate failure, now lets a quick answer through.
+// sending a byte now and then never finishes it; a per-byte timeout alone would never end such
+// a call (FoundationNetworking's did not) — it ends as `unknown` (the request was sent) after
+// twice the timeout. And a sub-second timeout lets a quick answer through.
 
 import Foundation
 import KazeClient

@@ -65,17 +65,17 @@ struct AnswerReader {
     private mutating func readHead() throws -> ResponseHead {
         var scanned = position
         while true {
+            let pending = buffer[position...]
+            let prefix = Array("HTTP/".utf8)
+            guard pending.prefix(prefix.count).elementsEqual(prefix.prefix(pending.count)) else {
+                throw AnswerError.malformed("it is not HTTP (no status line), it starts with \(AnswerError.preview(pending))")
+            }
             if let end = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: buffer, from: scanned, to: buffer.count) {
                 headBytes += end + 4 - position
                 guard headBytes <= Self.maxHeadBytes else { throw headTooLarge }
                 let head = try ResponseHead(parsing: buffer[position..<end])
                 position = end + 4
                 return head
-            }
-            let pending = buffer[position...]
-            let prefix = Array("HTTP/".utf8)
-            guard pending.prefix(prefix.count).elementsEqual(prefix.prefix(pending.count)) else {
-                throw AnswerError.malformed("it is not HTTP (no status line), it starts with \(AnswerError.preview(pending))")
             }
             guard headBytes + pending.count <= Self.maxHeadBytes else { throw headTooLarge }
             scanned = max(position, buffer.count - 3)
@@ -132,9 +132,9 @@ struct AnswerReader {
 
     /// The body of an answer without framing: everything until the server closes.
     private mutating func readToEnd() throws -> [UInt8] {
-        while try fill() {
+        repeat {
             guard buffer.count - position <= maxBodyBytes else { throw bodyTooLarge }
-        }
+        } while try fill()
         defer { position = buffer.count }
         return Array(buffer[position...])
     }

@@ -1,0 +1,210 @@
+// ScriptedServer: a loopback HTTP server that misbehaves on cue — it reads requests (head and
+// Content-Length body) and answers each as its script says: raw bytes, pauses, trickles, closes.
+// It counts the connections it accepted and the requests it received, and stops by itself
+// (every wait is bounded; `stop()` ends all of them at once).
+
+import Foundation
+
+/// One step of the server's answer.
+enum ScriptMove: Sendable {
+    /// Writes these bytes.
+    case send([UInt8])
+    /// Writes these bytes one at a time, `milliseconds` apart.
+    case trickle([UInt8], milliseconds: Int)
+    /// Waits (at most until the server stops).
+    case pause(milliseconds: Int)
+    /// Closes the connection.
+    case close
+}
+
+/// What the script is asked about.
+enum ScriptEvent: Sendable {
+    /// A connection was accepted (moves here run before any request is read).
+    case accepted(connection: Int)
+    /// A complete request arrived (`number` counts from 1 across all connections).
+    case request(number: Int, head: String, body: [UInt8])
+}
+
+final class ScriptedServer: @unchecked Sendable {
+    let port: UInt16
+    private let listener: Int32
+    private let script: @Sendable (ScriptEvent) -> [ScriptMove]
+    private let lock = NSLock()
+    private var stopped = false
+    private var accepted = 0
+    private var requests: [String] = []
+    private var open: Set<Int32> = []
+    private let threads = DispatchGroup()
+
+    /// A server on `host` (`127.0.0.1` or `::1`) answering as `script` says.
+    init(host: String = "127.0.0.1", script: @escaping @Sendable (ScriptEvent) -> [ScriptMove]) throws {
+        self.script = script
+        (listener, port) = try Self.listen(host: host)
+        threads.enter()
+        Thread { [self] in
+            acceptLoop()
+            threads.leave()
+        }.start()
+    }
+
+    /// Connections accepted so far.
+    var connections: Int { lock.withLock { accepted } }
+    /// Request heads received so far (the request line and headers), in order.
+    var receivedHeads: [String] { lock.withLock { requests } }
+    /// Requests received so far.
+    var requestCount: Int { receivedHeads.count }
+
+    /// Stops accepting, ends every connection, waits for the threads.
+    func stop() {
+        let fds: Set<Int32> = lock.withLock {
+            stopped = true
+            return open
+        }
+        fds.forEach { shutdown($0, Int32(SHUT_RDWR)) }
+        shutdown(listener, Int32(SHUT_RDWR))
+        _ = threads.wait(timeout: .now() + 5)
+        close(listener)
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    private func acceptLoop() {
+        while !isStopped {
+            var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 100) > 0 else { continue }
+            let fd = accept(listener, nil, nil)
+            guard fd >= 0 else { continue }
+            let number: Int? = lock.withLock {
+                guard !stopped else { return nil }
+                accepted += 1
+                open.insert(fd)
+                return accepted
+            }
+            guard let number else { close(fd); continue }
+            threads.enter()
+            Thread { [self] in
+                serve(fd, connection: number)
+                lock.withLock { _ = open.remove(fd) }
+                close(fd)
+                threads.leave()
+            }.start()
+        }
+    }
+
+    private func serve(_ fd: Int32, connection: Int) {
+        guard perform(script(.accepted(connection: connection)), on: fd) else { return }
+        var buffer: [UInt8] = []
+        while !isStopped {
+            guard let (head, body, rest) = Self.request(in: buffer) else {
+                guard let more = read(fd) else { return }
+                buffer += more
+                continue
+            }
+            buffer = rest
+            let number: Int = lock.withLock {
+                requests.append(head)
+                return requests.count
+            }
+            guard perform(script(.request(number: number, head: head, body: body)), on: fd) else { return }
+        }
+    }
+
+    /// Runs `moves`; false when the connection was closed (by a move or the peer).
+    private func perform(_ moves: [ScriptMove], on fd: Int32) -> Bool {
+        for move in moves {
+            switch move {
+            case .send(let bytes):
+                guard bytes.isEmpty || send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { return false }
+            case .trickle(let bytes, let milliseconds):
+                for byte in bytes {
+                    guard pause(milliseconds), send(fd, [byte], 1, Int32(MSG_NOSIGNAL)) == 1 else { return false }
+                }
+            case .pause(let milliseconds):
+                guard pause(milliseconds) else { return false }
+            case .close:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Sleeps in short steps; false when the server stopped meanwhile.
+    private func pause(_ milliseconds: Int) -> Bool {
+        let end = Date().addingTimeInterval(Double(milliseconds) / 1_000)
+        while Date() < end {
+            if isStopped { return false }
+            usleep(useconds_t(min(20_000, max(1_000, end.timeIntervalSinceNow * 1_000_000))))
+        }
+        return !isStopped
+    }
+
+    /// Reads what arrives within 10 s; `nil` at end of stream, on error or stop.
+    private func read(_ fd: Int32) -> [UInt8]? {
+        for _ in 0..<100 where !isStopped {
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 100) != 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = recv(fd, &chunk, chunk.count, 0)
+            return count > 0 ? Array(chunk[..<count]) : nil
+        }
+        return nil
+    }
+
+    /// A complete request at the start of `buffer`: its head, body and the bytes after it.
+    private static func request(in buffer: [UInt8]) -> (String, [UInt8], [UInt8])? {
+        let end: [UInt8] = [13, 10, 13, 10]
+        guard buffer.count >= 4, let split = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<$0 + 4]) == end })
+        else { return nil }
+        let head = String(decoding: buffer[..<split], as: UTF8.self)
+        let length = head.split(separator: "\r\n").compactMap { line -> Int? in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+            return Int(parts[1].trimmingCharacters(in: .whitespaces))
+        }.first ?? 0
+        let bodyStart = split + 4
+        guard buffer.count >= bodyStart + length else { return nil }
+        return (head, Array(buffer[bodyStart..<bodyStart + length]), Array(buffer[(bodyStart + length)...]))
+    }
+
+    /// A listening socket on `host`, port chosen by the system.
+    private static func listen(host: String) throws -> (Int32, UInt16) {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, "0", &hints, &list) == 0, let info = list?.pointee else {
+            throw NSError(domain: "ScriptedServer", code: 1, userInfo: [NSLocalizedDescriptionKey: "no address \(host)"])
+        }
+        defer { freeaddrinfo(list) }
+        let fd = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        guard fd >= 0, bind(fd, info.ai_addr, info.ai_addrlen) == 0, Glibc.listen(fd, 16) == 0 else {
+            if fd >= 0 { close(fd) }
+            throw NSError(domain: "ScriptedServer", code: 2, userInfo: [NSLocalizedDescriptionKey: "cannot listen on \(host)"])
+        }
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        let port = withUnsafePointer(to: &address) { pointer -> UInt16 in
+            if info.ai_family == AF_INET6 {
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+            }
+            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+        }
+        return (fd, port)
+    }
+}
+
+/// Raw answer bytes for scripts.
+enum Raw {
+    /// `text` as bytes.
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    /// A complete `200 OK` answer with `body` and Content-Length, plus `headers` lines.
+    static func ok(_ body: String = "ok", headers: [String] = []) -> [UInt8] {
+        bytes("HTTP/1.1 200 OK\r\n" + headers.map { $0 + "\r\n" }.joined() + "Content-Length: \(body.utf8.count)\r\n\r\n" + body)
+    }
+}
