@@ -20,7 +20,7 @@ final class TransportAnswerTests: XCTestCase {
             }
         }
         addTeardownBlock { server.stop() }
-        let transport = testTransport(port: server.port, timeout: timeout, maxResponseBytes: maxResponseBytes)
+        let transport = try testTransport(port: server.port, timeout: timeout, maxResponseBytes: maxResponseBytes)
         return (await transport.post(Array("{\"a\":1}".utf8)), server)
     }
 
@@ -146,7 +146,7 @@ final class TransportAnswerTests: XCTestCase {
             throw XCTSkip("no IPv6 loopback on this machine: \(error)")
         }
         addTeardownBlock { server.stop() }
-        let result = await testTransport(port: server.port, host: "::1").post([])
+        let result = try await testTransport(port: server.port, host: "::1").post([])
         XCTAssertEqual(result.answerText?.body, "six")
         XCTAssertTrue(server.receivedHeads.first?.contains("Host: [::1]:\(server.port)\r\n") ?? false, "\(server.receivedHeads)")
     }
@@ -154,7 +154,7 @@ final class TransportAnswerTests: XCTestCase {
     func testNothingListeningIsNotSent() async throws {
         let server = try ScriptedServer { _ in [] }
         server.stop()
-        let result = await testTransport(port: server.port).post([])
+        let result = try await testTransport(port: server.port).post([])
         guard case .notSent(let reason) = result else { return XCTFail("\(result)") }
         XCTAssertEqual(reason, "connection refused (127.0.0.1 port \(server.port))")
     }

@@ -17,14 +17,15 @@ public struct KazePayClient: CardAPI {
     private let transport: HTTPTransport
 
     /// Validates `configuration` and loads both keys.
-    /// - Throws: `ConfigurationError` (live guard, key permissions, unreadable or invalid keys).
+    /// - Throws: `ConfigurationError` (live guard, key permissions, unreadable or invalid keys, an
+    ///   unusable caFile).
     public init(configuration: Configuration) throws {
         let checked = try configuration.validated()
         codec = EnvelopeCodec(
             profile: checked.profile,
             ownPrivateKey: try KeyFile.privateKey(at: checked.merchantKeyPath),
             peerPublicKey: try KeyFile.publicKey(at: checked.platformPublicKeyPath))
-        transport = HTTPTransport(settings: TransportSettings(checked), opener: ConnectionOpener())
+        transport = HTTPTransport(settings: TransportSettings(checked), opener: try ConnectionOpener(checked))
         self.configuration = checked
     }
 

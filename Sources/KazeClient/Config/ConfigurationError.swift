@@ -27,6 +27,8 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     case keyFileUnreadable(path: String, reason: String)
     /// A key file does not hold a usable key; `reason` is the crypto error's text.
     case keyInvalid(path: String, reason: String)
+    /// The `caFile` bundle cannot be used.
+    case caFileUnusable(path: String, reason: String)
 }
 
 extension ConfigurationError: CustomStringConvertible {
@@ -52,6 +54,7 @@ extension ConfigurationError: CustomStringConvertible {
             "private key \(path) is readable by group or others (mode \(mode)); run chmod 600 \(path)"
         case .keyFileUnreadable(let path, let reason): "cannot read key file \(path): \(reason)"
         case .keyInvalid(let path, let reason): "key file \(path): \(reason)"
+        case .caFileUnusable(let path, let reason): "CA file \(path) cannot be used: \(reason)"
         }
     }
 }

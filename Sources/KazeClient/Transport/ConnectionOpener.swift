@@ -1,11 +1,26 @@
-// ConnectionOpener: opens a new connection to the endpoint — TCP, then (later steps) the proxy
-// tunnel and the TLS handshake. All of it happens before a request byte exists: "not sent".
+// ConnectionOpener: opens a new connection to the endpoint — TCP, then the TLS handshake for
+// https. All of it happens before a request byte exists: any failure is "not sent".
 
 /// Opens connections to the endpoint.
 struct ConnectionOpener: Sendable {
+    /// The TLS context for https endpoints; `nil` for http.
+    let tls: TLSContext?
+    /// Pinned public keys (empty: none).
+    let pins: PublicKeyPins
+
+    /// An opener for `configuration`'s endpoint.
+    /// - Throws: `ConfigurationError` when the TLS settings cannot be used (an unreadable caFile).
+    init(_ configuration: Configuration) throws(ConfigurationError) {
+        let https = configuration.endpoint.scheme?.lowercased() == "https"
+        tls = https ? try TLSContext(caFile: configuration.caFilePath) : nil
+        pins = PublicKeyPins(pins: Set(configuration.pinnedKeys))
+    }
+
     /// A new connection to `endpoint`, ready for a request, opened before `deadline`.
     /// - Throws: `TransportFailure.notSent`.
     func open(_ endpoint: EndpointAddress, by deadline: ContinuousClock.Instant) throws(TransportFailure) -> any ByteStream {
-        try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline)
+        let socket = try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline)
+        guard let tls else { return socket }
+        return try TLSStream.handshake(over: socket, host: endpoint.host, context: tls, pins: pins, by: deadline)
     }
 }

@@ -2,12 +2,12 @@
 
 internal import COpenSSL
 
-/// An OpenSSL memory BIO, freed when this object goes away.
-final class MemoryBIO {
-    let pointer: OpaquePointer
+/// An OpenSSL memory BIO, freed when this object goes away (for this package's modules).
+package final class MemoryBIO {
+    package let pointer: OpaquePointer
 
     /// An empty, writable memory BIO.
-    init() throws {
+    package init() throws {
         pointer = try OpenSSLErrors.require(BIO_new(BIO_s_mem()), "BIO_new")
     }
 
@@ -22,7 +22,7 @@ final class MemoryBIO {
     deinit { BIO_free(pointer) }
 
     /// Everything written to the BIO so far, as text.
-    func text() -> String {
+    package func text() -> String {
         var data: UnsafeMutablePointer<CChar>?
         let length = COpenSSLShim_BIO_get_mem_data(pointer, &data)
         guard let data, length > 0 else { return "" }

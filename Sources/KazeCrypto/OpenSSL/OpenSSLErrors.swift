@@ -3,10 +3,10 @@
 
 internal import COpenSSL
 
-/// Access to OpenSSL's thread-local error queue.
-enum OpenSSLErrors {
+/// Access to OpenSSL's thread-local error queue (for this package's modules that call OpenSSL).
+package enum OpenSSLErrors {
     /// Empties the queue and returns its reasons, oldest first, joined by "; ".
-    static func drain() -> String {
+    package static func drain() -> String {
         var reasons: [String] = []
         while true {
             let code = ERR_get_error()
@@ -24,7 +24,7 @@ enum OpenSSLErrors {
     }
 
     /// Forgets queued errors (after an expected failure such as a signature mismatch).
-    static func clear() { ERR_clear_error() }
+    package static func clear() { ERR_clear_error() }
 
     /// Throws `CryptoError.openSSL` unless `result` is 1 (OpenSSL's success).
     static func check(_ result: Int32, _ operation: String) throws {

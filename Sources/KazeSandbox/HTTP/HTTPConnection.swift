@@ -9,23 +9,23 @@ struct HTTPConnection: Sendable {
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
     let registry: ConnectionRegistry
 
-    /// Serves `fd` until the client closes, a limit is hit or the server stops.
-    /// The caller closes `fd` afterwards.
-    func serve(_ fd: Int32) {
+    /// Serves `stream` until the client closes, a limit is hit or the server stops.
+    /// The caller closes its socket afterwards.
+    func serve(_ stream: any ConnectionStream) {
         var buffer: [UInt8] = []
         while !registry.isStopped {
             switch parser.parseHead(buffer) {
             case .needMore:
-                guard let more = read(fd) else { return }
+                guard let more = read(stream) else { return }
                 buffer += more
             case .reject(let status, let message):
-                _ = POSIXSocket.writeAll(fd, HTTPResponse.text(status: status, message).serialized(keepAlive: false))
-                drainBeforeClose(fd)
+                _ = stream.writeAll(HTTPResponse.text(status: status, message).serialized(keepAlive: false))
+                drainBeforeClose(stream)
                 return
             case .head(let head, let consumed):
                 let total = consumed + head.contentLength
                 while buffer.count < total {
-                    guard let more = read(fd) else { return }
+                    guard let more = read(stream) else { return }
                     buffer += more
                 }
                 let request = HTTPRequest(
@@ -34,20 +34,21 @@ struct HTTPConnection: Sendable {
                 let response = respond(to: request)
                 if response.dropConnection { return }
                 let keepAlive = head.keepAlive && !registry.isStopped
-                guard POSIXSocket.writeAll(fd, response.serialized(keepAlive: keepAlive)), keepAlive else { return }
+                guard stream.writeAll(response.serialized(keepAlive: keepAlive)), keepAlive else { return }
             }
         }
     }
 
     /// The next bytes from the client; `nil` at end of stream, on error, on stop, or after
     /// the idle timeout passes with nothing received.
-    private func read(_ fd: Int32) -> [UInt8]? {
+    private func read(_ stream: any ConnectionStream) -> [UInt8]? {
+        if stream.hasBufferedBytes { return stream.read(capacity: 64 * 1024) }
         let deadline = ContinuousClock.now + .milliseconds(Int(parser.limits.idleTimeoutSeconds * 1000))
         while !registry.isStopped, ContinuousClock.now < deadline {
-            switch POSIXSocket.waitReadable(fd, milliseconds: 250) {
+            switch POSIXSocket.waitReadable(stream.fd, milliseconds: 250) {
             case .timedOut: continue
             case .failed: return nil
-            case .readable: return POSIXSocket.read(fd, capacity: 64 * 1024)
+            case .readable: return stream.read(capacity: 64 * 1024)
             }
         }
         return nil
@@ -55,13 +56,13 @@ struct HTTPConnection: Sendable {
 
     /// After a refusal, stops writing and discards what the client is still sending (at most
     /// 1 MiB or 1 s), so closing does not reset the connection before it reads the answer.
-    private func drainBeforeClose(_ fd: Int32) {
-        POSIXSocket.shutdown(fd, .write)
+    private func drainBeforeClose(_ stream: any ConnectionStream) {
+        stream.shutdownWrite()
         var discarded = 0
         let deadline = ContinuousClock.now + .seconds(1)
         while discarded < 1024 * 1024, ContinuousClock.now < deadline,
-              POSIXSocket.waitReadable(fd, milliseconds: 100) == .readable,
-              let chunk = POSIXSocket.read(fd, capacity: 64 * 1024) {
+              stream.hasBufferedBytes || POSIXSocket.waitReadable(stream.fd, milliseconds: 100) == .readable,
+              let chunk = stream.read(capacity: 64 * 1024) {
             discarded += chunk.count
         }
     }

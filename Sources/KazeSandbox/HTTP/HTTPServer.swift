@@ -17,14 +17,17 @@ public final class HTTPServer: Sendable {
     private let limits: HTTPLimits
     private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
     private let registry = ConnectionRegistry()
+    private let tls: TLSServerContext?
 
-    /// A server that will listen on `port` (0 = any free port) and answer with `handler`.
+    /// A server that will listen on `port` (0 = any free port) and answer with `handler`; over
+    /// TLS when `tls` is given (HTTPS).
     public init(
-        port: UInt16 = 0, limits: HTTPLimits = .init(),
+        port: UInt16 = 0, limits: HTTPLimits = .init(), tls: TLSServerContext? = nil,
         handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
     ) {
         self.requestedPort = port
         self.limits = limits
+        self.tls = tls
         self.handler = handler
     }
 
@@ -41,9 +44,10 @@ public final class HTTPServer: Sendable {
         let registry = self.registry
         let connection = HTTPConnection(parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry)
         let maxConnections = limits.maxConnections
+        let tls = self.tls
         registry.threads.enter()
         let thread = Thread {
-            Self.acceptLoop(listener: listener, registry: registry, maxConnections: maxConnections, connection: connection)
+            Self.acceptLoop(listener: listener, registry: registry, maxConnections: maxConnections, tls: tls, connection: connection)
             POSIXSocket.close(listener)
             registry.threads.leave()
         }
@@ -60,7 +64,7 @@ public final class HTTPServer: Sendable {
     }
 
     private static func acceptLoop(
-        listener: Int32, registry: ConnectionRegistry, maxConnections: Int, connection: HTTPConnection
+        listener: Int32, registry: ConnectionRegistry, maxConnections: Int, tls: TLSServerContext?, connection: HTTPConnection
     ) {
         while !registry.isStopped {
             guard POSIXSocket.waitReadable(listener, milliseconds: 100) == .readable,
@@ -74,7 +78,7 @@ public final class HTTPServer: Sendable {
             }
             registry.threads.enter()
             let thread = Thread {
-                connection.serve(fd)
+                if let stream = tls.map({ $0.accept(fd) }) ?? PlainConnectionStream(fd: fd) { connection.serve(stream) }
                 registry.release(fd)
                 registry.threads.leave()
             }

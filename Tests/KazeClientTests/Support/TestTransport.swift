@@ -5,17 +5,18 @@ import Foundation
 import XCTest
 @testable import KazeClient
 
-/// A transport to `http://host:port/api` with the given settings (key paths are never read).
+/// A transport to `SCHEME://host:port/api` with the given settings (key paths are never read).
 func testTransport(
-    port: UInt16, host: String = "127.0.0.1", timeout: Double = 5, maxResponseBytes: Int = Configuration.defaultMaxResponseBytes,
-    keepAliveIdle: Double = 2, concurrency: Int = 4
-) -> HTTPTransport {
+    port: UInt16, host: String = "127.0.0.1", scheme: String = "http", timeout: Double = 5,
+    maxResponseBytes: Int = Configuration.defaultMaxResponseBytes, keepAliveIdle: Double = 2, concurrency: Int = 4,
+    caFile: String? = nil, pinnedKeys: [String] = []
+) throws -> HTTPTransport {
     let name = host.contains(":") ? "[\(host)]" : host
     let configuration = Configuration(
-        endpoint: URL(string: "http://\(name):\(port)/api")!, sysId: "S1", merchantKeyPath: "/unused",
+        endpoint: try XCTUnwrap(URL(string: "\(scheme)://\(name):\(port)/api")), sysId: "S1", merchantKeyPath: "/unused",
         platformPublicKeyPath: "/unused", concurrency: concurrency, timeoutSeconds: timeout,
-        keepAliveIdleSeconds: keepAliveIdle, maxResponseBytes: maxResponseBytes)
-    return HTTPTransport(settings: TransportSettings(configuration), opener: ConnectionOpener())
+        keepAliveIdleSeconds: keepAliveIdle, maxResponseBytes: maxResponseBytes, caFilePath: caFile, pinnedKeys: pinnedKeys)
+    return HTTPTransport(settings: TransportSettings(configuration), opener: try ConnectionOpener(configuration))
 }
 
 extension TransportResult {

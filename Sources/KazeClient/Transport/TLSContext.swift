@@ -1,0 +1,41 @@
+// TLSContext: the client's OpenSSL context — TLS 1.2 or later, peer verification against the
+// system trust store or the `caFile` bundle. One per client, shared by its connections.
+
+import Foundation
+internal import COpenSSL
+import KazeCrypto
+
+/// A configured `SSL_CTX` (thread-safe for creating connections once set up).
+final class TLSContext: @unchecked Sendable {
+    /// The `SSL_CTX *`.
+    let context: OpaquePointer
+    /// Where trusted CAs come from, for messages: the caFile path or "the system trust store".
+    let trustSource: String
+
+    /// A client context trusting `caFile` (a PEM bundle) or, when `nil`, the system trust store.
+    /// - Throws: `ConfigurationError.caFileUnusable` when the bundle cannot be loaded.
+    init(caFile: String?) throws(ConfigurationError) {
+        // OpenSSL writes to sockets with write(2): a peer that went away must be an error, not SIGPIPE.
+        _ = signal(SIGPIPE, SIG_IGN)
+        guard let context = SSL_CTX_new(TLS_client_method()) else {
+            throw .caFileUnusable(path: caFile ?? "", reason: "cannot create a TLS context: \(OpenSSLErrors.drain())")
+        }
+        self.context = context
+        trustSource = caFile ?? "the system trust store"
+        _ = COpenSSLShim_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        if let caFile {
+            guard FileManager.default.isReadableFile(atPath: caFile) else {
+                throw .caFileUnusable(path: caFile, reason: "it does not exist or cannot be read")
+            }
+            guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
+                throw .caFileUnusable(path: caFile, reason: "no PEM certificate in it (\(OpenSSLErrors.drain()))")
+            }
+        } else {
+            _ = SSL_CTX_set_default_verify_paths(context)
+            OpenSSLErrors.clear()
+        }
+    }
+
+    deinit { SSL_CTX_free(context) }
+}

@@ -1,0 +1,98 @@
+// TLSServerContext: the server side of the sandbox's HTTPS — an OpenSSL context with the
+// sandbox certificate and key, and the handshake of each accepted connection.
+
+import Foundation
+internal import COpenSSL
+import KazeCrypto
+
+/// A server `SSL_CTX` holding a certificate and its key (TLS 1.2 or later).
+public final class TLSServerContext: @unchecked Sendable {
+    private let context: OpaquePointer
+
+    /// Seconds an accepted connection has to complete its TLS handshake.
+    static let handshakeSeconds = 10
+
+    /// A context serving `files`' certificate and key.
+    /// - Throws: `HTTPServerError` when they cannot be loaded.
+    public init(files: TLSFiles) throws {
+        POSIXSocket.ignoreSIGPIPE()
+        guard let context = SSL_CTX_new(TLS_server_method()) else {
+            throw HTTPServerError(action: "create a TLS context", reason: OpenSSLErrors.drain())
+        }
+        self.context = context
+        _ = COpenSSLShim_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
+        guard SSL_CTX_use_certificate_chain_file(context, files.certificatePath) == 1,
+              SSL_CTX_use_PrivateKey_file(context, files.keyPath, SSL_FILETYPE_PEM) == 1,
+              SSL_CTX_check_private_key(context) == 1
+        else {
+            throw HTTPServerError(action: "load \(files.certificatePath) and its key", reason: OpenSSLErrors.drain())
+        }
+    }
+
+    deinit { SSL_CTX_free(context) }
+
+    /// The TLS stream of the accepted socket `fd` after a successful handshake; `nil` when the
+    /// client does not complete one within `handshakeSeconds`.
+    func accept(_ fd: Int32) -> (any ConnectionStream)? {
+        guard let ssl = SSL_new(context) else { return nil }
+        var limit = timeval(tv_sec: Self.handshakeSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        SSL_set_fd(ssl, fd)
+        OpenSSLErrors.clear()
+        guard SSL_accept(ssl) == 1 else {
+            OpenSSLErrors.clear()
+            SSL_free(ssl)
+            return nil
+        }
+        return TLSConnectionStream(fd: fd, ssl: ssl)
+    }
+}
+
+/// A TLS connection over a blocking socket; frees its `SSL *` when it goes away.
+final class TLSConnectionStream: ConnectionStream {
+    let fd: Int32
+    private let ssl: OpaquePointer
+
+    init(fd: Int32, ssl: OpaquePointer) {
+        self.fd = fd
+        self.ssl = ssl
+    }
+
+    deinit { SSL_free(ssl) }
+
+    var hasBufferedBytes: Bool { SSL_pending(ssl) > 0 }
+
+    func read(capacity: Int) -> [UInt8]? {
+        var chunk = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        OpenSSLErrors.clear()
+        guard chunk.withUnsafeMutableBytes({ SSL_read_ex(ssl, $0.baseAddress, capacity, &count) }) == 1 else {
+            OpenSSLErrors.clear()
+            return nil
+        }
+        chunk.removeSubrange(count...)
+        return chunk
+    }
+
+    func writeAll(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            var written = 0
+            OpenSSLErrors.clear()
+            guard bytes.withUnsafeBytes({ SSL_write_ex(ssl, $0.baseAddress! + offset, $0.count - offset, &written) }) == 1 else {
+                OpenSSLErrors.clear()
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    func shutdownWrite() {
+        OpenSSLErrors.clear()
+        _ = SSL_shutdown(ssl)
+        OpenSSLErrors.clear()
+        POSIXSocket.shutdown(fd, .write)
+    }
+}
