@@ -22,7 +22,7 @@ public final class SandboxChild: Sendable {
     public init(directory: URL, extra: [String] = [], limit: Double = 20) throws {
         let child = try KazebatchChild(["sandbox", "--port", "0", "--dir", directory.path] + extra)
         let line = child.firstLine(limit: limit)
-        let prefix = "listening on http://127.0.0.1:"
+        let prefix = extra.contains("--tls") ? "listening on https://127.0.0.1:" : "listening on http://127.0.0.1:"
         guard line.hasPrefix(prefix), let port = UInt16(line.dropFirst(prefix.count)) else {
             let result = child.stop()
             throw TestSupportError.sandboxDidNotStart(line: line, stderr: result.stderr)

@@ -10,7 +10,7 @@ enum SandboxCommand: Command {
         usage: kazebatch sandbox [options]
 
         Runs the stateful KazePay simulator on 127.0.0.1. The first stdout line is
-        `listening on http://127.0.0.1:PORT`; SIGINT or SIGTERM stops it (exit 0).
+        `listening on http://127.0.0.1:PORT` (https with --tls); SIGINT or SIGTERM stops it (exit 0).
 
           --port N               port, 0 = any free port (default 0)
           --dir DIR              keys and kazebatch.json (default .kazebatch/sandbox)
@@ -22,6 +22,8 @@ enum SandboxCommand: Command {
           --kyc-delay-ms N       KYC WAITING_KYC -> PASSED/REJECTED after N ms (default 0)
           --pending-ms N         recharge PENDING -> SUCCESS after N ms (default 0)
           --dedupe               answer a repeated requestNo with its first result
+          --tls                  serve HTTPS with a throw-away CA made once in --dir (ca.pem, the
+                                 client config's caFile) and a certificate for 127.0.0.1 and localhost
         faults (F is a fraction 0-1, decided per request by a generator seeded with --seed):
           --latency-ms N  --latency-jitter-ms N  --rate-limit RPS  --fail-rate F
           --timeout-rate F  --timeout-hang-ms N  --drop-after-commit F  --bad-sign-rate F  --seed N
@@ -33,7 +35,7 @@ enum SandboxCommand: Command {
             valued: ["port", "dir", "cards", "inventory", "merchant-balance", "state", "sys-id", "kyc-delay-ms",
                      "pending-ms", "latency-ms", "latency-jitter-ms", "rate-limit", "fail-rate", "timeout-rate",
                      "timeout-hang-ms", "drop-after-commit", "bad-sign-rate", "seed"],
-            boolean: ["dedupe"])
+            boolean: ["dedupe", "tls"])
         guard arguments.positionals.isEmpty else { throw CLIError("unexpected argument \"\(arguments.positionals[0])\"") }
         let directory = SandboxDirectory(path: arguments.value("dir") ?? ".kazebatch/sandbox")
         let keys: (platformKey: RSAPrivateKey, merchantPublicKey: RSAPublicKey)
@@ -44,17 +46,25 @@ enum SandboxCommand: Command {
         }
         var options = SandboxOptions(platformKey: keys.platformKey, merchantPublicKey: keys.merchantPublicKey)
         try configure(&options, from: arguments)
+        let tls = arguments.flag("tls")
+        if tls {
+            do {
+                options.tls = try TLSServerContext(files: try TLSCertificateAuthority.ensure(in: directory.path))
+            } catch {
+                throw CLIError("sandbox TLS certificate: \(error)")
+            }
+        }
         let signals = TerminationSignals()
         let sandbox: Sandbox
         let port: UInt16
         do {
             sandbox = try Sandbox(options: options)
             port = try sandbox.start()
-            try directory.writeClientConfig(port: port, sysId: options.sysId)
+            try directory.writeClientConfig(port: port, sysId: options.sysId, tls: tls)
         } catch {
             throw CLIError("sandbox: \(error)")
         }
-        FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(port)\n".utf8))
+        FileHandle.standardOutput.write(Data("listening on \(tls ? "https" : "http")://127.0.0.1:\(port)\n".utf8))
         _ = await signals.wait()
         sandbox.stop()
         if let problem = sandbox.persistenceError { Console.error("\(problem)") }

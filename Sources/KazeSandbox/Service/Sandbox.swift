@@ -45,7 +45,7 @@ public final class Sandbox: Sendable {
             codec: EnvelopeCodec(profile: options.profile, ownPrivateKey: options.platformKey,
                                  peerPublicKey: options.merchantPublicKey),
             sysId: options.sysId, stop: stopFlag, timeoutHangMs: options.faults.timeoutHangMs)
-        server = HTTPServer(port: options.port, limits: options.limits) { await service.handle($0) }
+        server = HTTPServer(port: options.port, limits: options.limits, tls: options.tls) { await service.handle($0) }
         persister?.flush()
         if let problem = persister?.persistenceError { throw problem }
     }

@@ -31,15 +31,18 @@ public struct SandboxDirectory: Sendable {
         return (platform, merchantPublic)
     }
 
-    /// Writes `kazebatch.json`: endpoint `http://127.0.0.1:PORT/`, `sysId`, and the key paths
-    /// relative to this folder (`merchant.pem`, `platform.pub`).
+    /// Writes `kazebatch.json`: endpoint `http://127.0.0.1:PORT/` (`https` with `tls`, and then
+    /// `caFile` `ca.pem`), `sysId`, and the key paths relative to this folder (`merchant.pem`,
+    /// `platform.pub`).
     /// - Returns: the config file's path.
     @discardableResult
-    public func writeClientConfig(port: UInt16, sysId: String) throws -> String {
-        let config = JSONValue.object(JSONObject([
-            ("endpoint", .string("http://127.0.0.1:\(port)/")), ("sysId", .string(sysId)),
+    public func writeClientConfig(port: UInt16, sysId: String, tls: Bool = false) throws -> String {
+        var members: [(String, JSONValue)] = [
+            ("endpoint", .string("\(tls ? "https" : "http")://127.0.0.1:\(port)/")), ("sysId", .string(sysId)),
             ("merchantKey", .string("merchant.pem")), ("platformPublicKey", .string("platform.pub")),
-        ]))
+        ]
+        if tls { members.append(("caFile", .string("ca.pem"))) }
+        let config = JSONValue.object(JSONObject(members))
         try write("kazebatch.json", config.compactText + "\n", mode: 0o644)
         return file("kazebatch.json")
     }

@@ -34,6 +34,8 @@ public struct SandboxOptions: Sendable {
     public var faults = FaultOptions()
     /// HTTP bounds; bodies up to 32 MiB so three 5 MiB KYC images fit after two encodings.
     public var limits = HTTPLimits(maxBodyBytes: 32 * 1024 * 1024)
+    /// Serve HTTPS with this certificate (`--tls`); `nil` serves plain HTTP.
+    public var tls: TLSServerContext?
 
     /// Options with the given keys and every other setting at its default.
     public init(platformKey: RSAPrivateKey, merchantPublicKey: RSAPublicKey) {
