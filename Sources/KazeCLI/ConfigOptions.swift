@@ -26,7 +26,14 @@ enum ConfigOptions {
           --aes-mode ecb|cbc-zero-iv    AES mode (default ecb)
           --rate N --burst N            requests per second (default 5) and burst (default rate)
           --concurrency N               requests in flight (default 4)
-          --timeout SECONDS             answer timeout (default 30)
+          --timeout SECONDS             answer timeout: nothing received for that long (default 30);
+                                        a call ends within twice this
+          --connect-timeout SECONDS     connect + TLS handshake timeout (default 10)
+          --keep-alive-idle SECONDS     reuse a kept-alive connection idle less than this (default 2, 0 = never)
+          --max-response-bytes N        largest answer body accepted (default 16777216)
+          --ca-file PATH                PEM CA bundle to trust instead of the system's
+          --pinned-keys PINS            comma-separated base64 SHA-256 SubjectPublicKeyInfo pins
+          --proxy http://HOST:PORT      proxy for https endpoints (default: https_proxy/HTTPS_PROXY)
           --live                        allow an endpoint off this machine (real cards, real money)
         """
 

@@ -9,7 +9,9 @@ extension Configuration {
     /// - Parameters:
     ///   - configPath: `--config`; `nil` means `./kazebatch.json`, which may be absent when
     ///     everything required comes from the environment or flags. A given path must exist.
-    ///   - environment: the process environment; `KAZEBATCH_*` variables are read, empty ones ignored.
+    ///   - environment: the process environment; `KAZEBATCH_*` variables are read, empty ones ignored,
+    ///     and, as curl reads them, `https_proxy`/`HTTPS_PROXY` (when no `proxy` setting is given) and
+    ///     `no_proxy`/`NO_PROXY`.
     ///   - flags: flag values by flag name without `--` (`"sys-id"`, `"rate"`); the boolean
     ///     `live` flag as `"true"`.
     /// - Returns: the configuration after `validated()`.
@@ -26,6 +28,9 @@ extension Configuration {
                 values[key] = ConfigValue(text: text, origin: key.environmentName, baseDirectory: workingDirectory)
             }
         }
+        if values[.proxy] == nil, let (name, text) = ProxyRoute.environmentProxy(environment) {
+            values[.proxy] = ConfigValue(text: text, origin: name, baseDirectory: workingDirectory)
+        }
         let known = Dictionary(uniqueKeysWithValues: ConfigKey.allCases.map { ($0.flagName, $0) })
         for (name, text) in flags {
             guard let key = known[name] else {
@@ -34,7 +39,9 @@ extension Configuration {
             values[key] = ConfigValue(text: text, origin: "--\(name)", baseDirectory: workingDirectory)
         }
         do {
-            return try ConfigParser(values: values).configuration().validated()
+            var configuration = try ConfigParser(values: values).configuration()
+            configuration.noProxy = ProxyRoute.noProxyEntries(environment)
+            return try configuration.validated()
         } catch ConfigurationError.missing(let key) where fileValues == nil {
             throw ConfigurationError.missingWithoutFile(key)
         }

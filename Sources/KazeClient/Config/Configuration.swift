@@ -39,8 +39,11 @@ public struct Configuration: Sendable, Equatable {
     /// Base64 SHA-256 digests of SubjectPublicKeyInfo (HPKP `pin-sha256`); when any are given,
     /// some key of the server's verified chain must match one of them.
     public var pinnedKeys: [String]
-    /// An `http://host:port` proxy for https endpoints (overrides `HTTPS_PROXY`); `nil`: none given.
+    /// An `http://host:port` proxy for https endpoints (the setting, else `https_proxy`/`HTTPS_PROXY`);
+    /// `nil`: none. Never used for a loopback endpoint.
     public var proxy: URL?
+    /// Hosts reached without the proxy (`no_proxy`/`NO_PROXY`, comma-separated; `*` for all).
+    public var noProxy: [String]
 
     /// A configuration with DESIGN.md's defaults for everything not given; `burst` defaults
     /// to the rate rounded up.
@@ -49,7 +52,7 @@ public struct Configuration: Sendable, Equatable {
         profile: CryptoProfile = .kazepayV1, rate: Double = 5, burst: Int? = nil, concurrency: Int = 4,
         timeoutSeconds: Double = 30, live: Bool = false, connectTimeoutSeconds: Double = 10,
         keepAliveIdleSeconds: Double = 2, maxResponseBytes: Int = Configuration.defaultMaxResponseBytes,
-        caFilePath: String? = nil, pinnedKeys: [String] = [], proxy: URL? = nil
+        caFilePath: String? = nil, pinnedKeys: [String] = [], proxy: URL? = nil, noProxy: [String] = []
     ) {
         self.endpoint = endpoint
         self.sysId = sysId
@@ -67,6 +70,7 @@ public struct Configuration: Sendable, Equatable {
         self.caFilePath = caFilePath
         self.pinnedKeys = pinnedKeys
         self.proxy = proxy
+        self.noProxy = noProxy
     }
 
     /// The default `maxResponseBytes`: 16 MiB.

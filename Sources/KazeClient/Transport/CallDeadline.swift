@@ -21,6 +21,13 @@ struct CallDeadline {
         connectBy = now + .seconds(connectSeconds)
     }
 
+    /// Deadlines for an exchange inside the connect phase (a proxy's CONNECT): everything must
+    /// be done by `connectBy`.
+    static func connectPhase(until connectBy: ContinuousClock.Instant, now: ContinuousClock.Instant = .now) -> CallDeadline {
+        let seconds = max(0.001, Double((connectBy - now).components.seconds) + Double((connectBy - now).components.attoseconds) / 1e18)
+        return CallDeadline(connectSeconds: seconds, answerSeconds: seconds / 2, now: now)
+    }
+
     /// The end of the next wait for progress: the answer timeout from now, or the total deadline
     /// when that comes first.
     func nextByte(now: ContinuousClock.Instant = .now) -> ContinuousClock.Instant {

@@ -1,5 +1,6 @@
-// ConnectionOpener: opens a new connection to the endpoint — TCP, then the TLS handshake for
-// https. All of it happens before a request byte exists: any failure is "not sent".
+// ConnectionOpener: opens a new connection to the endpoint — TCP (directly, or a proxy's CONNECT
+// tunnel), then the TLS handshake for https. All of it happens before a request byte exists:
+// any failure is "not sent".
 
 /// Opens connections to the endpoint.
 struct ConnectionOpener: Sendable {
@@ -7,6 +8,8 @@ struct ConnectionOpener: Sendable {
     let tls: TLSContext?
     /// Pinned public keys (empty: none).
     let pins: PublicKeyPins
+    /// The proxy to tunnel through, if the endpoint uses one.
+    let proxy: (host: String, port: Int)?
 
     /// An opener for `configuration`'s endpoint.
     /// - Throws: `ConfigurationError` when the TLS settings cannot be used (an unreadable caFile).
@@ -14,12 +17,17 @@ struct ConnectionOpener: Sendable {
         let https = configuration.endpoint.scheme?.lowercased() == "https"
         tls = https ? try TLSContext(caFile: configuration.caFilePath) : nil
         pins = PublicKeyPins(pins: Set(configuration.pinnedKeys))
+        proxy = ProxyRoute.proxy(for: configuration.endpoint, proxy: configuration.proxy, noProxy: configuration.noProxy)
     }
 
     /// A new connection to `endpoint`, ready for a request, opened before `deadline`.
     /// - Throws: `TransportFailure.notSent`.
     func open(_ endpoint: EndpointAddress, by deadline: ContinuousClock.Instant) throws(TransportFailure) -> any ByteStream {
-        let socket = try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline)
+        let socket = if let proxy {
+            try ProxyTunnel.open(to: endpoint, through: proxy, by: deadline)
+        } else {
+            try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline)
+        }
         guard let tls else { return socket }
         return try TLSStream.handshake(over: socket, host: endpoint.host, context: tls, pins: pins, by: deadline)
     }

@@ -15,6 +15,9 @@ enum ScriptMove: Sendable {
     case pause(milliseconds: Int)
     /// Closes the connection.
     case close
+    /// Answers `200 Connection established` and relays bytes both ways to 127.0.0.1:`port`
+    /// until either side closes (a CONNECT proxy).
+    case tunnel(port: UInt16)
 }
 
 /// What the script is asked about.
@@ -123,9 +126,41 @@ final class ScriptedServer: @unchecked Sendable {
                 guard pause(milliseconds) else { return false }
             case .close:
                 return false
+            case .tunnel(let port):
+                relay(fd, toPort: port)
+                return false
             }
         }
         return true
+    }
+
+    /// Connects to 127.0.0.1:`port`, says so, and copies bytes both ways until one side ends.
+    private func relay(_ client: Int32, toPort port: UInt16) {
+        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(upstream) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            let refusal = Raw.bytes("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+            _ = send(client, refusal, refusal.count, Int32(MSG_NOSIGNAL))
+            return
+        }
+        let established = Raw.bytes("HTTP/1.1 200 Connection established\r\n\r\n")
+        guard send(client, established, established.count, Int32(MSG_NOSIGNAL)) == established.count else { return }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        for _ in 0..<1_000 where !isStopped {
+            var entries = [pollfd(fd: client, events: Int16(POLLIN), revents: 0), pollfd(fd: upstream, events: Int16(POLLIN), revents: 0)]
+            guard poll(&entries, 2, 100) >= 0 else { return }
+            for (from, to) in [(0, upstream), (1, client)] where entries[from].revents != 0 {
+                let count = recv(entries[from].fd, &chunk, chunk.count, 0)
+                guard count > 0, send(to, chunk, count, Int32(MSG_NOSIGNAL)) == count else { return }
+            }
+        }
     }
 
     /// Sleeps in short steps; false when the server stopped meanwhile.
