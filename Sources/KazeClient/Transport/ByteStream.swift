@@ -8,6 +8,16 @@ enum StreamError: Error, Equatable {
     case failed(String)
 }
 
+extension StreamError: CustomStringConvertible {
+    /// Operator text.
+    var description: String {
+        switch self {
+        case .timedOut: "timed out"
+        case .failed(let reason): reason
+        }
+    }
+}
+
 /// A connected byte stream that one exchange at a time owns.
 protocol ByteStream: AnyObject {
     /// Writes all of `bytes`, waiting at most until `deadline` for each bit of progress.

@@ -15,17 +15,20 @@ struct CallDeadline {
     /// The deadlines of a call starting now.
     init(connectSeconds: Double, answerSeconds: Double, now: ContinuousClock.Instant = .now) {
         let answer = Duration.seconds(answerSeconds)
-        self.answerTimeout = answer
-        self.answerSeconds = answerSeconds
-        total = now + answer * 2
-        connectBy = now + .seconds(connectSeconds)
+        self.init(connectBy: now + .seconds(connectSeconds), total: now + answer * 2, answerTimeout: answer, answerSeconds: answerSeconds)
     }
 
-    /// Deadlines for an exchange inside the connect phase (a proxy's CONNECT): everything must
-    /// be done by `connectBy`.
-    static func connectPhase(until connectBy: ContinuousClock.Instant, now: ContinuousClock.Instant = .now) -> CallDeadline {
-        let seconds = max(0.001, Double((connectBy - now).components.seconds) + Double((connectBy - now).components.attoseconds) / 1e18)
-        return CallDeadline(connectSeconds: seconds, answerSeconds: seconds / 2, now: now)
+    private init(connectBy: ContinuousClock.Instant, total: ContinuousClock.Instant, answerTimeout: Duration, answerSeconds: Double) {
+        self.connectBy = connectBy
+        self.total = total
+        self.answerTimeout = answerTimeout
+        self.answerSeconds = answerSeconds
+    }
+
+    /// Deadlines for an exchange inside the connect phase (a proxy's CONNECT): every wait and the
+    /// whole exchange end at `connectBy`.
+    var connectPhase: CallDeadline {
+        CallDeadline(connectBy: connectBy, total: connectBy, answerTimeout: answerTimeout, answerSeconds: answerSeconds)
     }
 
     /// The end of the next wait for progress: the answer timeout from now, or the total deadline

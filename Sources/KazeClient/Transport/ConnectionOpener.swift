@@ -20,15 +20,15 @@ struct ConnectionOpener: Sendable {
         proxy = ProxyRoute.proxy(for: configuration.endpoint, proxy: configuration.proxy, noProxy: configuration.noProxy)
     }
 
-    /// A new connection to `endpoint`, ready for a request, opened before `deadline`.
+    /// A new connection to `endpoint`, ready for a request, opened before `deadline.connectBy`.
     /// - Throws: `TransportFailure.notSent`.
-    func open(_ endpoint: EndpointAddress, by deadline: ContinuousClock.Instant) throws(TransportFailure) -> any ByteStream {
+    func open(_ endpoint: EndpointAddress, deadline: CallDeadline) throws(TransportFailure) -> any ByteStream {
         let socket = if let proxy {
             try ProxyTunnel.open(to: endpoint, through: proxy, by: deadline)
         } else {
-            try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline)
+            try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline.connectBy)
         }
         guard let tls else { return socket }
-        return try TLSStream.handshake(over: socket, host: endpoint.host, context: tls, pins: pins, by: deadline)
+        return try TLSStream.handshake(over: socket, host: endpoint.host, context: tls, pins: pins, by: deadline.connectBy)
     }
 }

@@ -48,12 +48,4 @@ final class ConnectionPool: @unchecked Sendable {
 
     /// How many connections were opened so far.
     var opened: Int { lock.withLock { openedCount } }
-
-    /// Closes every idle connection.
-    func closeAll() {
-        let all = lock.withLock { defer { idle.removeAll() }; return idle.map(\.stream) }
-        all.forEach { $0.close() }
-    }
-
-    deinit { idle.forEach { $0.stream.close() } }
 }

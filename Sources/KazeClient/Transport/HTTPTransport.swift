@@ -23,8 +23,6 @@ final class HTTPTransport: Sendable {
         pool = ConnectionPool(capacity: settings.poolCapacity)
     }
 
-    deinit { pool.closeAll() }
-
     /// How many connections this transport opened so far.
     var connectionsOpened: Int { pool.opened }
 
@@ -39,7 +37,7 @@ final class HTTPTransport: Sendable {
     }
 
     /// One blocking exchange on the calling thread.
-    func exchange(_ body: [UInt8]) -> TransportResult {
+    private func exchange(_ body: [UInt8]) -> TransportResult {
         let deadline = CallDeadline(connectSeconds: settings.connectSeconds, answerSeconds: settings.answerSeconds)
         let stream: any ByteStream
         do {
@@ -80,18 +78,8 @@ final class HTTPTransport: Sendable {
             if idle.isIdleAndOpen() { return idle }
             idle.close()
         }
-        let stream = try opener.open(settings.endpoint, by: deadline.connectBy)
+        let stream = try opener.open(settings.endpoint, deadline: deadline)
         pool.noteOpened()
         return stream
-    }
-}
-
-extension StreamError: CustomStringConvertible {
-    /// Operator text.
-    var description: String {
-        switch self {
-        case .timedOut: "timed out"
-        case .failed(let reason): reason
-        }
     }
 }

@@ -2,7 +2,7 @@
 // that is not a well-formed HTTP/1.0 or HTTP/1.1 head is refused.
 
 /// The status line and headers of one answer.
-struct ResponseHead: Equatable {
+struct ResponseHead {
     /// `1.0` or `1.1` as the minor version digit.
     let minorVersion: Int
     /// The three-digit status code.
@@ -35,11 +35,6 @@ struct ResponseHead: Equatable {
             fields.append((String(decoding: line[..<colon], as: UTF8.self).lowercased(), String(decoding: trimmed, as: UTF8.self)))
         }
         self.fields = fields
-    }
-
-    static func == (left: ResponseHead, right: ResponseHead) -> Bool {
-        left.minorVersion == right.minorVersion && left.status == right.status
-            && left.fields.map(\.name) == right.fields.map(\.name) && left.fields.map(\.value) == right.fields.map(\.value)
     }
 
     /// The first value of header `name` (any case), if present.
@@ -87,12 +82,5 @@ struct ResponseHead: Equatable {
              UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): true
         default: false
         }
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

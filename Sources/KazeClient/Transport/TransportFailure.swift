@@ -8,6 +8,13 @@ enum TransportFailure: Error, Equatable {
     /// After the first request byte was written: the platform may have acted.
     case inDoubt(String)
 
+    /// The reason text, whichever the case.
+    var reason: String {
+        switch self {
+        case .notSent(let reason), .inDoubt(let reason): reason
+        }
+    }
+
     /// The transport result this failure is.
     var result: TransportResult {
         switch self {
