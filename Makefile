@@ -31,6 +31,7 @@ bench: release
 	bash bench/validate.sh
 	bash bench/journal.sh
 	bash bench/rate.sh
+	bash bench/transport.sh
 
 clean:
 	rm -rf .build

@@ -81,6 +81,7 @@ SPEED=$(openssl speed -seconds 3 rsa2048 2>/dev/null)
 SIGN_RATE=$(printf '%s\n' "$SPEED" | awk '
     /sign\/s/ && !/rsa/ { for (i = 1; i <= NF; i++) if ($i == "sign/s") column = i }
     /^rsa +2048/ && column { sub(/^rsa +2048 +bits +/, ""); split($0, f, /[ \t]+/); print f[column]; exit }')
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 CEILING=$(awk -v s="$SIGN_RATE" 'BEGIN { printf "%.0f", 2 * s / 4 }')
 SHARE=$(awk -v r="$RATE" -v c="$CEILING" 'BEGIN { printf "%.0f", 100 * r / c }')
 
@@ -88,7 +89,8 @@ cat > bench/transport-results.md <<MD
 # Transport
 
 \`bench/transport.sh\` (\`make bench\`), $(nproc) cores, $(date -u +%Y-%m-%d), \`$(basename "$(dirname "$BIN")")\` build; client and
-sandbox on the same machine (127.0.0.1).
+sandbox on the same machine (127.0.0.1); load average at the end $LOAD (a shared machine: other builds
+compete for the same cores, the RSA ceiling is measured under the same load).
 
 | measure | result |
 |---|---|

@@ -28,29 +28,30 @@ struct AnswerReader {
     /// The next complete answer.
     /// - Throws: the reason the outcome is in doubt (closed, reset, timed out, malformed, too large).
     mutating func read() throws(TransportFailure) -> HTTPAnswer {
-        do {
-            var head = try readHead()
+        try inDoubtOnFailure { reader in
+            var head = try reader.readHead()
             while (100...199).contains(head.status) {
                 guard head.status != 101 else { throw AnswerError.malformed("101 Switching Protocols was not asked for") }
-                head = try readHead()
+                head = try reader.readHead()
             }
-            let framed = try readBody(of: head)
-            return HTTPAnswer(head: head, body: framed.body, endsCleanly: framed.framed && position == buffer.count)
-        } catch let error as AnswerError {
-            throw .inDoubt(error.reason)
-        } catch let error as TransportFailure {
-            throw error
-        } catch {
-            throw .inDoubt("\(error)")
+            let framed = try reader.readBody(of: head)
+            return HTTPAnswer(head: head, body: framed.body, endsCleanly: framed.framed && reader.position == reader.buffer.count)
         }
     }
 
-    /// The head of the answer to a proxy's CONNECT, leaving what follows unread.
+    /// The head of the answer to a proxy's CONNECT, and how many bytes already followed it.
     /// - Throws: as `read()`.
     mutating func readConnectHead() throws(TransportFailure) -> (head: ResponseHead, extraBytes: Int) {
+        try inDoubtOnFailure { reader in
+            let head = try reader.readHead()
+            return (head, reader.buffer.count - reader.position)
+        }
+    }
+
+    /// Runs `step`, turning its errors into in-doubt transport failures.
+    private mutating func inDoubtOnFailure<Result>(_ step: (inout AnswerReader) throws -> Result) throws(TransportFailure) -> Result {
         do {
-            let head = try readHead()
-            return (head, buffer.count - position)
+            return try step(&self)
         } catch let error as AnswerError {
             throw .inDoubt(error.reason)
         } catch let error as TransportFailure {
