@@ -60,9 +60,9 @@ static inline EVP_PKEY *COpenSSLShim_EVP_EC_gen(const char *curve) {
     return EVP_EC_gen(curve);
 }
 
-/// SSL_CTX_set_options is a macro in older OpenSSL versions.
-static inline void COpenSSLShim_SSL_CTX_set_options(SSL_CTX *ctx, unsigned long options) {
-    SSL_CTX_set_options(ctx, options);
+/// SSL_CTX_set_mode is a macro.
+static inline void COpenSSLShim_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
+    SSL_CTX_set_mode(ctx, mode);
 }
 
 #endif

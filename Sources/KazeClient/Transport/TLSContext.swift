@@ -24,6 +24,8 @@ final class TLSContext: @unchecked Sendable {
         trustSource = caFile ?? "the system trust store"
         _ = COpenSSLShim_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        // A write that has to wait is retried from the array's current address, after partial progress.
+        COpenSSLShim_SSL_CTX_set_mode(context, Int(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER))
         if let caFile {
             guard FileManager.default.isReadableFile(atPath: caFile) else {
                 throw .caFileUnusable(path: caFile, reason: "it does not exist or cannot be read")
