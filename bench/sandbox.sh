@@ -61,7 +61,7 @@ cat > "$results" <<REPORT
 
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/sandbox.sh\` on $(nproc) core(s)${cpu:+ ($cpu)}, $(openssl version | cut -d' ' -f1-2).
 Release build; the real \`KazePayClient\` and a \`kazebatch sandbox\` process on the same machine
-(127.0.0.1), $concurrency concurrent calls, $seconds s per operation, one connection per call (as the client always does).
+(127.0.0.1), $concurrency concurrent calls, $seconds s per operation, kept-alive connections (at most one per call in flight).
 
 | operation | calls/s | calls in | client CPU ms/call | sandbox CPU ms/call |
 |---|---|---|---|---|
