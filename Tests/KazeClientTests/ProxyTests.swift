@@ -55,17 +55,17 @@ final class ProxyTests: XCTestCase {
     func testTheCertificateIsCheckedForTheEndpointNotTheProxy() async throws {
         let (port, caFile) = try httpsServer(names: ["127.0.0.1"])
         let proxy = try proxy()
-        let result = await try transportViaProxy(endpointPort: port, proxyPort: proxy.port, caFile: caFile).post([])
+        let result = try await transportViaProxy(endpointPort: port, proxyPort: proxy.port, caFile: caFile).post([])
         XCTAssertEqual(result, .notSent(reason: "TLS: wrong host: the server's certificate is not for kazepay.test"))
     }
 
     func testARefusingOrMissingProxyIsNotSent() async throws {
         let refusing = try proxy(refuse: true)
-        let refused = await try transportViaProxy(endpointPort: 8443, proxyPort: refusing.port, caFile: nil).post([])
+        let refused = try await transportViaProxy(endpointPort: 8443, proxyPort: refusing.port, caFile: nil).post([])
         XCTAssertEqual(refused, .notSent(reason: "proxy 127.0.0.1:\(refusing.port) refused CONNECT kazepay.test:8443 (HTTP 403)"))
         let gone = try ConnectProxy()
         gone.stop()
-        let down = await try transportViaProxy(endpointPort: 8443, proxyPort: gone.port, caFile: nil).post([])
+        let down = try await transportViaProxy(endpointPort: 8443, proxyPort: gone.port, caFile: nil).post([])
         XCTAssertEqual(down, .notSent(reason: "proxy 127.0.0.1:\(gone.port): connection refused (127.0.0.1 port \(gone.port))"))
     }
 

@@ -29,7 +29,7 @@ final class SandboxTLSTests: XCTestCase {
             XCTAssertEqual(outcome.response?.cardHolderEmail, "user000001@sandbox.test")
             var untrusted = try Configuration.load(configPath: sandbox.configPath, environment: [:], flags: [:])
             untrusted.caFilePath = nil
-            let refused = await try KazePayClient(configuration: untrusted).send(CardRequest(cardID: "SB000001"), requestNo: RequestNumber.make())
+            let refused = try await KazePayClient(configuration: untrusted).send(CardRequest(cardID: "SB000001"), requestNo: RequestNumber.make())
             guard case .notSent(let reason) = refused.outcome else { return XCTFail("\(refused.outcome)") }
             XCTAssertTrue(reason.hasPrefix("TLS: unknown CA"), reason)
             XCTAssertEqual(sandbox.stop().status, 0)

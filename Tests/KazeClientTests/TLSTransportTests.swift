@@ -68,7 +68,7 @@ final class TLSTransportTests: XCTestCase {
 
     func testUnknownCAIsRefusedWithoutCAFile() async throws {
         let (port, _, counter) = try server()
-        let result = await try testTransport(port: port, scheme: "https").post([])
+        let result = try await testTransport(port: port, scheme: "https").post([])
         XCTAssertTrue(notSentReason(result).hasPrefix("TLS: unknown CA: the certificate of 127.0.0.1 is not issued by a CA in the system trust store"),
                       notSentReason(result))
         XCTAssertEqual(counter.count, 0)
@@ -77,14 +77,14 @@ final class TLSTransportTests: XCTestCase {
     func testPins() async throws {
         let (port, files, counter) = try server()
         let wrong = Base64.encode([UInt8](repeating: 7, count: 32))
-        let refused = await try testTransport(port: port, scheme: "https", caFile: files.caCertificatePath, pinnedKeys: [wrong]).post([])
+        let refused = try await testTransport(port: port, scheme: "https", caFile: files.caCertificatePath, pinnedKeys: [wrong]).post([])
         XCTAssertTrue(notSentReason(refused).hasPrefix("TLS: pin mismatch: no key of the server's certificate chain matches pinnedKeys"),
                       notSentReason(refused))
         XCTAssertEqual(counter.count, 0)
         for pem in [files.certificatePath, files.caCertificatePath] {
             let pin = try XCTUnwrap(certificatePin(pem))
             XCTAssertTrue(notSentReason(refused).contains(pin) || pem == files.caCertificatePath, "the message shows the server's pin")
-            let accepted = await try testTransport(port: port, scheme: "https", caFile: files.caCertificatePath,
+            let accepted = try await testTransport(port: port, scheme: "https", caFile: files.caCertificatePath,
                                                     pinnedKeys: [wrong, pin]).post([])
             XCTAssertEqual(accepted.answerText?.status, 200, "pin of \(pem)")
         }
@@ -92,14 +92,14 @@ final class TLSTransportTests: XCTestCase {
 
     func testCertificateForAnotherHostIsRefused() async throws {
         let (port, files, counter) = try server(names: ["kazepay.test"])
-        let result = await try testTransport(port: port, scheme: "https", caFile: files.caCertificatePath).post([])
+        let result = try await testTransport(port: port, scheme: "https", caFile: files.caCertificatePath).post([])
         XCTAssertEqual(notSentReason(result), "TLS: wrong host: the server's certificate is not for 127.0.0.1")
         XCTAssertEqual(counter.count, 0)
     }
 
     func testExpiredCertificateIsRefused() async throws {
         let (port, files, _) = try server(validFrom: Date().addingTimeInterval(-10 * 86_400), days: 2)
-        let result = await try testTransport(port: port, scheme: "https", caFile: files.caCertificatePath).post([])
+        let result = try await testTransport(port: port, scheme: "https", caFile: files.caCertificatePath).post([])
         XCTAssertTrue(notSentReason(result).hasPrefix("TLS: certificate expired"), notSentReason(result))
     }
 
@@ -123,13 +123,4 @@ final class TLSTransportTests: XCTestCase {
         defer { X509_free(certificate) }
         return PublicKeyPins.pin(of: certificate)
     }
-}
-
-/// Counts the requests a server answered.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    /// The count before this call, then counts one more.
-    func next() -> Int { lock.withLock { defer { value += 1 }; return value } }
-    var count: Int { lock.withLock { value } }
 }

@@ -24,7 +24,7 @@ final class TransportConnectTests: XCTestCase {
             return []
         }
         addTeardownBlock { server.stop() }
-        let result = await try testTransport(port: server.port).post([UInt8](repeating: 0x20, count: 8 * 1024 * 1024))
+        let result = try await testTransport(port: server.port).post([UInt8](repeating: 0x20, count: 8 * 1024 * 1024))
         let reason = try XCTUnwrap(result.unknownReason, result.summary)
         // Usually the write fails (reset); should the kernel take all 8 MiB first, the read does.
         XCTAssertTrue(reason.hasPrefix("connection lost while sending the request: ")
@@ -35,17 +35,11 @@ final class TransportConnectTests: XCTestCase {
     /// A loopback listener that never accepts, with its queue filled by other connections, so a
     /// new connection attempt gets no answer; the descriptors to close, and the port.
     private func fullListener() throws -> ([Int32], UInt16) {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (listener, port) = try ScriptedServer.listen(host: "127.0.0.1", backlog: 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, length) == 0 && listen(listener, 0) == 0 && getsockname(listener, $0, &length) == 0
-            }
-        }
-        guard bound else { throw XCTSkip("cannot listen on 127.0.0.1") }
         var descriptors = [listener]
         for _ in 0..<3 {
             let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -56,6 +50,6 @@ final class TransportConnectTests: XCTestCase {
             descriptors.append(filler)
         }
         usleep(100_000)
-        return (descriptors, UInt16(bigEndian: address.sin_port))
+        return (descriptors, port)
     }
 }

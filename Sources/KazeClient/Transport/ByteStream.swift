@@ -1,23 +1,5 @@
 // ByteStream: one connection's bytes, plain or TLS, with every wait bounded by a deadline.
 
-/// Why a stream operation failed.
-enum StreamError: Error, Equatable {
-    /// The deadline passed before the operation could make progress.
-    case timedOut
-    /// The connection failed; the text says how (`Connection reset by peer`).
-    case failed(String)
-}
-
-extension StreamError: CustomStringConvertible {
-    /// Operator text.
-    var description: String {
-        switch self {
-        case .timedOut: "timed out"
-        case .failed(let reason): reason
-        }
-    }
-}
-
 /// A connected byte stream that one exchange at a time owns.
 protocol ByteStream: AnyObject {
     /// Writes all of `bytes`, waiting at most until `deadline` for each bit of progress.

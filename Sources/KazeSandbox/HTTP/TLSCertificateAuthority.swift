@@ -7,29 +7,6 @@ internal import COpenSSL
 import KazeCrypto
 import KazeProtocol
 
-/// The PEM files of a TLS identity.
-public struct TLSFiles: Sendable, Equatable {
-    /// The CA certificate clients trust (`caFile`).
-    public let caCertificatePath: String
-    /// The server certificate (signed by the CA).
-    public let certificatePath: String
-    /// The server's private key (mode 0600).
-    public let keyPath: String
-
-    /// `ca.pem`, `server.pem` and `server-key.pem` in `directory`.
-    public init(directory: String) {
-        let folder = URL(fileURLWithPath: directory)
-        caCertificatePath = folder.appendingPathComponent("ca.pem").path
-        certificatePath = folder.appendingPathComponent("server.pem").path
-        keyPath = folder.appendingPathComponent("server-key.pem").path
-    }
-
-    /// True when all three files exist.
-    public var exist: Bool {
-        [caCertificatePath, certificatePath, keyPath].allSatisfy { FileManager.default.fileExists(atPath: $0) }
-    }
-}
-
 /// Makes throw-away CAs and server certificates.
 public enum TLSCertificateAuthority {
     /// The names the sandbox's certificate is for.

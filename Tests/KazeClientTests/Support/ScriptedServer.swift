@@ -5,29 +5,6 @@
 
 import Foundation
 
-/// One step of the server's answer.
-enum ScriptMove: Sendable {
-    /// Writes these bytes.
-    case send([UInt8])
-    /// Writes these bytes one at a time, `milliseconds` apart.
-    case trickle([UInt8], milliseconds: Int)
-    /// Waits (at most until the server stops).
-    case pause(milliseconds: Int)
-    /// Closes the connection.
-    case close
-    /// Answers `200 Connection established` and relays bytes both ways to 127.0.0.1:`port`
-    /// until either side closes (a CONNECT proxy).
-    case tunnel(port: UInt16)
-}
-
-/// What the script is asked about.
-enum ScriptEvent: Sendable {
-    /// A connection was accepted (moves here run before any request is read).
-    case accepted(connection: Int)
-    /// A complete request arrived (`number` counts from 1 across all connections).
-    case request(number: Int, head: String, body: [UInt8])
-}
-
 final class ScriptedServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
@@ -201,8 +178,9 @@ final class ScriptedServer: @unchecked Sendable {
         return (head, Array(buffer[bodyStart..<bodyStart + length]), Array(buffer[(bodyStart + length)...]))
     }
 
-    /// A listening socket on `host`, port chosen by the system.
-    private static func listen(host: String) throws -> (Int32, UInt16) {
+    /// A listening socket on `host` with room for `backlog` unaccepted connections, port chosen
+    /// by the system.
+    static func listen(host: String, backlog: Int32 = 16) throws -> (Int32, UInt16) {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE
@@ -214,7 +192,7 @@ final class ScriptedServer: @unchecked Sendable {
         let fd = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        guard fd >= 0, bind(fd, info.ai_addr, info.ai_addrlen) == 0, Glibc.listen(fd, 16) == 0 else {
+        guard fd >= 0, bind(fd, info.ai_addr, info.ai_addrlen) == 0, Glibc.listen(fd, backlog) == 0 else {
             if fd >= 0 { close(fd) }
             throw NSError(domain: "ScriptedServer", code: 2, userInfo: [NSLocalizedDescriptionKey: "cannot listen on \(host)"])
         }
@@ -230,16 +208,5 @@ final class ScriptedServer: @unchecked Sendable {
             return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
         }
         return (fd, port)
-    }
-}
-
-/// Raw answer bytes for scripts.
-enum Raw {
-    /// `text` as bytes.
-    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-
-    /// A complete `200 OK` answer with `body` and Content-Length, plus `headers` lines.
-    static func ok(_ body: String = "ok", headers: [String] = []) -> [UInt8] {
-        bytes("HTTP/1.1 200 OK\r\n" + headers.map { $0 + "\r\n" }.joined() + "Content-Length: \(body.utf8.count)\r\n\r\n" + body)
     }
 }
