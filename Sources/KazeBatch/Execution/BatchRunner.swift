@@ -74,9 +74,11 @@ public struct BatchRunner: Sendable {
         let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)
         let writer = try ResultsWriter(path: resultsPath, operation: operation)  // before sending: an unwritable path stops here
+        let otherClaims = operation.movesMoney ? try StateDirClaims.load(besides: folder) : StateDirClaims()
         let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, audit: audit,
                                 index: index, options: options, clock: clock, makeRequestNo: makeRequestNo,
-                                onProgress: onProgress)
+                                onProgress: onProgress, otherClaims: otherClaims,
+                                clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
         try await body(executor)
         audit.sync()
         var summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer)

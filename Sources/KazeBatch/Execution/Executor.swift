@@ -28,14 +28,29 @@ public actor Executor {
     var breaker: CircuitBreaker
     var progress = RunProgress(total: 0)
     private var started: Double = 0
+    /// Reads the platform to decide in-doubt rows.
+    let reconciler: Reconciler
+    /// The transactions other batches of the state dir own (see `StateDirClaims`).
+    let otherClaims: StateDirClaims
+    /// Where the measured platform clock is recorded (the batch folder's clock.json), if anywhere.
+    let clockRecordPath: String?
+    /// The platform offset learned from one of the batch's own confirmed recharges, once.
+    var transactionOffset: PlatformOffset?
+    /// True once the batch's confirmed recharges were searched for a clock measurement.
+    var searchedTransactionOffset = false
+    /// The clock.json text last written.
+    var lastClockRecord: String?
 
     /// - Parameters:
     ///   - index: the journal read back before the run (see `JournalIndex.load`).
     ///   - makeRequestNo: a fresh unique requestNo per call (`RequestNumber.make`).
     ///   - onProgress: called after every finished row.
+    ///   - otherClaims: the transactions other batches of the state dir own.
+    ///   - clockRecordPath: where to record the measured platform clock (nil: nowhere).
     public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal, audit: AuditLog?,
                 index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
-                makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil) {
+                makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
+                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil) {
         self.operation = operation
         self.batchID = batchID
         self.api = api
@@ -50,6 +65,10 @@ public actor Executor {
         policy = RetryPolicy(maxAttempts: options.maxAttempts, baseDelay: options.retryBaseDelay,
                              maxDelay: options.retryMaxDelay, random: RandomSource(seed: options.seed))
         breaker = CircuitBreaker(maxFailures: options.maxFailures, window: options.breakerWindow, ratio: options.breakerRatio)
+        reconciler = Reconciler(operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
+                                options: options, clock: clock)
+        self.otherClaims = otherClaims
+        self.clockRecordPath = clockRecordPath
     }
 
     /// True when the row at `line` is to be sent in this run, given its journal history.
@@ -69,7 +88,8 @@ public actor Executor {
     }
 
     /// Sends every row of `source` that needs sending (see `needsSending`), `expected` being
-    /// how many that is (for progress), then reconciles the rows that became UNKNOWN.
+    /// how many that is (for progress), then reconciles the rows that became UNKNOWN. Rows of
+    /// a state-changing batch that touch one subject go strictly in input order, one at a time.
     /// - Throws: when the input cannot be read or the journal cannot be written.
     public func execute(_ source: any BatchSource, expected: Int) async throws {
         progress = RunProgress(total: expected)
@@ -77,23 +97,47 @@ public actor Executor {
         let feed = RecordFeed(source: source, buffer: options.concurrency * 2)
         let stream = feed.start()
         defer { feed.cancel() }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let concurrency = max(1, options.concurrency)
+        let admitted = concurrency + max(0, options.maxWaitingRows)
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var gate = SubjectGate<ValidRecord>()
+            var ready: [(ticket: Int, item: ValidRecord)] = []
             var inFlight = 0
-            for try await item in stream {
-                feed.taken()
-                guard haltReason == nil else { break }
-                guard case .valid(let record) = item, needsSending(record.line) else { continue }
-                if inFlight >= options.concurrency {
-                    try await group.next()
-                    inFlight -= 1
+            var input = stream.makeAsyncIterator()
+            var inputEnded = false
+            while true {
+                while inFlight < concurrency, haltReason == nil, !ready.isEmpty {
+                    let (ticket, record) = ready.removeFirst()
+                    group.addTask { try await self.process(record); return ticket }
+                    inFlight += 1
                 }
-                guard haltReason == nil else { break }
-                group.addTask { try await self.process(record) }
-                inFlight += 1
+                let mustWait = gate.count >= admitted || (inFlight >= concurrency && !ready.isEmpty)
+                if !inputEnded, haltReason == nil, !mustWait || inFlight == 0 {
+                    guard let item = try await input.next() else { inputEnded = true; continue }
+                    feed.taken()
+                    guard case .valid(let record) = item, needsSending(record.line) else { continue }
+                    let (ticket, isReady) = gate.admit(record, keys: subjectKeys(record))
+                    if isReady { ready.append((ticket, record)) }
+                    continue
+                }
+                guard inFlight > 0, let ticket = try await group.next() else { break }
+                inFlight -= 1
+                ready += gate.finish(ticket)
             }
-            try await group.waitForAll()
         }
         try await reconcileInDoubt()
+    }
+
+    /// The subjects a row touches: rows sharing one are sent in input order, one at a time.
+    /// Read-only rows touch none.
+    func subjectKeys(_ record: ValidRecord) -> [String] {
+        guard !operation.isReadOnly else { return [] }
+        let email = record.body.text("email").map { "email " + $0.lowercased() }
+        switch operation {
+        case .kyc: return [email].compactMap { $0 }
+        case .assign: return [email, record.body.text("cardNumber").map { "cardNumber " + $0 }].compactMap { $0 }
+        default: return [record.cardID.map { "card " + $0 }].compactMap { $0 }
+        }
     }
 
     /// Appends `entry` to the journal (durably), folds it into the index and writes its

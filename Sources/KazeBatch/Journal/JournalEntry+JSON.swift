@@ -37,6 +37,11 @@ extension JournalEntry {
             self.fields = fields
         default: return nil
         }
+        switch object["requestNoInDoubt"] {
+        case nil, .null?: requestNoInDoubt = nil
+        case .bool(let flag)?: requestNoInDoubt = flag
+        default: return nil
+        }
         guard valid else { return nil }
     }
 }

@@ -32,6 +32,10 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var ref: String?
     /// SUCCEEDED: the operation's response fields, already masked, secrets left out.
     public var fields: [String: String]?
+    /// SENT: true when this requestNo already went out in an attempt that may have been done
+    /// (a resend of an in-doubt row keeps its requestNo), so a `DUPLICATE_REQUEST` answer
+    /// leaves the row in doubt instead of proving anything.
+    public var requestNoInDoubt: Bool?
 
     /// An entry with only the always-present members set.
     public init(line: Int, state: JournalState, time: String, attempt: Int, requestNo: String? = nil) {

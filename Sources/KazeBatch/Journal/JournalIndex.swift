@@ -41,7 +41,8 @@ public struct JournalIndex: Sendable {
         guard (1...RowTable.maxLine).contains(entry.line), offset < RowSlot.offsetLimit else {
             throw JournalError.io(path: reader.path, reason: "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)")
         }
-        let claim = entry.state == .succeeded ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
+        let claims = entry.state == .succeeded || entry.state == .failed
+        let claim = claims ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
         table.apply(line: entry.line, entry.state, at: offset, claim: claim)
     }
 
@@ -53,8 +54,8 @@ public struct JournalIndex: Sendable {
     /// Every journaled row, in line order.
     public var rows: JournalRows { JournalRows(table: table) }
 
-    /// Recharge transaction ids that rows of this batch already own (from their responses
-    /// or from reconciliation): never matched to another row. A SUCCEEDED row never changes
-    /// state again, so the claims only grow.
+    /// Recharge transaction ids that rows of this batch already own (from their responses,
+    /// from reconciliation, or a FAILED transaction that decided a row): never matched to
+    /// another row.
     public var claimedTransactionIds: TransactionClaims { TransactionClaims(table: table, reader: reader) }
 }

@@ -117,6 +117,7 @@ enum RunCommand: Command {
         options.rate = configuration.rate
         options.burst = configuration.burst
         options.concurrency = configuration.concurrency
+        options.platformUtcOffset = configuration.platformUtcOffset
         options.maxAttempts = try arguments.integer("max-attempts", in: 1...100) ?? options.maxAttempts
         options.maxFailures = try arguments.integer("max-failures", in: 1...Int(Int32.max))
         options.settleSeconds = try arguments.number("settle-seconds", in: 0...86_400)

@@ -4,7 +4,7 @@
 /// One configuration setting, named by its key in the JSON config file.
 public enum ConfigKey: String, CaseIterable, Sendable {
     case endpoint, sysId, merchantKey, platformPublicKey, signDigest, aesKeyBits, aesMode
-    case rate, burst, concurrency, timeoutSeconds, live
+    case rate, burst, concurrency, timeoutSeconds, live, platformUtcOffset
 
     /// The environment variable that sets it, e.g. `KAZEBATCH_SYS_ID`.
     public var environmentName: String {
@@ -21,6 +21,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .concurrency: "KAZEBATCH_CONCURRENCY"
         case .timeoutSeconds: "KAZEBATCH_TIMEOUT"
         case .live: "KAZEBATCH_LIVE"
+        case .platformUtcOffset: "KAZEBATCH_PLATFORM_UTC_OFFSET"
         }
     }
 
@@ -39,6 +40,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .concurrency: "concurrency"
         case .timeoutSeconds: "timeout"
         case .live: "live"
+        case .platformUtcOffset: "platform-utc-offset"
         }
     }
 }

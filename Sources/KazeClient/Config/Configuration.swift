@@ -28,13 +28,16 @@ public struct Configuration: Sendable, Equatable {
     public var timeoutSeconds: Double
     /// True to allow an endpoint that is not on this machine.
     public var live: Bool
+    /// The platform's zone for its `yyyy-MM-dd HH:mm:ss` times, in seconds east of UTC; nil
+    /// (`auto`, the default) measures it.
+    public var platformUtcOffset: Int?
 
     /// A configuration with DESIGN.md's defaults for everything not given; `burst` defaults
     /// to the rate rounded up.
     public init(
         endpoint: URL, sysId: String, merchantKeyPath: String, platformPublicKeyPath: String,
         profile: CryptoProfile = .kazepayV1, rate: Double = 5, burst: Int? = nil, concurrency: Int = 4,
-        timeoutSeconds: Double = 30, live: Bool = false
+        timeoutSeconds: Double = 30, live: Bool = false, platformUtcOffset: Int? = nil
     ) {
         self.endpoint = endpoint
         self.sysId = sysId
@@ -46,6 +49,7 @@ public struct Configuration: Sendable, Equatable {
         self.concurrency = concurrency
         self.timeoutSeconds = timeoutSeconds
         self.live = live
+        self.platformUtcOffset = platformUtcOffset
     }
 
     /// The default config file, looked for in the current directory.

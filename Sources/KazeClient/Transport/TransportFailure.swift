@@ -9,9 +9,11 @@ import FoundationNetworking
 /// Classification of transport errors.
 enum TransportFailure {
     /// Errors raised before any request byte can have reached the server: no address, no
-    /// connection, or a TLS handshake that failed before the request was written.
+    /// connection, or a TLS handshake that failed before the request was written. Not
+    /// `.unsupportedURL` or `.badURL`: FoundationNetworking reports an answer that is not HTTP
+    /// (no status line, binary bytes) that way, after the request went out.
     static let beforeSending: Set<URLError.Code> = [
-        .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .badURL, .unsupportedURL,
+        .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
         .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
         .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
         .clientCertificateRequired,
