@@ -16,7 +16,8 @@ public enum ResultsPass {
             summary.records += 1
             summary.counts[row.outcome, default: 0] += 1
             if case .valid(let valid) = record, let amount = valid.amount {
-                summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome)
+                summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome,
+                                  settled: row.fields["transactionStatus"]?.uppercased() == "SUCCESS")
             }
             try writer?.write(row)
         }

@@ -26,8 +26,9 @@ enum RunCommand: Command {
           --allow-repeat          a new recharge batch of a file that was run before and has
                                   changed since is refused (exit 2) when its rows include ones
                                   the earlier batch paid or may have paid; this pays them again
-          --settle-seconds N      how long a request may still be in flight before "not found"
-                                  proves it was not done (default 120)
+          --settle-seconds N      how long after its last send a request may still commit at the
+                                  platform; only then can "not found" prove it was not done
+                                  (default 900, at least twice the timeout)
           --state-dir DIR         journal folder root (default .kazebatch/ beside the input)
           --results PATH / --audit PATH / --errors PATH   output files
           --format csv|jsonl      input format (default: from the extension)

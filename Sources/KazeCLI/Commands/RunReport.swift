@@ -18,7 +18,11 @@ struct RunReport {
         let counts = RowOutcome.allCases.map { "\($0.rawValue) \(summary.count($0))" }.joined(separator: " · ")
         lines.append("records \(summary.records): \(counts)")
         for currency in summary.money.currencies {
-            let parts = RowOutcome.allCases.map { "\($0.rawValue.lowercased()) \(money(summary.money.sum(currency, $0)))" }
+            let parts = RowOutcome.allCases.map { outcome in
+                let text = "\(outcome.rawValue.lowercased()) \(money(summary.money.sum(currency, outcome)))"
+                guard outcome == .succeeded else { return text }
+                return text + " (settled \(money(summary.money.settled(currency))), pending \(money(summary.money.pending(currency))))"
+            }
             lines.append("\(currency) requested \(money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
         }
         if let reason = summary.haltReason { lines.append("halted: \(reason); the rest were not sent") }
@@ -37,7 +41,9 @@ struct RunReport {
         let money = JSONObject(summary.money.currencies.map { currency in
             (currency, JSONValue.object(JSONObject(
                 [("requested", JSONValue.string(self.money(summary.money.requested(currency))))]
-                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(self.money(summary.money.sum(currency, $0)))) })))
+                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(self.money(summary.money.sum(currency, $0)))) }
+                    + [("settled", .string(self.money(summary.money.settled(currency)))),
+                       ("pending", .string(self.money(summary.money.pending(currency))))])))
         })
         let document = JSONObject([
             ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
