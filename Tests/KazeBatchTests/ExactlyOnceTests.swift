@@ -108,6 +108,32 @@ final class ExactlyOnceTests: XCTestCase {
         XCTAssertEqual(harness.platform.statuses["SB9"], "ACTIVE", "the later row of the card is sent after the earlier one finished")
     }
 
+    func testARowInDoubtHoldsBackTheLaterRowsOfItsCardAndIsNeverSentAfterThem() async throws {
+        var harness = try Harness()
+        defer { harness.folder.remove() }
+        harness.options.settleSeconds = 3600
+        harness.platform.script("SB9", [.unknownWithoutCommit])
+        let rows = [("SB9", "INACTIVE"), ("SB1", "INACTIVE"), ("SB9", "ACTIVE")]
+        let first = try await harness.run(.statusChanges(rows))
+        XCTAssertEqual(try harness.results().map { $0[3] }, ["UNKNOWN", "SUCCEEDED", "SKIPPED"],
+                       "the ACTIVE row waits: sent now, it would make the INACTIVE row's reconciliation read ACTIVE")
+        XCTAssertEqual(first.summary.exitStatus, 5)
+        XCTAssertEqual(harness.platform.statuses["SB9"], nil)
+
+        harness.options.settleSeconds = 0
+        let second = try await harness.run(.statusChanges(rows))
+        XCTAssertEqual(try harness.results().map { $0[4] }, ["NOT_COMMITTED", "SUCCESS", "SUCCESS"],
+                       "reconciled first, then the held row goes in the same run")
+        XCTAssertEqual(second.summary.exitStatus, 1)
+        XCTAssertEqual(harness.platform.statuses["SB9"], "ACTIVE")
+
+        harness.options.retryFailed = true
+        _ = try await harness.run(.statusChanges(rows))
+        XCTAssertEqual(harness.platform.statuses["SB9"], "ACTIVE", "the earlier INACTIVE row is not sent after the later ACTIVE one")
+        let detail = try harness.results()[0][5]
+        XCTAssertTrue(detail.hasPrefix("not sent again: line 4"), detail)
+    }
+
     func testAPlatformAheadInAnotherZoneIsMeasuredAndReconciled() async throws {
         let harness = try Harness()
         defer { harness.folder.remove() }

@@ -93,11 +93,18 @@ extension Executor {
             return (row.requestNo ?? makeRequestNo(), row.requestNoInDoubt)
         case .pending, .succeeded:
             return (makeRequestNo(), false)
-        case .failed where !Executor.mayHaveBeenDone(row):
-            return (makeRequestNo(), false)
         case .failed, .sent, .unknown:
             break
         }
+        if let later = subjectKeys(row).compactMap({ latestSendPerSubject[$0] }).max(), later > row.line {
+            let note = "not sent again: line \(later) of the same subject was sent after it (rows of one subject go in input order)"
+            if !(row.detail ?? "").hasPrefix(note) {
+                try await settle(row, row.state == .failed ? .failed : .unknown, code: row.code ?? "UNKNOWN",
+                                 detail: note + "; was: " + (row.detail ?? ""), count: false)
+            }
+            return nil
+        }
+        if row.state == .failed, !Executor.mayHaveBeenDone(row) { return (makeRequestNo(), false) }
         let verdict = await decide(row)
         switch verdict {
         case .succeeded(let detail, let fields):

@@ -27,7 +27,9 @@ public actor Executor {
     public private(set) var haltReason: String?
     var breaker: CircuitBreaker
     var progress = RunProgress(total: 0)
-    private var started: Double = 0
+    var started: Double = 0
+    /// Per subject, the last input line ever sent (filled for resends of held operations).
+    var latestSendPerSubject: [String: Int] = [:]
     /// Reads the platform to decide in-doubt rows.
     let reconciler: Reconciler
     /// The transactions other batches of the state dir own (see `StateDirClaims`).
@@ -85,59 +87,6 @@ public actor Executor {
     /// How many journaled rows are not to be sent in this run (see `needsSending`).
     public func rowsNotToSend() -> Int {
         index.rows.reduce(0) { $0 + (needsSending($1.line) ? 0 : 1) }
-    }
-
-    /// Sends every row of `source` that needs sending (see `needsSending`), `expected` being
-    /// how many that is (for progress), then reconciles the rows that became UNKNOWN. Rows of
-    /// a state-changing batch that touch one subject go strictly in input order, one at a time.
-    /// - Throws: when the input cannot be read or the journal cannot be written.
-    public func execute(_ source: any BatchSource, expected: Int) async throws {
-        progress = RunProgress(total: expected)
-        started = clock.now()
-        let feed = RecordFeed(source: source, buffer: options.concurrency * 2)
-        let stream = feed.start()
-        defer { feed.cancel() }
-        let concurrency = max(1, options.concurrency)
-        let admitted = concurrency + max(0, options.maxWaitingRows)
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            var gate = SubjectGate<ValidRecord>()
-            var ready: [(ticket: Int, item: ValidRecord)] = []
-            var inFlight = 0
-            var input = stream.makeAsyncIterator()
-            var inputEnded = false
-            while true {
-                while inFlight < concurrency, haltReason == nil, !ready.isEmpty {
-                    let (ticket, record) = ready.removeFirst()
-                    group.addTask { try await self.process(record); return ticket }
-                    inFlight += 1
-                }
-                let mustWait = gate.count >= admitted || (inFlight >= concurrency && !ready.isEmpty)
-                if !inputEnded, haltReason == nil, !mustWait || inFlight == 0 {
-                    guard let item = try await input.next() else { inputEnded = true; continue }
-                    feed.taken()
-                    guard case .valid(let record) = item, needsSending(record.line) else { continue }
-                    let (ticket, isReady) = gate.admit(record, keys: subjectKeys(record))
-                    if isReady { ready.append((ticket, record)) }
-                    continue
-                }
-                guard inFlight > 0, let ticket = try await group.next() else { break }
-                inFlight -= 1
-                ready += gate.finish(ticket)
-            }
-        }
-        try await reconcileInDoubt()
-    }
-
-    /// The subjects a row touches: rows sharing one are sent in input order, one at a time.
-    /// Read-only rows touch none.
-    func subjectKeys(_ record: ValidRecord) -> [String] {
-        guard !operation.isReadOnly else { return [] }
-        let email = record.body.text("email").map { "email " + $0.lowercased() }
-        switch operation {
-        case .kyc: return [email].compactMap { $0 }
-        case .assign: return [email, record.body.text("cardNumber").map { "cardNumber " + $0 }].compactMap { $0 }
-        default: return [record.cardID.map { "card " + $0 }].compactMap { $0 }
-        }
     }
 
     /// Appends `entry` to the journal (durably), folds it into the index and writes its

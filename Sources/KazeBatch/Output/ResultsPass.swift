@@ -36,7 +36,8 @@ public enum ResultsPass {
                              detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more)
         }
         guard let row = try index.finalRecord(record.line) else {
-            return ResultRow(line: record.line, ref: record.ref, outcome: .skipped, detail: "not sent")
+            return ResultRow(line: record.line, ref: record.ref, outcome: .skipped,
+                             detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt")
         }
         let outcome: RowOutcome
         switch row.state {

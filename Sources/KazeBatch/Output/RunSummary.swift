@@ -20,11 +20,13 @@ public struct RunSummary: Sendable, Equatable {
     /// The rows with `outcome`.
     public func count(_ outcome: RowOutcome) -> Int { counts[outcome] ?? 0 }
 
-    /// The exit code of DESIGN.md: 4 halted with rows left unsent, 5 UNKNOWN remain, 1 some
-    /// FAILED/INVALID, else 0.
+    /// The exit code: 4 halted with rows left unsent, 5 UNKNOWN remain, 4 rows left unsent
+    /// (held back behind a row of their subject that is still in doubt), 1 some FAILED/INVALID,
+    /// else 0.
     public var exitStatus: Int32 {
         if haltReason != nil && count(.skipped) > 0 { return 4 }
         if count(.unknown) > 0 { return 5 }
+        if count(.skipped) > 0 { return 4 }
         if count(.failed) + count(.invalid) > 0 { return 1 }
         return 0
     }

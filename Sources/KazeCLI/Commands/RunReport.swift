@@ -26,6 +26,10 @@ struct RunReport {
             lines.append("\(currency) requested \(money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
         }
         if let reason = summary.haltReason { lines.append("halted: \(reason); the rest were not sent") }
+        if summary.haltReason == nil, summary.count(.skipped) > 0 {
+            lines.append("SKIPPED rows were held back behind an earlier row of the same card or email that is in doubt:"
+                         + " run `kazebatch reconcile` later, then run again to send them")
+        }
         if summary.count(.unknown) > 0 {
             lines.append("UNKNOWN rows may or may not have been done: run `kazebatch reconcile` later (never resent unless --resend-unknown)")
         }

@@ -89,7 +89,8 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
             guard kycEmails.contains(key) else { return .platformError(code: .notFound, detail: "no such email", retryAfter: nil) }
             return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("status", .string("WAITING_KYC"))]))
         case .balance, .card:
-            return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("cardID", .string(key)), ("avaBalance", .number("1.00"))]))
+            return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("cardID", .string(key)), ("avaBalance", .number("1.00")),
+                                              ("userBankCardStatus", .string(statuses[key] ?? "ACTIVE"))]))
         default: break
         }
         let fault = script[key]?.isEmpty == false ? script[key]?.removeFirst() : nil
