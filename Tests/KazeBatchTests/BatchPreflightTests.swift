@@ -19,8 +19,9 @@ final class BatchPreflightTests: XCTestCase {
 
     /// A batch folder `id` in the state dir, with a batch.json made at `created`.
     @discardableResult
-    private func batch(_ id: String, _ operation: APIOperation, input: String, created: String = "2026-11-25T13:00:00.000Z") throws -> StateFolder {
-        let batch = StateFolder(batchID: id, stateDir: root, inputPath: input)
+    private func batch(_ id: String, _ operation: APIOperation, input: String, created: String = "2026-11-25T13:00:00.000Z",
+                       in stateDir: String? = nil) throws -> StateFolder {
+        let batch = StateFolder(batchID: id, stateDir: stateDir ?? root, inputPath: input)
         try batch.create()
         try #"{"operation":"\#(operation.apiCode)","input":"\#(input)","created":"\#(created)"}"#
             .write(toFile: batch.infoPath, atomically: true, encoding: .utf8)
@@ -145,6 +146,28 @@ final class BatchPreflightTests: XCTestCase {
         XCTAssertThrowsError(try BatchLock(path: other.lockPath), "the probe left the running batch its lock")
         running.release()
         XCTAssertNoThrow(try allowing.check())
+    }
+
+    func testARunStopsBeforeSendingWhenAnotherBatchOfTheFileStartedSinceItsCheck() async throws {
+        let harness = try Harness()
+        defer { harness.folder.remove() }
+        let input = harness.folder.path("pay.csv")
+        let other = try batch("other", .recharge, input: input, in: harness.folder.path("state"))
+        let rows = ArraySource.recharges([("SB1", "1.00")])
+        var runner = harness.runner(rows)
+        runner.inputPath = input
+        runner.preflight = BatchPreflight(operation: .recharge, folder: runner.folder, inputPath: input)
+        XCTAssertNoThrow(try runner.preflight?.check(), "nothing runs yet")
+        let running = try BatchLock(path: other.lockPath)  // the other batch starts meanwhile
+        defer { running.release() }
+        do {
+            _ = try await runner.run(scan: try Harness.scan(rows))
+            XCTFail("the run should stop: another batch of its file holds its lock")
+        } catch let error as BatchGuardError {
+            XCTAssertTrue(error.isBusy, "\(error)")
+        }
+        XCTAssertEqual(harness.platform.callCount(.recharge), 0)
+        XCTAssertNoThrow(try BatchLock(path: runner.folder.lockPath).release(), "its own lock was given back")
     }
 
     func testTheLockProbeNeitherTakesNorCreatesTheLock() throws {

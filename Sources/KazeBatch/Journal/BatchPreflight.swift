@@ -1,7 +1,8 @@
 // BatchPreflight: the guards `run` passes before a batch sends anything, against doing rows
 // twice across batches of one input file (its resolved path, in one state dir):
 // 1. a file with the bytes of another file that ran is refused (it would resume that batch);
-// 2. while another batch of the same file holds its lock, the run is refused (busy);
+// 2. while another batch of the same file holds its lock, the run is refused (busy) — checked
+//    again by BatchRunner once the run holds its own lock;
 // 3. the repeat guard: the subjects of the rows the other batches did or started — all of
 //    them for a new batch, those made since it for a resumed one — for the validation pass
 //    to compare every valid record with. `--allow-repeat` skips only this third guard.
@@ -37,12 +38,7 @@ public struct BatchPreflight: Sendable {
             throw BatchGuardError.sameContents(input: inputPath, batch: BatchRef(id: folderName(folder), info: own))
         }
         let others = try otherBatches(of: input)
-        for other in others {
-            let lockPath = stateFolder(other.id).lockPath
-            if let holder = try readable(lockPath, { try BatchLock.holder(of: lockPath) }) {
-                throw BatchGuardError.otherBatchRunning(input: inputPath, batch: other, holder: holder)
-            }
-        }
+        try refuseIfRunning(others)
         var repeatGuard = RepeatGuard(operation: operation, resuming: resuming)
         guard !operation.isReadOnly, !allowRepeat else { return repeatGuard }
         let since = resuming ? own?.created : nil
@@ -54,6 +50,23 @@ public struct BatchPreflight: Sendable {
             repeatGuard.ownJournal = try readable(folder.journalPath) { try JournalIndex.load(path: folder.journalPath) }
         }
         return repeatGuard
+    }
+
+    /// Guard 2 again, for a run that now holds its own batch's lock (`BatchRunner`): of two
+    /// batches of one file started at the same moment, both past `check()`, at least one
+    /// sees the other's lock here and stops before sending.
+    /// - Throws: `BatchGuardError.otherBatchRunning` or `.unreadable`.
+    public func refuseWhileAnotherBatchRuns() throws {
+        try refuseIfRunning(otherBatches(of: ResolvedPath.of(inputPath)))
+    }
+
+    private func refuseIfRunning(_ others: [BatchRef]) throws {
+        for other in others {
+            let lockPath = stateFolder(other.id).lockPath
+            if let holder = try readable(lockPath, { try BatchLock.holder(of: lockPath) }) {
+                throw BatchGuardError.otherBatchRunning(input: inputPath, batch: other, holder: holder)
+            }
+        }
     }
 
     /// The other batches in the state dir whose batch.json names `input`, by id.

@@ -82,6 +82,7 @@ enum RunCommand: Command {
             makeRequestNo: RequestNumber.make)
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
+        runner.preflight = preflight
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
