@@ -137,17 +137,21 @@ final class RepeatGuardTests: SandboxRunTestCase {
 
     func testAnEditedCopyIsRefusedWhileTheOriginalRuns() async throws {
         try fixture.startSandbox(["--cards", "50"])
-        let original = try payThenFix()
-        let running = try BatchLock(path: folder.path(".kazebatch/\(original)/lock"))  // what a run of it holds
+        // The original has just started: its folder, batch.json and lock, nothing journaled yet.
+        let original = StateFolder(batchID: "0riginal", stateDir: folder.path(".kazebatch"), inputPath: folder.path("pay.csv"))
+        try original.create()
+        try BatchInfo(operation: .recharge, inputPath: folder.path("pay.csv")).recordIfMissing(in: original)
+        let running = try BatchLock(path: original.lockPath)
+        try write("pay.csv", ["SB000041,USD,7.01,a", "SB000042,USD,3.00,b"])
         let edited = try run("pay.csv")
         XCTAssertEqual(edited.status, 6, edited.stderr)
-        XCTAssertTrue(edited.stderr.contains("batch \(original.prefix(8)) of the same file \(ResolvedPath.of(folder.path("pay.csv")))"), edited.stderr)
+        XCTAssertTrue(edited.stderr.contains("batch 0riginal of the same file \(ResolvedPath.of(folder.path("pay.csv")))"), edited.stderr)
         XCTAssertTrue(edited.stderr.contains("is running now (pid \(getpid()))"), edited.stderr)
         let whileRunning = try await fixture.credits()
-        XCTAssertEqual(whileRunning, ["SB000041": 1, "SB000043": 1], "nothing sent")
-        XCTAssertEqual(try batchFolders(), [original])
+        XCTAssertEqual(whileRunning, [:], "nothing sent")
+        XCTAssertEqual(try batchFolders(), ["0riginal"])
         running.release()
-        XCTAssertEqual(try run("pay.csv").status, 2, "once it is done, the repeat guard refuses the paid rows")
+        XCTAssertEqual(try run("pay.csv").status, 0, "once it is done (it did nothing), the edited file runs")
     }
 
     func testTheOriginalResumedAfterTheEditedCopyPaidIsRefused() async throws {
