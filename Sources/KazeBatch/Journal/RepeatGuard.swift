@@ -18,10 +18,7 @@ public struct RepeatGuard: Sendable {
     /// This batch's own journal when it resumes and there is anything to compare.
     var ownJournal: JournalIndex?
 
-    /// Nothing to compare: a guard that never finds a repeat.
-    public init() { self.init(operation: .card, resuming: false) }
-
-    /// An empty guard for a batch of `operation`.
+    /// An empty guard (it finds no repeat) for a batch of `operation`.
     public init(operation: APIOperation, resuming: Bool) {
         (self.operation, self.resuming) = (operation, resuming)
     }

@@ -9,7 +9,7 @@ extension BatchValidator {
     /// errors, so scripts can rely on it) atomically to `errorsURL`, and returns the summary.
     /// - Throws: `InputError` when the input cannot be read or the errors file cannot be written.
     public func validate(writingErrorsTo errorsURL: URL) throws -> ValidationSummary {
-        try validate(writingErrorsTo: errorsURL, against: RepeatGuard()).summary
+        try validate(writingErrorsTo: errorsURL, against: RepeatGuard(operation: operation, resuming: false)).summary
     }
 
     /// Validates like `validate(writingErrorsTo:)` and, in the same pass, finds the valid

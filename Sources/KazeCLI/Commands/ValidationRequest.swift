@@ -47,7 +47,7 @@ struct ValidationRequest {
     /// Validates the file and writes the errors CSV.
     /// - Throws: `CLIError` (exit 2) when the input or the errors file cannot be used.
     func validate() throws -> ValidationSummary {
-        try validate(against: RepeatGuard()).summary
+        try validate(against: RepeatGuard(operation: operation, resuming: false)).summary
     }
 
     /// Validates like `validate()` and, in the same pass, finds the valid records that other
