@@ -23,10 +23,10 @@ enum RunCommand: Command {
           --retry-failed          send rows that FAILED in an earlier run again
           --resend-unknown        send rows whose outcome stayed UNKNOWN again (may do it twice!)
           --allow-duplicates      repeated records are not validation errors
-          --allow-repeat          a batch of a file whose other batches (it was run before and
-                                  has changed since) did or started some of the same rows is
-                                  refused (exit 2); this sends those rows again: they may be
-                                  done twice
+          --allow-repeat          run even though another batch of this file (it ran before and
+                                  has changed since) did or started some of the same rows,
+                                  which is refused otherwise (exit 2): those rows are sent
+                                  again and may be done twice
           --settle-seconds N      how long a request may still be in flight before "not found"
                                   proves it was not done (default 120)
           --state-dir DIR         journal folder root (default .kazebatch/ beside the input)
