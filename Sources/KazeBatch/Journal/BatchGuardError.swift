@@ -30,9 +30,8 @@ public enum BatchGuardError: Error, Sendable, Equatable, CustomStringConvertible
                 + " (\(holder)); running another batch of \(input) at the same time could do rows twice. Wait for it to"
                 + " finish, then run this again (rows that batch did or started are then refused); nothing was sent"
         case .unreadable(let input, let path, let reason):
-            "cannot tell what another batch of \(input) did: \(path) \(reason). Make it readable again; kazebatch must"
-                + " know what that batch did or started before sending rows it may repeat (--allow-repeat skips this"
-                + " check and may send rows twice); nothing was sent"
+            "cannot tell what another batch of \(input) did: \(path) \(reason). Make it readable again: kazebatch must"
+                + " know what that batch did or started before sending rows it may repeat; nothing was sent"
         }
     }
 }
