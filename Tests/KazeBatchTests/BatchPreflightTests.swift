@@ -4,6 +4,7 @@
 // lock; unreadable batches; identical files; and input paths reached through symbolic links.
 
 import Foundation
+import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
@@ -170,6 +171,26 @@ final class BatchPreflightTests: XCTestCase {
         XCTAssertNoThrow(try BatchLock(path: runner.folder.lockPath).release(), "its own lock was given back")
     }
 
+    func testABatchOfTheFileStartedWhileARunSendsSeesIt() async throws {
+        let harness = try Harness()
+        defer { harness.folder.remove() }
+        let input = harness.folder.path("pay.csv")
+        let rows = ArraySource.recharges([("SB1", "1.00")])
+        let latecomer = BatchPreflight(operation: .recharge, folder: StateFolder(
+            batchID: "latecomer", stateDir: harness.folder.path("state"), inputPath: input), inputPath: input)
+        let seen = SeenErrors()
+        var runner = harness.runner(rows)
+        runner.api = ProbingAPI(platform: harness.platform) { seen.note { _ = try latecomer.check() } }
+        runner.inputPath = input
+        runner.preflight = BatchPreflight(operation: .recharge, folder: runner.folder, inputPath: input)
+        _ = try await runner.run(scan: try Harness.scan(rows))
+        XCTAssertEqual(seen.errors.count, 1)
+        guard case .otherBatchRunning(_, let batch, _)? = seen.errors.first as? BatchGuardError else {
+            return XCTFail("\(seen.errors)")
+        }
+        XCTAssertEqual(batch.id, harness.batchID, "a new batch's batch.json is there before it sends")
+    }
+
     func testTheLockProbeNeitherTakesNorCreatesTheLock() throws {
         let lockPath = folder.path("lock")
         XCTAssertNil(try BatchLock.holder(of: lockPath))
@@ -245,5 +266,28 @@ final class BatchPreflightTests: XCTestCase {
         XCTAssertEqual(ResolvedPath.of(folder.path("link/../sub/a.csv")), real, "`..` after a link goes up from its target")
         XCTAssertEqual(ResolvedPath.of(folder.path("link/new.csv")), ResolvedPath.of(folder.path("real/sub")) + "/new.csv")
         XCTAssertEqual(ResolvedPath.of("/no/such/dir/../x.csv"), "/no/such/x.csv")
+    }
+}
+
+/// A platform that runs `probe` before each call, to look at the state dir while a run sends.
+private struct ProbingAPI: CardAPI {
+    let platform: FakePlatform
+    let probe: @Sendable () -> Void
+
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+        probe()
+        return await platform.call(operation, body: body, requestNo: requestNo)
+    }
+}
+
+/// The errors thrown by probes, collected across tasks.
+private final class SeenErrors: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [any Error] = []
+
+    var errors: [any Error] { lock.withLock { seen } }
+
+    func note(_ body: () throws -> Void) {
+        do { try body() } catch { lock.withLock { seen.append(error) } }
     }
 }

@@ -33,7 +33,8 @@ public struct BatchRunner: Sendable {
     /// an edited copy of it can tell what this one paid; nil writes no batch.json.
     public var inputPath: String?
     /// The guards `run` passed before validating; guard 2 (another batch of the same file
-    /// running) is checked again once this run holds the batch's lock. Nil checks nothing.
+    /// running) is checked again once this run holds the batch's lock and its batch.json is
+    /// written, so a batch of the file started meanwhile sees this one. Nil checks nothing.
     public var preflight: BatchPreflight?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
@@ -73,8 +74,8 @@ public struct BatchRunner: Sendable {
         try folder.create()
         let lock = try BatchLock(path: folder.lockPath)
         defer { lock.release() }
-        try preflight?.refuseWhileAnotherBatchRuns()
         if let inputPath { try BatchInfo(operation: operation, inputPath: inputPath).recordIfMissing(in: folder) }
+        try preflight?.refuseWhileAnotherBatchRuns()
         let index = try JournalIndex.load(path: folder.journalPath)
         let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)
