@@ -4,7 +4,6 @@
 // lock; unreadable batches; identical files; and input paths reached through symbolic links.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
@@ -266,28 +265,5 @@ final class BatchPreflightTests: XCTestCase {
         XCTAssertEqual(ResolvedPath.of(folder.path("link/../sub/a.csv")), real, "`..` after a link goes up from its target")
         XCTAssertEqual(ResolvedPath.of(folder.path("link/new.csv")), ResolvedPath.of(folder.path("real/sub")) + "/new.csv")
         XCTAssertEqual(ResolvedPath.of("/no/such/dir/../x.csv"), "/no/such/x.csv")
-    }
-}
-
-/// A platform that runs `probe` before each call, to look at the state dir while a run sends.
-private struct ProbingAPI: CardAPI {
-    let platform: FakePlatform
-    let probe: @Sendable () -> Void
-
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
-        probe()
-        return await platform.call(operation, body: body, requestNo: requestNo)
-    }
-}
-
-/// The errors thrown by probes, collected across tasks.
-private final class SeenErrors: @unchecked Sendable {
-    private let lock = NSLock()
-    private var seen: [any Error] = []
-
-    var errors: [any Error] { lock.withLock { seen } }
-
-    func note(_ body: () throws -> Void) {
-        do { try body() } catch { lock.withLock { seen.append(error) } }
     }
 }
