@@ -32,6 +32,10 @@ public struct BatchRunner: Sendable {
     /// The input file, recorded in the folder's batch.json (when missing) so a later batch of
     /// an edited copy of it can tell what this one paid; nil writes no batch.json.
     public var inputPath: String?
+    /// The guards `run` passed before validating; guard 2 (another batch of the same file
+    /// running) is checked again once this run holds the batch's lock and its batch.json is
+    /// written, so a batch of the file started meanwhile sees this one. Nil checks nothing.
+    public var preflight: BatchPreflight?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -50,8 +54,9 @@ public struct BatchRunner: Sendable {
 
     /// Runs the batch: reconciles in-doubt rows, sends what needs sending, writes results.
     /// - Parameter scan: the validation pass already made (record counts).
-    /// - Throws: `JournalError.locked` when another run holds the batch; journal, audit,
-    ///   output and input errors.
+    /// - Throws: `JournalError.locked` when another run holds the batch,
+    ///   `BatchGuardError.otherBatchRunning` when another batch of the file runs; journal,
+    ///   audit, output and input errors.
     public func run(scan: ValidationSummary) async throws -> RunOutcome {
         try await withExecutor { executor in
             try await executor.reconcileInDoubt()
@@ -70,6 +75,7 @@ public struct BatchRunner: Sendable {
         let lock = try BatchLock(path: folder.lockPath)
         defer { lock.release() }
         if let inputPath { try BatchInfo(operation: operation, inputPath: inputPath).recordIfMissing(in: folder) }
+        try preflight?.refuseWhileAnotherBatchRuns()
         let index = try JournalIndex.load(path: folder.journalPath)
         let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)

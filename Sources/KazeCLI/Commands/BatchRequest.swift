@@ -52,6 +52,8 @@ struct BatchRequest {
         } catch let error as JournalError {
             if case .locked = error { throw CLIError("\(error)", exitCode: .locked) }
             throw CLIError("\(error)")
+        } catch let error as BatchGuardError {
+            throw CLIError(error.description, exitCode: error.isBusy ? .locked : .usage)
         } catch let error as InputError {
             throw CLIError(error.description)
         } catch let error as AuditError {

@@ -32,10 +32,7 @@ enum StatusCommand: Command {
         }
         let order = ["SUCCEEDED", "FAILED", "UNKNOWN", "IN_FLIGHT", "STARTED"]
         let notStarted = max(0, records - index.rows.count)
-        var locked = false
-        if FileManager.default.fileExists(atPath: request.folder.lockPath) {
-            if let probe = try? BatchLock(path: request.folder.lockPath) { probe.release() } else { locked = true }
-        }
+        let locked = try await BatchRequest.guarded { try BatchLock.holder(of: request.folder.lockPath) } != nil
         let clock = PlatformClockRecord.read(path: request.folder.path + "/" + PlatformClockRecord.fileName)
         if arguments.flag("json") {
             let clockJSON: JSONValue = clock.map { record in
