@@ -20,7 +20,8 @@ public final class Journal: @unchecked Sendable {
     }()
 
     /// Opens (creating if needed) the journal at `path` for appending. A torn last line left
-    /// by a crash is cut off first, so new entries start on a line of their own.
+    /// by a crash (see `InterruptedWrite`) is cut off first, so new entries start on a line of
+    /// their own where `JournalIndex.load`, which ignores it by the same rule, expects them.
     /// - Throws: `JournalError.io`.
     public init(path: String) throws {
         self.path = path
@@ -28,7 +29,7 @@ public final class Journal: @unchecked Sendable {
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: String(cString: strerror(errno))) }
         if created { Journal.syncFolder(of: path) }
-        try Journal.cutTornTail(fd: fd, path: path)
+        try InterruptedWrite.cut(fd: fd, path: path)
     }
 
     deinit { close(fd) }
@@ -96,23 +97,5 @@ public final class Journal: @unchecked Sendable {
         guard folder >= 0 else { return }
         fsync(folder)
         close(folder)
-    }
-
-    private static func cutTornTail(fd: Int32, path: String) throws {
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return }
-        var last: UInt8 = 0
-        guard pread(fd, &last, 1, size - 1) == 1 else { throw JournalError.io(path: path, reason: "cannot be read") }
-        guard last != 0x0A else { return }
-        var keep = size - 1
-        while keep > 0 {
-            var byte: UInt8 = 0
-            guard pread(fd, &byte, 1, keep - 1) == 1 else { throw JournalError.io(path: path, reason: "cannot be read") }
-            if byte == 0x0A { break }
-            keep -= 1
-        }
-        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
-            throw JournalError.io(path: path, reason: "cannot cut the torn last line: \(String(cString: strerror(errno)))")
-        }
     }
 }
