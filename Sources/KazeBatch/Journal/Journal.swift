@@ -28,7 +28,7 @@ public final class Journal: @unchecked Sendable {
         let created = !FileManager.default.fileExists(atPath: path)
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: String(cString: strerror(errno))) }
-        if created { Journal.syncFolder(of: path) }
+        if created { try FolderSync.syncName(of: path) }
         try InterruptedWrite.cut(fd: fd, path: path)
     }
 
@@ -89,13 +89,5 @@ public final class Journal: @unchecked Sendable {
         }
         guard ok, fsync(fd) == 0 else { return .io(path: path, reason: String(cString: strerror(errno))) }
         return nil
-    }
-
-    /// Makes a new file's name durable too (fsync of its folder).
-    private static func syncFolder(of path: String) {
-        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
-        guard folder >= 0 else { return }
-        fsync(folder)
-        close(folder)
     }
 }
