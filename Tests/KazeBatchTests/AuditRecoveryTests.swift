@@ -102,7 +102,8 @@ final class AuditRecoveryTests: XCTestCase {
         let auditSize = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: auditPath)[.size] as? Int)
         // A file-size limit just past the audit file's end: its next row is cut off half-way
         // (EFBIG), while the journal, much smaller, is still written.
-        signal(SIGXFSZ, SIG_IGN)
+        let previousHandler = signal(SIGXFSZ, SIG_IGN)
+        defer { signal(SIGXFSZ, previousHandler) }
         var saved = rlimit()
         getrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
         var tight = saved
