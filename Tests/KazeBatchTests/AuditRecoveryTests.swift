@@ -127,4 +127,33 @@ final class AuditRecoveryTests: XCTestCase {
         XCTAssertEqual(try BatchEvents.audit(auditPath, batch: "b1").events, try BatchEvents.journal(journalPath))
         XCTAssertEqual(try AuditVerifier.verify(path: auditPath).rows, 80 + 8)
     }
+
+    func testAnAuditFileGivenAnotherPathGetsTheBatchHistoryRecoveredWithMaskedCardNumbers() async throws {
+        let harness = try Harness()
+        defer { harness.folder.remove() }
+        let assign = ArraySource(records: [2, 3].map { line in
+            .valid(ValidRecord(line: line, ref: "a\(line)", operation: .assign, body: JSONObject([
+                ("email", .string("u\(line)@example.com")), ("cardNumber", .string("539999000000001\(line == 2 ? 8 : 7)")),
+                ("autoActive", .string("true"))])))
+        })
+        _ = try await harness.run(assign)
+        let journal = try BatchEvents.journal(harness.stateFolder.journalPath)
+        XCTAssertEqual(try BatchEvents.audit(harness.auditPath, batch: harness.batchID).events, journal)
+        let live = try String(contentsOfFile: harness.auditPath, encoding: .utf8)
+
+        let moved = harness.folder.path("moved.audit.csv")
+        var runner = harness.runner(assign)
+        runner.auditPath = moved
+        let outcome = try await runner.run(scan: try Harness.scan(assign))
+        XCTAssertEqual(harness.platform.callCount(.assign), 2, "nothing sent again")
+        XCTAssertEqual(outcome.recoveredAuditRows, journal.count)
+        let (events, recovered) = try BatchEvents.audit(moved, batch: harness.batchID)
+        XCTAssertEqual(events, journal, "the new file holds the batch's whole history")
+        XCTAssertEqual(recovered, journal.count)
+        let text = try String(contentsOfFile: moved, encoding: .utf8)
+        XCTAssertTrue(text.contains(",a2,ucardAssign,") && text.contains(",539999******0018,"), text)
+        XCTAssertFalse(text.contains("5399990000000018"), "never a full card number")
+        XCTAssertTrue(live.contains(",539999******0018,"), "the live rows carry the same masked number")
+        XCTAssertEqual(try AuditVerifier.verify(path: moved).rows, journal.count)
+    }
 }

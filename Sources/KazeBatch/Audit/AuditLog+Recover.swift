@@ -13,7 +13,8 @@ extension AuditLog {
     /// Appends the events of `batch`'s journal (read through `index`) that this file does not
     /// have yet: the file's rows of `batch` are counted, the journal's events beyond that
     /// count are written with their original time, `code` marked `RECOVERED[:<code>]` (see
-    /// `AuditRow.recovered`), ref, card, amount and currency from the row's PENDING entry.
+    /// `AuditRow.recovered`), ref, card (cardID, or the masked card number), amount and
+    /// currency from the row's PENDING entry.
     /// Both files are streamed: memory stays constant.
     /// - Returns: how many rows were appended.
     /// - Throws: `AuditError.io` when a row cannot be written, `JournalError.io` when the
@@ -31,7 +32,7 @@ extension AuditLog {
             guard events > present else { return }
             let pending = try index.pendingEntry(entry.line)
             missing.append(AuditRow(entry, batch: batch, operation: operation, ref: pending?.ref ?? "",
-                                    card: pending?.cardID ?? "", amount: pending?.amount ?? "",
+                                    card: pending?.cardID ?? pending?.maskedCardNumber ?? "", amount: pending?.amount ?? "",
                                     currency: pending?.currency ?? "").recovered)
             if missing.count == AuditLog.recoveryGroup {
                 try record(missing)

@@ -113,6 +113,8 @@ public actor Executor {
     ///   `JournalError` when the journal cannot be written.
     func commit(_ entry: JournalEntry, ref: String, record: ValidRecord?, row: RowRecord? = nil) async throws {
         if let journalStop, !entry.state.isOutcome { throw journalStop }
+        var entry = entry
+        if entry.state == .pending, entry.cardID == nil { entry.maskedCardNumber = record.flatMap(auditCard) }
         let event = entry.state == .pending ? nil : AuditRow(
             entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
             amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "")
