@@ -37,6 +37,25 @@ final class JournalWriteFailureTests: SandboxRunTestCase {
         return "\(stateRoot)/\(batch)/journal.jsonl"
     }
 
+    /// Starts a sandbox with `rows` cards and runs `recharge` over them with every file limited
+    /// to `fileSize` bytes.
+    private func limitedRechargeRun(rows: Int, fileSize: Int, concurrency: Int) throws -> ChildResult {
+        try fixture.startSandbox(["--cards", "\(rows)", "--latency-ms", "5"])
+        try writeInput("recharge.csv", header: "cardID,currency,amount,ref", rows: rows) {
+            "SB\(String(format: "%06d", $0)),USD,\($0 % 9 + 1).25,k\($0)"
+        }
+        return try runLimited(fileSize: fileSize, ["run", "recharge", "recharge.csv", "--config", try fixture.configPath(),
+                                                   "--rate", "200", "--concurrency", "\(concurrency)", "--quiet"])
+    }
+
+    /// The audit file `name` holds exactly the journal's events, its chain intact.
+    private func assertAuditEqualsJournal(_ name: String) throws {
+        let journal = try journalPath()
+        let batch = URL(fileURLWithPath: journal).deletingLastPathComponent().lastPathComponent
+        XCTAssertEqual(try BatchEvents.audit(folder.path(name), batch: batch).events, try BatchEvents.journal(journal))
+        XCTAssertEqual(try KazebatchChild.run(["audit", "verify", name], in: folder.url).status, 0)
+    }
+
     /// The number in "N requests went out in this run".
     private func requestsWentOut(_ stderr: String) -> Int? {
         guard let range = stderr.range(of: #"(\d+) requests? went out in this run"#, options: .regularExpression) else { return nil }
@@ -68,18 +87,11 @@ final class JournalWriteFailureTests: SandboxRunTestCase {
         let resumed = try KazebatchChild.run(run + ["--json"], in: folder.url)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try JSONValue.parse(resumed.stdout).objectValue?["outcomes"]?.objectValue?.text("SUCCEEDED"), "40")
-        let batch = URL(fileURLWithPath: journal).deletingLastPathComponent().lastPathComponent
-        XCTAssertEqual(try BatchEvents.audit(folder.path("cards.audit.csv"), batch: batch).events, try BatchEvents.journal(journal))
-        XCTAssertEqual(try KazebatchChild.run(["audit", "verify", "cards.audit.csv"], in: folder.url).status, 0)
+        try assertAuditEqualsJournal("cards.audit.csv")
     }
 
     func testARechargeRunStoppedByAFullDiskResumesToExactlyOnceCreditingWithTheAuditComplete() async throws {
-        try fixture.startSandbox(["--cards", "60", "--latency-ms", "5"])
-        try writeInput("recharge.csv", header: "cardID,currency,amount,ref", rows: 60) {
-            "SB\(String(format: "%06d", $0)),USD,\($0 % 9 + 1).25,k\($0)"
-        }
-        let stopped = try runLimited(fileSize: 16_000, ["run", "recharge", "recharge.csv", "--config", try fixture.configPath(),
-                                                        "--rate", "200", "--concurrency", "8", "--quiet"])
+        let stopped = try limitedRechargeRun(rows: 60, fileSize: 16_000, concurrency: 8)
         XCTAssertEqual(stopped.status, 7, stopped.stderr)
         XCTAssertTrue(stopped.stderr.contains("could not be written"), stopped.stderr)
         let sent = try BatchEvents.journal(try journalPath()).filter { $0.event == "SENT" }.count
@@ -92,19 +104,11 @@ final class JournalWriteFailureTests: SandboxRunTestCase {
         let credits = try await fixture.credits()
         XCTAssertEqual(credits.count, 60)
         XCTAssertEqual(credits.filter { $0.value != 1 }, [:], "every card credited exactly once")
-        let journal = try journalPath()
-        let batch = URL(fileURLWithPath: journal).deletingLastPathComponent().lastPathComponent
-        XCTAssertEqual(try BatchEvents.audit(folder.path("recharge.audit.csv"), batch: batch).events, try BatchEvents.journal(journal))
-        XCTAssertEqual(try KazebatchChild.run(["audit", "verify", "recharge.audit.csv"], in: folder.url).status, 0)
+        try assertAuditEqualsJournal("recharge.audit.csv")
     }
 
     func testWhenTheResultsCannotBeWrittenEitherTheStopStillExitsSevenAndSaysSo() async throws {
-        try fixture.startSandbox(["--cards", "400", "--latency-ms", "5"])
-        try writeInput("recharge.csv", header: "cardID,currency,amount,ref", rows: 400) {
-            "SB\(String(format: "%06d", $0)),USD,\($0 % 9 + 1).25,k\($0)"
-        }
-        let stopped = try runLimited(fileSize: 8_000, ["run", "recharge", "recharge.csv", "--config", try fixture.configPath(),
-                                                       "--rate", "200", "--concurrency", "4", "--quiet"])
+        let stopped = try limitedRechargeRun(rows: 400, fileSize: 8_000, concurrency: 4)
         XCTAssertEqual(stopped.reason, .exit, "not killed by SIGXFSZ: \(stopped.stderr)")
         XCTAssertEqual(stopped.status, 7, stopped.stderr)
         XCTAssertTrue(stopped.stderr.contains("could not be written ("), stopped.stderr)
