@@ -9,27 +9,26 @@ import Foundation
 enum InterruptedWrite {
     private static let chunkSize = 4096
 
-    /// The length of the file's complete lines: the offset just past its last LF (0 when it
-    /// has none). Bytes beyond it are an interrupted write.
+    /// The length of the file's complete lines — the offset just past its last LF, 0 when it
+    /// has none; bytes beyond it are an interrupted write — and its whole size.
     /// - Throws: `JournalError.io` when the file cannot be read.
-    static func intactLength(fd: Int32, path: String) throws -> UInt64 {
+    static func extent(fd: Int32, path: String) throws -> (intact: UInt64, size: UInt64) {
         let size = lseek(fd, 0, SEEK_END)
-        guard size >= 0 else { throw JournalError.io(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
+        guard size >= 0 else { throw unreadable(path) }
         var end = size
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         while end > 0 {
             let start = max(0, end - off_t(chunkSize))
             let wanted = Int(end - start)
             let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, start) }
-            guard got == wanted else { throw JournalError.io(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
-            if let last = buffer[..<wanted].lastIndex(of: 0x0A) { return UInt64(start) + UInt64(last) + 1 }
+            guard got == wanted else { throw unreadable(path) }
+            if let last = buffer[..<wanted].lastIndex(of: 0x0A) { return (UInt64(start) + UInt64(last) + 1, UInt64(size)) }
             end = start
         }
-        return 0
+        return (0, UInt64(size))
     }
 
-    /// The length of the complete lines of the file at `path` (see `intactLength(fd:path:)`)
-    /// and its whole size, measured together; (0, 0) for a missing file.
+    /// `extent(fd:path:)` of the file at `path`; (0, 0) for a missing file.
     /// - Throws: `JournalError.io` when it exists but cannot be read.
     static func extent(path: String) throws -> (intact: UInt64, size: UInt64) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -38,8 +37,7 @@ enum InterruptedWrite {
             throw JournalError.io(path: path, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
-        let intact = try intactLength(fd: fd, path: path)
-        return (intact, UInt64(max(0, lseek(fd, 0, SEEK_END))))
+        return try extent(fd: fd, path: path)
     }
 
     /// Cuts an interrupted last line off the file open as `fd` (read-write) and makes the cut
@@ -47,11 +45,15 @@ enum InterruptedWrite {
     /// - Throws: `JournalError.io` when the file cannot be read or cut.
     @discardableResult
     static func cut(fd: Int32, path: String) throws -> Bool {
-        let keep = try intactLength(fd: fd, path: path)
-        guard UInt64(lseek(fd, 0, SEEK_END)) > keep else { return false }
-        guard ftruncate(fd, off_t(keep)) == 0, fsync(fd) == 0 else {
+        let (intact, size) = try extent(fd: fd, path: path)
+        guard size > intact else { return false }
+        guard ftruncate(fd, off_t(intact)) == 0, fsync(fd) == 0 else {
             throw JournalError.io(path: path, reason: "cannot cut the torn last line: \(String(cString: strerror(errno)))")
         }
         return true
+    }
+
+    private static func unreadable(_ path: String) -> JournalError {
+        .io(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
     }
 }
