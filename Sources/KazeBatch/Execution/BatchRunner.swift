@@ -70,6 +70,12 @@ public struct BatchRunner: Sendable {
         try await withExecutor { executor in try await executor.reconcileInDoubt() }
     }
 
+    /// Opens the batch (lock, journal index, audit file with the journal's missing events
+    /// recovered), runs `body` and writes the results. When the journal or audit file cannot
+    /// be written the run stops: the results are still written, and the summary carries the
+    /// stop (exit 7).
+    /// - Throws: `JournalStop` when the audit file cannot be written before anything is sent,
+    ///   or the results cannot be written after a stop; journal, audit, output, input errors.
     private func withExecutor(_ body: (Executor) async throws -> Void) async throws -> RunOutcome {
         try folder.create()
         let lock = try BatchLock(path: folder.lockPath)
@@ -77,18 +83,30 @@ public struct BatchRunner: Sendable {
         if let inputPath { try BatchInfo(operation: operation, inputPath: inputPath).recordIfMissing(in: folder) }
         try preflight?.refuseWhileAnotherBatchRuns()
         let index = try JournalIndex.load(path: folder.journalPath)
-        let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)
+        let journal = try Journal(path: folder.journalPath, audit: audit)
         let writer = try ResultsWriter(path: resultsPath, operation: operation)  // before sending: an unwritable path stops here
+        let recovered: Int
+        do { recovered = try audit.recover(batch: batchID, operation: operation, journal: index) } catch let error as AuditError {
+            throw JournalStop(failure: error, requests: 0)
+        }
         let otherClaims = operation.movesMoney ? try StateDirClaims.load(besides: folder) : StateDirClaims()
-        let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, audit: audit,
-                                index: index, options: options, clock: clock, makeRequestNo: makeRequestNo,
-                                onProgress: onProgress, otherClaims: otherClaims,
-                                clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
-        try await body(executor)
-        audit.sync()
-        var summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer)
-        summary.haltReason = await executor.haltReason
-        return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine)
+        let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, index: index,
+                                options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
+                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
+        do { try await body(executor) } catch {
+            guard await executor.journalStop != nil else { throw error }
+        }
+        let stop = await executor.journalStop
+        var summary: RunSummary
+        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer) } catch {
+            guard var stop else { throw error }
+            stop.resultsProblem = "\(error)"
+            throw stop
+        }
+        summary.haltReason = stop == nil ? await executor.haltReason : nil
+        summary.journalStop = stop
+        return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,
+                          recoveredAuditRows: recovered)
     }
 }

@@ -20,6 +20,7 @@ extension Executor {
         while true {
             if holdsSubjectsInDoubt, options.retryFailed || options.resendUnknown { try findLatestSendPerSubject() }
             let stillHeld = try await dispatch(source)
+            guard journalStop == nil else { return }
             try await reconcileInDoubt()
             guard stillHeld > 0, stillHeld < held, haltReason == nil else { break }
             held = stillHeld
@@ -50,7 +51,7 @@ extension Executor {
                         ready += gate.finish(ticket)
                         continue
                     }
-                    group.addTask { try await self.process(record); return ticket }
+                    group.addTask { try await self.processUntilStopped(record); return ticket }
                     running[ticket] = record
                 }
                 let mustWait = gate.count >= admitted || (running.count >= concurrency && !ready.isEmpty)

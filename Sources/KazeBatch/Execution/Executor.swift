@@ -14,7 +14,6 @@ public actor Executor {
     public let batchID: String
     let api: any CardAPI
     let journal: Journal
-    let audit: AuditLog?
     let options: ExecutionOptions
     let limiter: RateLimiter
     let policy: RetryPolicy
@@ -42,6 +41,10 @@ public actor Executor {
     var searchedTransactionOffset = false
     /// The clock.json text last written.
     var lastClockRecord: String?
+    /// The first journal or audit write failure: the run stops.
+    private var storageFailure: JournalStop?
+    /// SENT entries journaled in this run.
+    private var requestsSent = 0
 
     /// - Parameters:
     ///   - index: the journal read back before the run (see `JournalIndex.load`).
@@ -49,7 +52,7 @@ public actor Executor {
     ///   - onProgress: called after every finished row.
     ///   - otherClaims: the transactions other batches of the state dir own.
     ///   - clockRecordPath: where to record the measured platform clock (nil: nowhere).
-    public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal, audit: AuditLog?,
+    public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal,
                 index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
                 makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
                 otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil) {
@@ -57,7 +60,6 @@ public actor Executor {
         self.batchID = batchID
         self.api = api
         self.journal = journal
-        self.audit = audit
         self.options = options
         self.index = index
         self.clock = clock
@@ -89,19 +91,51 @@ public actor Executor {
         index.rows.reduce(0) { $0 + (needsSending($1.line) ? 0 : 1) }
     }
 
-    /// Appends `entry` to the journal (durably), folds it into the index and writes its
-    /// audit event (all but PENDING), taking card, amount and currency from the input
-    /// `record` or, when reconciling, from the journaled `row`.
+    /// `process(record)`, except that once the journal cannot be written the row ends where
+    /// it got to without ending the rows in flight beside it (`journalStop` tells why).
+    func processUntilStopped(_ record: ValidRecord) async throws {
+        do { try await process(record) } catch where storageFailure != nil {}
+    }
+
+    /// Appends `entry` to the journal with its audit event (all but PENDING) in the same
+    /// group commit, and folds it into the index; card, amount and currency come from the
+    /// input `record` or, when reconciling, from the journaled `row`. Once the journal or the
+    /// audit file could not be written (`journalStop`), no new row starts and nothing more is
+    /// sent: only the outcomes of requests already out are still journaled.
+    /// - Throws: `JournalStop` for an entry that would lead to a send after the stop,
+    ///   `JournalError` when the journal cannot be written.
     func commit(_ entry: JournalEntry, ref: String, record: ValidRecord?, row: RowRecord? = nil) async throws {
-        let offset = try await journal.append(entry)
+        if let journalStop, !entry.state.isOutcome { throw journalStop }
+        var entry = entry
+        if entry.state == .pending, entry.cardID == nil { entry.maskedCardNumber = record.flatMap(auditCard) }
+        let event = entry.state == .pending ? nil : AuditRow(
+            entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
+            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "")
+        let offset: UInt64
+        do { offset = try await journal.append(entry, audit: event) } catch {
+            stop(because: error)
+            throw error
+        }
         try index.apply(entry, at: offset)
-        guard entry.state != .pending, let audit else { return }
-        let card = record.flatMap(auditCard) ?? row?.cardID ?? ""
-        try audit.record(AuditRow(
-            time: entry.time, batch: batchID, line: entry.line, ref: ref, apiCode: operation.apiCode,
-            requestNo: entry.requestNo ?? "", event: entry.state.rawValue, code: entry.code ?? "",
-            amount: record?.amount?.text ?? row?.amount ?? "", currency: operation.movesMoney ? (record?.currency ?? row?.currency ?? "") : "",
-            card: card))
+        if entry.state == .sent { requestsSent += 1 }
+        if let failure = journal.auditFailure { stop(because: failure) }
+    }
+
+    /// Why the run stopped early because its journal or audit file could not be written, and
+    /// how many requests went out in it; nil while both are written.
+    public var journalStop: JournalStop? {
+        storageFailure.map { stop in
+            var stop = stop
+            stop.requests = requestsSent
+            return stop
+        }
+    }
+
+    private func stop(because failure: any Error) {
+        guard storageFailure == nil else { return }
+        let stop = JournalStop(failure: failure, requests: requestsSent)
+        storageFailure = stop
+        if haltReason == nil { haltReason = "\(stop.file) could not be written" }
     }
 
     private func auditCard(_ record: ValidRecord) -> String? {

@@ -26,6 +26,7 @@ extension JournalEntry {
         (requestNo, code, detail) = (text("requestNo"), text("code"), text("detail"))
         (cardID, amount, currency) = (text("cardID"), text("amount"), text("currency"))
         (email, target, ref) = (text("email"), text("target"), text("ref"))
+        maskedCardNumber = text("maskedCardNumber")
         switch object["fields"] {
         case nil, .null?: fields = nil
         case .object(let members)?:
