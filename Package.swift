@@ -59,6 +59,9 @@ let package = Package(
             dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto", "KazeTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeClient", "KazeProtocol", "KazeTestSupport"]),
+        // The chaos matrix (`make chaos`, minutes; not part of `make test`): real processes,
+        // faults, SIGKILLs and the recommended follow-ups, judged against the sandbox's state.
+        .testTarget(name: "KazeChaosTests", dependencies: ["KazeProtocol", "KazeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,4 +16,6 @@ public enum ExitCode: Int32, Sendable {
     case unknownRemain = 5
     /// The batch is locked by another run.
     case locked = 6
+    /// Stopped: the journal (or the audit file) could not be written.
+    case journalFailed = 7
 }

@@ -54,6 +54,15 @@ final class CallCommandTests: XCTestCase {
         for (outcome, code) in cases {
             XCTAssertEqual(CallCommand.report(outcome, operation: .card, requestNo: "1"), code, "\(outcome)")
         }
+        let moving: [(CallOutcome, ExitCode)] = [
+            (.httpError(status: 502, retryAfter: nil), .unknownRemain), (.httpError(status: 400, retryAfter: nil), .unknownRemain),
+            (.protocolError(reason: "bad sign"), .unknownRemain), (.httpError(status: 429, retryAfter: 1), .someFailed),
+            (.platformError(code: .systemError, detail: "later", retryAfter: nil), .someFailed),
+        ]
+        for (outcome, code) in moving {
+            XCTAssertEqual(CallCommand.report(outcome, operation: .recharge, requestNo: "1"), code,
+                           "a state-changing call: \(outcome)")
+        }
     }
 
     func testUsageAndConfigurationErrorsExit2AndNothingListeningExits1() async throws {

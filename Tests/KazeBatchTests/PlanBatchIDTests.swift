@@ -1,5 +1,6 @@
-// Tests for the batch id: known answers (computed independently with Python's hashlib), files
-// larger than one read chunk, and sensitivity to every input of the id.
+// Tests for the batch id: known answers (computed independently with Python's hashlib over the
+// canonical endpoint), files larger than one read chunk, sensitivity to every input of the id,
+// and the endpoint spellings that must name one batch.
 
 import XCTest
 @testable import KazeBatch
@@ -10,7 +11,7 @@ final class PlanBatchIDTests: XCTestCase {
         let file = try ValidationTestFiles.write("cardID,amount\nSB1,10.00\n", named: "r.csv", for: self)
         XCTAssertEqual(
             try BatchID.compute(operation: .recharge, file: file, sysId: "202402271432298822660001", endpoint: "http://127.0.0.1:8080/"),
-            "805eacf24e07f23fba20937f0078f5e65a44ffd021d6e8faa800d92415051dd9")
+            "eb6bc192c6321164899d8a174b7bd5d09022582ba66b1db847a60c015383987b")
     }
 
     func testKnownAnswerForAFileOfSeveralChunks() throws {
@@ -23,7 +24,7 @@ final class PlanBatchIDTests: XCTestCase {
         let file = try ValidationTestFiles.write(text, named: "big.csv", for: self)
         XCTAssertEqual(
             try BatchID.compute(operation: .kyc, file: file, sysId: "S", endpoint: "https://api.example.com/card"),
-            "0d574a321f55f677d926f6d26bd674002e05f7c864f7f3199f20ca18b0dabb4e")
+            "f21f8ec2ddeaa824915332c6dce5e5bd99912bd55d1d280d122947ab2d823969")
     }
 
     func testEveryInputChangesTheID() throws {
@@ -40,6 +41,33 @@ final class PlanBatchIDTests: XCTestCase {
         XCTAssertEqual(Set(variants + [base]).count, 6)
         XCTAssertEqual(base, try BatchID.compute(operation: .card, file: file, sysId: "A", endpoint: "http://127.0.0.1/"))
         XCTAssertEqual(base.count, 64)
+    }
+
+    func testEndpointSpellingsOfOnePlatformGiveOneID() throws {
+        let file = try ValidationTestFiles.write("cardID,pin\nSB1,123456\n", named: "p.csv", for: self)
+        let spellings = ["http://127.0.0.1:8080/", "http://localhost:8080", "HTTP://LocalHost:8080/", "http://127.0.0.1:8080"]
+        let ids = try Set(spellings.map { try BatchID.compute(operation: .setPin, file: file, sysId: "A", endpoint: $0) })
+        XCTAssertEqual(ids.count, 1)
+    }
+
+    func testCanonicalEndpoint() {
+        let expected = [
+            "http://127.0.0.1:8080/": "http://127.0.0.1:8080",
+            "http://localhost:8080": "http://127.0.0.1:8080",
+            "HTTP://LOCALHOST:8080/": "http://127.0.0.1:8080",
+            "http://127.0.0.1/": "http://127.0.0.1:80",
+            "http://127.0.0.1:80": "http://127.0.0.1:80",
+            "https://API.Example.com": "https://api.example.com:443",
+            "https://api.example.com:8443/": "https://api.example.com:8443",
+            "https://api.example.com/card/": "https://api.example.com:443/card/",
+            "https://api.example.com/Card?x=1": "https://api.example.com:443/Card?x=1",
+            "http://[::1]:9/": "http://[::1]:9",
+            "": "",
+            "not a url": "not a url",
+        ]
+        for (spelling, canonical) in expected {
+            XCTAssertEqual(BatchID.canonicalEndpoint(spelling), canonical, spelling)
+        }
     }
 
     func testUnreadableFileIsAnInputError() {

@@ -26,9 +26,10 @@ public struct AuditRow: Sendable, Equatable {
     public var apiCode: String
     /// The request number concerned, or "".
     public var requestNo: String
-    /// SENT, SUCCEEDED, FAILED, UNKNOWN, RETRY, INVALID, RECONCILED ...
+    /// The journal state the event recorded: SENT, RETRY, SUCCEEDED, FAILED or UNKNOWN.
     public var event: String
-    /// The platform or kazebatch code, or "".
+    /// The platform or kazebatch code, or ""; `RECOVERED` or `RECOVERED:<code>` on a row
+    /// written from the journal after the event (see `AuditRow.recovered`).
     public var code: String
     /// Recharge amount as written, or "".
     public var amount: String

@@ -32,6 +32,10 @@ public struct BatchRunner: Sendable {
     /// The input file, recorded in the folder's batch.json (when missing) so a later batch of
     /// an edited copy of it can tell what this one paid; nil writes no batch.json.
     public var inputPath: String?
+    /// The guards `run` passed before validating; guard 2 (another batch of the same file
+    /// running) is checked again once this run holds the batch's lock and its batch.json is
+    /// written, so a batch of the file started meanwhile sees this one. Nil checks nothing.
+    public var preflight: BatchPreflight?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -50,8 +54,9 @@ public struct BatchRunner: Sendable {
 
     /// Runs the batch: reconciles in-doubt rows, sends what needs sending, writes results.
     /// - Parameter scan: the validation pass already made (record counts).
-    /// - Throws: `JournalError.locked` when another run holds the batch; journal, audit,
-    ///   output and input errors.
+    /// - Throws: `JournalError.locked` when another run holds the batch,
+    ///   `BatchGuardError.otherBatchRunning` when another batch of the file runs; journal,
+    ///   audit, output and input errors.
     public func run(scan: ValidationSummary) async throws -> RunOutcome {
         try await withExecutor { executor in
             try await executor.reconcileInDoubt()
@@ -65,22 +70,43 @@ public struct BatchRunner: Sendable {
         try await withExecutor { executor in try await executor.reconcileInDoubt() }
     }
 
+    /// Opens the batch (lock, journal index, audit file with the journal's missing events
+    /// recovered), runs `body` and writes the results. When the journal or audit file cannot
+    /// be written the run stops: the results are still written, and the summary carries the
+    /// stop (exit 7).
+    /// - Throws: `JournalStop` when the audit file cannot be written before anything is sent,
+    ///   or the results cannot be written after a stop; journal, audit, output, input errors.
     private func withExecutor(_ body: (Executor) async throws -> Void) async throws -> RunOutcome {
         try folder.create()
         let lock = try BatchLock(path: folder.lockPath)
         defer { lock.release() }
         if let inputPath { try BatchInfo(operation: operation, inputPath: inputPath).recordIfMissing(in: folder) }
+        try preflight?.refuseWhileAnotherBatchRuns()
         let index = try JournalIndex.load(path: folder.journalPath)
-        let journal = try Journal(path: folder.journalPath)
         let audit = try AuditLog(path: auditPath)
+        let journal = try Journal(path: folder.journalPath, audit: audit)
         let writer = try ResultsWriter(path: resultsPath, operation: operation)  // before sending: an unwritable path stops here
-        let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, audit: audit,
-                                index: index, options: options, clock: clock, makeRequestNo: makeRequestNo,
-                                onProgress: onProgress)
-        try await body(executor)
-        audit.sync()
-        var summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer)
-        summary.haltReason = await executor.haltReason
-        return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine)
+        let recovered: Int
+        do { recovered = try audit.recover(batch: batchID, operation: operation, journal: index) } catch let error as AuditError {
+            throw JournalStop(failure: error, requests: 0)
+        }
+        let otherClaims = operation.movesMoney ? try StateDirClaims.load(besides: folder) : StateDirClaims()
+        let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, index: index,
+                                options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
+                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
+        do { try await body(executor) } catch {
+            guard await executor.journalStop != nil else { throw error }
+        }
+        let stop = await executor.journalStop
+        var summary: RunSummary
+        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer) } catch {
+            guard var stop else { throw error }
+            stop.resultsProblem = "\(error)"
+            throw stop
+        }
+        summary.haltReason = stop == nil ? await executor.haltReason : nil
+        summary.journalStop = stop
+        return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,
+                          recoveredAuditRows: recovered)
     }
 }

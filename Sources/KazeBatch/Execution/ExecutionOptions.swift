@@ -21,12 +21,19 @@ public struct ExecutionOptions: Sendable {
     public var breakerWindow = 20
     /// The failed fraction that trips the breaker.
     public var breakerRatio = 0.5
-    /// Reconciliation: how far before the first send a matching transaction may be dated
-    /// (clock skew between this machine and the platform), in seconds.
-    public var reconcileMarginSeconds: Double = 120
-    /// Reconciliation: how long after the last send a request may still be in flight at the
-    /// platform; "nothing found" decides FAILED only after this, else the row stays UNKNOWN.
-    public var settleSeconds: Double = 120
+    /// Reconciliation: how much wider than the measured platform-time window the search is,
+    /// each side, in seconds (at least 10 minutes by default).
+    public var reconcileMarginSeconds: Double = 600
+    /// Reconciliation: how long after the last send a request may still commit at the
+    /// platform (a late commit); "nothing found" decides NOT_COMMITTED only after this, else
+    /// the row stays UNKNOWN (`--settle-seconds`).
+    public var settleSeconds: Double = 900
+    /// The platform's UTC offset in seconds when the operator set `platformUtcOffset`; nil
+    /// (`auto`) measures it from the batch's own confirmed recharges.
+    public var platformUtcOffset: Int?
+    /// Rows read ahead of the senders while they wait for an earlier row of the same subject
+    /// (card, email): the bound on memory when a file repeats one card many times.
+    public var maxWaitingRows = 1024
     /// Backoff: the first retry's cap, in seconds.
     public var retryBaseDelay: Double = 0.25
     /// The largest backoff cap, in seconds.

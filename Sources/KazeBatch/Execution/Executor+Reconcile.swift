@@ -10,8 +10,6 @@ extension Executor {
     /// - Throws: when the journal cannot be read back or written.
     public func reconcileInDoubt() async throws {
         guard !operation.isReadOnly else { return }
-        let reconciler = Reconciler(operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
-                                    options: options, clock: clock)
         let rows = try index.inDoubtRecords()
         let groups = Dictionary(grouping: rows) { $0.cardID ?? $0.email ?? "line \($0.line)" }.values
             .sorted { $0[0].line < $1[0].line }
@@ -23,7 +21,7 @@ extension Executor {
                     running -= 1
                 }
                 group.addTask {
-                    for row in rowsOfOneKey { try await self.reconcile(row, with: reconciler) }
+                    for row in rowsOfOneKey { try await self.reconcile(row) }
                 }
                 running += 1
             }
@@ -31,21 +29,34 @@ extension Executor {
         }
     }
 
-    private func reconcile(_ row: RowRecord, with reconciler: Reconciler) async throws {
-        let verdict = await reconciler.decide(row, claimed: index.claimedTransactionIds)
-        var entry = JournalEntry(line: row.line, state: .unknown, time: Timestamp.text(), attempt: row.attempts,
-                                 requestNo: row.requestNo)
-        switch verdict {
+    /// What the platform says of `row` now.
+    func decide(_ row: RowRecord) async -> Reconciler.Verdict {
+        let claims = Reconciler.Claims(own: index.claimedTransactionIds, others: otherClaims)
+        let offset = await platformOffset(probeCard: row.cardID)
+        return await reconciler.decide(row, claims: claims, offset: offset)
+    }
+
+    private func reconcile(_ row: RowRecord) async throws {
+        switch await decide(row) {
         case .succeeded(let detail, let fields):
-            entry.state = .succeeded
-            (entry.code, entry.detail, entry.fields) = ("RECONCILED", detail, fields)
-        case .failed(let code, let detail):
-            entry.state = .failed
-            (entry.code, entry.detail) = (code, detail)
+            try await settle(row, .succeeded, code: "RECONCILED", detail: detail, fields: fields, count: false)
+        case .failed(let code, let detail, let fields):
+            try await settle(row, .failed, code: code, detail: detail, fields: fields, count: false)
         case .undecided(let detail):
             guard row.state == .sent || row.detail != detail else { return }
-            (entry.code, entry.detail) = (row.state == .sent ? "INTERRUPTED" : (row.code ?? "UNKNOWN"), detail)
+            try await settle(row, .unknown, code: row.state == .sent ? "INTERRUPTED" : (row.code ?? "UNKNOWN"),
+                             detail: detail, count: false)
         }
+    }
+
+    /// Journals what reconciliation decided for `row` (counting it as a finished row of this
+    /// run when `count`).
+    func settle(_ row: RowRecord, _ state: JournalState, code: String, detail: String,
+                fields: [String: String]? = nil, count counted: Bool = true) async throws {
+        var entry = JournalEntry(line: row.line, state: state, time: Timestamp.text(), attempt: row.attempts,
+                                 requestNo: row.requestNo)
+        (entry.code, entry.detail, entry.fields) = (code, detail, fields)
         try await commit(entry, ref: row.ref ?? "", record: nil, row: row)
+        if counted { count(state) }
     }
 }

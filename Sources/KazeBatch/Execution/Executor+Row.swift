@@ -1,5 +1,6 @@
-// Executor+Row: one row's life — PENDING, then SENT/outcome per attempt, retrying only
-// outcomes that prove nothing was done, with a new requestNo each time.
+// Executor+Row: one row's life — PENDING, then SENT/outcome per attempt. Every attempt of a
+// row reuses its requestNo; only outcomes that prove nothing was done are retried; a row that
+// was ever sent and may have been done is reconciled once more right before any resend.
 
 import Foundation
 import KazeClient
@@ -10,6 +11,9 @@ extension Executor {
     func process(_ record: ValidRecord) async throws {
         let line = record.line
         if index.summary(line) == nil { try await commit(pendingEntry(record), ref: record.ref, record: record) }
+        guard let prepared = try await prepareSend(record) else { return }
+        var requestNo = prepared.requestNo
+        let requestNoInDoubt = prepared.inDoubt
         let body: JSONObject
         do { body = try record.requestBody() } catch {
             try await finish(record, .failed, requestNo: nil, attempt: index.summary(line)?.attempts ?? 0,
@@ -22,9 +26,9 @@ extension Executor {
             await limiter.acquire()
             attempt += 1
             tries += 1
-            let requestNo = makeRequestNo()
-            try await commit(JournalEntry(line: line, state: .sent, time: Timestamp.text(), attempt: attempt, requestNo: requestNo),
-                             ref: record.ref, record: record)
+            var sent = JournalEntry(line: line, state: .sent, time: Timestamp.text(), attempt: attempt, requestNo: requestNo)
+            if requestNoInDoubt { sent.requestNoInDoubt = true }
+            try await commit(sent, ref: record.ref, record: record)
             progress.requests += 1
             let outcome = await api.call(operation, body: body, requestNo: requestNo)
             switch CallVerdict(outcome, operation: operation) {
@@ -40,20 +44,95 @@ extension Executor {
                 try await finish(record, .unknown, requestNo: requestNo, attempt: attempt, code: code,
                                  detail: "\(detail); outcome unknown, to be reconciled")
                 return
-            case .transient(let code, let detail, let retryAfter, let rateLimited):
-                if rateLimited { await limiter.penalize(retryAfter: retryAfter) }
-                guard policy.allowsRetry(after: tries), haltReason == nil else {
-                    try await finish(record, .failed, requestNo: requestNo, attempt: attempt, code: code,
-                                     detail: "gave up after \(tries) attempt\(tries == 1 ? "" : "s") in this run: \(detail)")
+            case .duplicateRequest(let detail):
+                guard !requestNoInDoubt else {
+                    try await finish(record, .unknown, requestNo: requestNo, attempt: attempt, code: "DUPLICATE_REQUEST",
+                                     detail: "the platform has seen requestNo \(requestNo) before and an earlier attempt"
+                                         + " with it may have been done (\(detail)); outcome unknown, to be reconciled")
                     return
                 }
-                var retry = JournalEntry(line: line, state: .retry, time: Timestamp.text(), attempt: attempt, requestNo: requestNo)
-                retry.code = code
-                retry.detail = detail
-                try await commit(retry, ref: record.ref, record: record)
+                guard try await mayRetry(record, requestNo: requestNo, attempt: attempt, tries: tries, code: "DUPLICATE_REQUEST",
+                                         detail: "\(detail); every earlier attempt with requestNo \(requestNo) was refused,"
+                                             + " so it is sent again with a new requestNo")
+                else { return }
+                requestNo = makeRequestNo()
+            case .transient(let code, let detail, let retryAfter, let rateLimited):
+                if rateLimited { await limiter.penalize(retryAfter: retryAfter) }
+                guard try await mayRetry(record, requestNo: requestNo, attempt: attempt, tries: tries, code: code, detail: detail)
+                else { return }
                 await clock.sleep(seconds: policy.delay(after: tries, retryAfter: retryAfter))
             }
         }
+    }
+
+    /// Journals RETRY for an attempt that proved nothing was done and returns true, or — when
+    /// the row is out of attempts or the run is halting — journals FAILED and returns false.
+    private func mayRetry(_ record: ValidRecord, requestNo: String, attempt: Int, tries: Int, code: String,
+                          detail: String) async throws -> Bool {
+        guard policy.allowsRetry(after: tries), haltReason == nil else {
+            try await finish(record, .failed, requestNo: requestNo, attempt: attempt, code: code,
+                             detail: "gave up after \(tries) attempt\(tries == 1 ? "" : "s") in this run: \(detail)")
+            return false
+        }
+        var retry = JournalEntry(line: record.line, state: .retry, time: Timestamp.text(), attempt: attempt, requestNo: requestNo)
+        retry.code = code
+        retry.detail = detail
+        try await commit(retry, ref: record.ref, record: record)
+        return true
+    }
+
+    /// The requestNo for the row's next attempt, and whether an earlier attempt with it may
+    /// have been done; nil when reconciling the row instead settled it (journaled and counted).
+    /// A row never sent gets a new requestNo; a row whose last attempt proved nothing keeps
+    /// its own; a row that was sent and may have been done is reconciled first.
+    private func prepareSend(_ record: ValidRecord) async throws -> (requestNo: String, inDoubt: Bool)? {
+        guard let summary = index.summary(record.line), summary.attempts > 0, !operation.isReadOnly,
+              let row = try index.record(record.line) else { return (makeRequestNo(), false) }
+        switch row.state {
+        case .retry:
+            return (row.requestNo ?? makeRequestNo(), row.requestNoInDoubt)
+        case .pending, .succeeded:
+            return (makeRequestNo(), false)
+        case .failed, .sent, .unknown:
+            break
+        }
+        if let later = subjectKeys(row).compactMap({ latestSendPerSubject[$0] }).max(), later > row.line {
+            let note = "not sent again: line \(later) of the same subject was sent after it (rows of one subject go in input order)"
+            if !(row.detail ?? "").hasPrefix(note) {
+                try await settle(row, row.state == .failed ? .failed : .unknown, code: row.code ?? "UNKNOWN",
+                                 detail: note + "; was: " + (row.detail ?? ""), count: false)
+            }
+            return nil
+        }
+        if row.state == .failed, !Executor.mayHaveBeenDone(row) { return (makeRequestNo(), false) }
+        let verdict = await decide(row)
+        switch verdict {
+        case .succeeded(let detail, let fields):
+            try await settle(row, .succeeded, code: "RECONCILED", detail: detail, fields: fields)
+            return nil
+        case .failed(let code, let detail, let fields):
+            if row.state != .failed || row.code != code {
+                try await settle(row, .failed, code: code, detail: detail, fields: fields, count: false)
+            }
+            return (makeRequestNo(), false)
+        case .undecided(let detail):
+            if row.state == .failed {
+                try await settle(row, .unknown, code: "UNCONFIRMED",
+                                 detail: "was \(row.code ?? "FAILED"), but before sending it again that could not be confirmed: \(detail)")
+                return nil
+            }
+            // --resend-unknown: the operator asks for a resend of a row no read can decide. The
+            // same requestNo goes out, so a platform that deduplicates still protects the card.
+            return (row.requestNo ?? makeRequestNo(), true)
+        }
+    }
+
+    /// True when a FAILED row's outcome was concluded from the absence of its transaction, or
+    /// from an answer that proves nothing (an HTTP status other than 429 in an older journal):
+    /// it may still have been done, so it is reconciled again before a resend.
+    static func mayHaveBeenDone(_ row: RowRecord) -> Bool {
+        guard let code = row.code else { return false }
+        return code == "NOT_COMMITTED" || (code.hasPrefix("HTTP_") && code != "HTTP_429")
     }
 
     /// Journals a row's outcome and counts it.

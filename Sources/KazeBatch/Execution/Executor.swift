@@ -14,7 +14,6 @@ public actor Executor {
     public let batchID: String
     let api: any CardAPI
     let journal: Journal
-    let audit: AuditLog?
     let options: ExecutionOptions
     let limiter: RateLimiter
     let policy: RetryPolicy
@@ -27,20 +26,40 @@ public actor Executor {
     public private(set) var haltReason: String?
     var breaker: CircuitBreaker
     var progress = RunProgress(total: 0)
-    private var started: Double = 0
+    var started: Double = 0
+    /// Per subject, the last input line ever sent (filled for resends of held operations).
+    var latestSendPerSubject: [String: Int] = [:]
+    /// Reads the platform to decide in-doubt rows.
+    let reconciler: Reconciler
+    /// The transactions other batches of the state dir own (see `StateDirClaims`).
+    let otherClaims: StateDirClaims
+    /// Where the measured platform clock is recorded (the batch folder's clock.json), if anywhere.
+    let clockRecordPath: String?
+    /// The platform offset learned from one of the batch's own confirmed recharges, once.
+    var transactionOffset: PlatformOffset?
+    /// True once the batch's confirmed recharges were searched for a clock measurement.
+    var searchedTransactionOffset = false
+    /// The clock.json text last written.
+    var lastClockRecord: String?
+    /// The first journal or audit write failure: the run stops.
+    private var storageFailure: JournalStop?
+    /// SENT entries journaled in this run.
+    private var requestsSent = 0
 
     /// - Parameters:
     ///   - index: the journal read back before the run (see `JournalIndex.load`).
     ///   - makeRequestNo: a fresh unique requestNo per call (`RequestNumber.make`).
     ///   - onProgress: called after every finished row.
-    public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal, audit: AuditLog?,
+    ///   - otherClaims: the transactions other batches of the state dir own.
+    ///   - clockRecordPath: where to record the measured platform clock (nil: nowhere).
+    public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal,
                 index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
-                makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil) {
+                makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
+                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil) {
         self.operation = operation
         self.batchID = batchID
         self.api = api
         self.journal = journal
-        self.audit = audit
         self.options = options
         self.index = index
         self.clock = clock
@@ -50,6 +69,10 @@ public actor Executor {
         policy = RetryPolicy(maxAttempts: options.maxAttempts, baseDelay: options.retryBaseDelay,
                              maxDelay: options.retryMaxDelay, random: RandomSource(seed: options.seed))
         breaker = CircuitBreaker(maxFailures: options.maxFailures, window: options.breakerWindow, ratio: options.breakerRatio)
+        reconciler = Reconciler(operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
+                                options: options, clock: clock)
+        self.otherClaims = otherClaims
+        self.clockRecordPath = clockRecordPath
     }
 
     /// True when the row at `line` is to be sent in this run, given its journal history.
@@ -68,47 +91,51 @@ public actor Executor {
         index.rows.reduce(0) { $0 + (needsSending($1.line) ? 0 : 1) }
     }
 
-    /// Sends every row of `source` that needs sending (see `needsSending`), `expected` being
-    /// how many that is (for progress), then reconciles the rows that became UNKNOWN.
-    /// - Throws: when the input cannot be read or the journal cannot be written.
-    public func execute(_ source: any BatchSource, expected: Int) async throws {
-        progress = RunProgress(total: expected)
-        started = clock.now()
-        let feed = RecordFeed(source: source, buffer: options.concurrency * 2)
-        let stream = feed.start()
-        defer { feed.cancel() }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var inFlight = 0
-            for try await item in stream {
-                feed.taken()
-                guard haltReason == nil else { break }
-                guard case .valid(let record) = item, needsSending(record.line) else { continue }
-                if inFlight >= options.concurrency {
-                    try await group.next()
-                    inFlight -= 1
-                }
-                guard haltReason == nil else { break }
-                group.addTask { try await self.process(record) }
-                inFlight += 1
-            }
-            try await group.waitForAll()
-        }
-        try await reconcileInDoubt()
+    /// `process(record)`, except that once the journal cannot be written the row ends where
+    /// it got to without ending the rows in flight beside it (`journalStop` tells why).
+    func processUntilStopped(_ record: ValidRecord) async throws {
+        do { try await process(record) } catch where storageFailure != nil {}
     }
 
-    /// Appends `entry` to the journal (durably), folds it into the index and writes its
-    /// audit event (all but PENDING), taking card, amount and currency from the input
-    /// `record` or, when reconciling, from the journaled `row`.
+    /// Appends `entry` to the journal with its audit event (all but PENDING) in the same
+    /// group commit, and folds it into the index; card, amount and currency come from the
+    /// input `record` or, when reconciling, from the journaled `row`. Once the journal or the
+    /// audit file could not be written (`journalStop`), no new row starts and nothing more is
+    /// sent: only the outcomes of requests already out are still journaled.
+    /// - Throws: `JournalStop` for an entry that would lead to a send after the stop,
+    ///   `JournalError` when the journal cannot be written.
     func commit(_ entry: JournalEntry, ref: String, record: ValidRecord?, row: RowRecord? = nil) async throws {
-        let offset = try await journal.append(entry)
+        if let journalStop, !entry.state.isOutcome { throw journalStop }
+        var entry = entry
+        if entry.state == .pending, entry.cardID == nil { entry.maskedCardNumber = record.flatMap(auditCard) }
+        let event = entry.state == .pending ? nil : AuditRow(
+            entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
+            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "")
+        let offset: UInt64
+        do { offset = try await journal.append(entry, audit: event) } catch {
+            stop(because: error)
+            throw error
+        }
         try index.apply(entry, at: offset)
-        guard entry.state != .pending, let audit else { return }
-        let card = record.flatMap(auditCard) ?? row?.cardID ?? ""
-        try audit.record(AuditRow(
-            time: entry.time, batch: batchID, line: entry.line, ref: ref, apiCode: operation.apiCode,
-            requestNo: entry.requestNo ?? "", event: entry.state.rawValue, code: entry.code ?? "",
-            amount: record?.amount?.text ?? row?.amount ?? "", currency: operation.movesMoney ? (record?.currency ?? row?.currency ?? "") : "",
-            card: card))
+        if entry.state == .sent { requestsSent += 1 }
+        if let failure = journal.auditFailure { stop(because: failure) }
+    }
+
+    /// Why the run stopped early because its journal or audit file could not be written, and
+    /// how many requests went out in it; nil while both are written.
+    public var journalStop: JournalStop? {
+        storageFailure.map { stop in
+            var stop = stop
+            stop.requests = requestsSent
+            return stop
+        }
+    }
+
+    private func stop(because failure: any Error) {
+        guard storageFailure == nil else { return }
+        let stop = JournalStop(failure: failure, requests: requestsSent)
+        storageFailure = stop
+        if haltReason == nil { haltReason = "\(stop.file) could not be written" }
     }
 
     private func auditCard(_ record: ValidRecord) -> String? {

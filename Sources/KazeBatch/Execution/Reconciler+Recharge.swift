@@ -1,49 +1,48 @@
-// Reconciler+Recharge: finds a recharge in the card's transactions — same card, amount and
-// currency, type Recharge, dated within the window of the row's sends, and not already
-// owned by another row of the batch.
+// Reconciler+Recharge: finds a recharge among the card's transactions — same card, amount
+// (by value) and currency, type Recharge, in the window of the row's sends mapped to the
+// platform's wall clock, owned by no other row of any batch of the state dir — and takes the
+// one nearest after the send. Absence decides NOT_COMMITTED only after a complete search.
 
 import Foundation
 import KazeClient
 import KazeProtocol
 
 extension Reconciler {
-    func decideRecharge(_ row: RowRecord, claimed: TransactionClaims, now: Date) async -> Verdict {
+    func decideRecharge(_ row: RowRecord, claims: Claims, offset: PlatformOffset, now: Date) async -> Verdict {
         guard let cardID = row.cardID, let amount = row.amount.flatMap(Amount.init), let currency = row.currency else {
             return .undecided(detail: "the journal lacks the card, amount or currency to match")
         }
         let firstSend = (row.firstSendTime ?? row.lastSendTime).flatMap(Timestamp.date) ?? now
-        let start = Timestamp.wire(firstSend.addingTimeInterval(-options.reconcileMarginSeconds))
-        let end = Timestamp.wire(now.addingTimeInterval(options.reconcileMarginSeconds))
-        var candidates: [JSONObject] = []
-        for page in 1...10 {
-            let query = JSONObject([
-                ("cardID", .string(cardID)), ("pageSize", .number("100")), ("pageNum", .number("\(page)")),
-                ("transactionStartTime", .string(start)), ("transactionEndTime", .string(end)),
-            ])
-            guard case .success(let body) = await read(.transactions, query) else {
-                return .undecided(detail: "cannot list the card's transactions to reconcile")
-            }
-            let list = body["list"]?.arrayValue?.compactMap(\.objectValue) ?? []
-            for entry in list where matches(entry, amount: amount, currency: currency) {
-                guard let id = entry.text("transactionId") else { continue }
-                do { if try claimed.contains(id) { continue } } catch {
-                    return .undecided(detail: "cannot tell whether transaction \(id) is another row's: \(error)")
-                }
-                candidates.append(entry)
-            }
-            if list.count < 100 { break }
+        let margin = options.reconcileMarginSeconds
+        let from = Int((firstSend.timeIntervalSince1970 + offset.low - margin).rounded(.down))
+        let to = Int((now.timeIntervalSince1970 + offset.high + margin).rounded(.up))
+        let search = TransactionSearch(read: { await read($0, $1) }, cardID: cardID)
+        let entries: [JSONObject]
+        switch await search.list(from: from, to: to) {
+        case .complete(let list): entries = list
+        case .incomplete(let reason): return .undecided(detail: "\(reason); the row stays in doubt")
         }
-        // The list is newest first; the oldest unclaimed match is the one nearest the send.
-        guard let match = candidates.last, let id = match.text("transactionId") else {
-            return notFound(row, now: now, what: "no \(currency) \(amount.text) recharge of \(cardID) found")
+        var best: (entry: JSONObject, id: String, time: Int)?
+        for entry in entries where matches(entry, amount: amount, currency: currency) {
+            guard let id = entry.text("transactionId"), let time = entry.text("transactionTime").flatMap(Timestamp.wallSeconds)
+            else { continue }
+            do { if try claims.contains(id) { continue } } catch {
+                return .undecided(detail: "cannot tell whether transaction \(id) is another row's: \(error)")
+            }
+            if best == nil || time < best!.time { best = (entry, id, time) }
         }
-        let status = match.text("transStatus") ?? ""
+        let window = "\(Timestamp.wire(wallSeconds: from)) … \(Timestamp.wire(wallSeconds: to)) platform time"
+        guard let match = best else {
+            return notFound(row, now: now, what: "no unclaimed \(currency) \(amount.text) recharge of \(cardID) in \(window)")
+        }
+        let status = match.entry.text("transStatus") ?? ""
         if status.uppercased() == "FAILED" {
-            return .failed(code: "FAILED", detail: "reconciled: transaction \(id) FAILED")
+            return .failed(code: "TRANSACTION_FAILED", detail: "reconciled: transaction \(match.id) FAILED; no money moved",
+                           fields: ["transactionId": match.id, "transactionStatus": status])
         }
-        let fields = ["cardID": cardID, "currency": currency, "transactionId": id, "transactionStatus": status,
+        let fields = ["cardID": cardID, "currency": currency, "transactionId": match.id, "transactionStatus": status,
                       "sendAmount": amount.text]
-        return .succeeded(detail: "reconciled: transaction \(id) found (\(status))", fields: fields)
+        return .succeeded(detail: "reconciled: transaction \(match.id) found (\(status))", fields: fields)
     }
 
     private func matches(_ entry: JSONObject, amount: Amount, currency: String) -> Bool {
@@ -51,8 +50,7 @@ extension Reconciler {
         let pairs = [("transCurrency", "transCurrencyAmt"), ("cardCurrency", "cardCurrencyAmt")]
         return pairs.contains { currencyKey, amountKey in
             guard entry.text(currencyKey)?.uppercased() == currency.uppercased(),
-                  let text = entry.text(amountKey),
-                  let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+                  let text = entry.text(amountKey), let value = Amount.decimal(text)
             else { return false }
             return value == amount.decimal
         }

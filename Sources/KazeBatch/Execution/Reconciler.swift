@@ -1,7 +1,8 @@
 // Reconciler: decides what became of a row whose request may or may not have reached the
 // platform, by reading the platform: recharges through queryTransactions, KYC through
 // queryUcardKycStatus, card lifecycle changes through queryCard. What no read can decide
-// stays undecided (UNKNOWN) and is never resent blindly.
+// stays undecided (UNKNOWN) and is never resent blindly. "Not done" is concluded only from a
+// complete search, after the settle time.
 
 import Foundation
 import KazeClient
@@ -13,10 +14,25 @@ struct Reconciler: Sendable {
     enum Verdict: Equatable {
         /// The platform did it; `fields` are safe response fields (e.g. the transactionId).
         case succeeded(detail: String, fields: [String: String])
-        /// The platform refused it, or provably never did it (`NOT_COMMITTED`).
-        case failed(code: String, detail: String)
+        /// The platform refused it, or provably never did it (`NOT_COMMITTED`); `fields`
+        /// name the transaction that decided it, if one did.
+        case failed(code: String, detail: String, fields: [String: String]? = nil)
         /// No read can tell yet.
         case undecided(detail: String)
+    }
+
+    /// The transactions no row may take as its proof.
+    struct Claims {
+        /// This batch's claims.
+        let own: TransactionClaims
+        /// The other batches' of the state dir.
+        let others: StateDirClaims
+
+        /// True when `transactionId` already proves another row.
+        /// - Throws: `JournalError.io` when an owner's entry cannot be read back.
+        func contains(_ transactionId: String) throws -> Bool {
+            try others.contains(transactionId) || own.contains(transactionId)
+        }
     }
 
     let operation: APIOperation
@@ -26,10 +42,11 @@ struct Reconciler: Sendable {
     let options: ExecutionOptions
     let clock: any PacingClock
 
-    /// The verdict for `row`, never matching a recharge transaction in `claimed`.
-    func decide(_ row: RowRecord, claimed: TransactionClaims, now: Date = Date()) async -> Verdict {
+    /// The verdict for `row`, never matching a recharge transaction in `claims`; `offset`
+    /// maps local times to the platform's wall clock.
+    func decide(_ row: RowRecord, claims: Claims, offset: PlatformOffset, now: Date = Date()) async -> Verdict {
         switch operation {
-        case .recharge: return await decideRecharge(row, claimed: claimed, now: now)
+        case .recharge: return await decideRecharge(row, claims: claims, offset: offset, now: now)
         case .kyc: return await decideKyc(row, now: now)
         case .activate, .setStatus, .close: return await decideCardState(row, now: now)
         case .assign: return .undecided(detail: "an assignment cannot be confirmed by a read without its cardID; check the card and use --resend-unknown only if it was not assigned")
@@ -44,31 +61,35 @@ struct Reconciler: Sendable {
         return now.timeIntervalSince(sent) >= options.settleSeconds
     }
 
-    /// "Not found" after the settle time proves nothing was done; before it, wait.
+    /// "Not found" by a complete search after the settle time proves nothing was done;
+    /// before it, wait.
     func notFound(_ row: RowRecord, now: Date, what: String) -> Verdict {
         if isSettled(row, now: now) {
             return .failed(code: "NOT_COMMITTED", detail: "reconciled: \(what); not done, send again with --retry-failed")
         }
-        return .undecided(detail: "\(what) yet; run `kazebatch reconcile` again in \(Int(options.settleSeconds)) s")
+        let wait = Int(options.settleSeconds.rounded(.up))
+        return .undecided(detail: "\(what) yet; a late commit is possible for \(wait) s after the last send — run `kazebatch reconcile` after that")
     }
 
-    /// One read-only call, retried a few times on transient outcomes.
+    /// One read-only call, asked again a few times while the answer proves nothing.
     func read(_ query: APIOperation, _ body: JSONObject) async -> CallOutcome {
         var outcome = CallOutcome.notSent(reason: "not tried")
         for attempt in 1...3 {
             await limiter.acquire()
             outcome = await api.call(query, body: body, requestNo: makeRequestNo())
-            guard outcome.isTransient || isUnknown(outcome) else { return outcome }
+            guard isWorthAskingAgain(outcome) else { return outcome }
             if outcome.isRateLimited { await limiter.penalize(retryAfter: outcome.retryAfter) }
-            if attempt < 3 { await clock.sleep(seconds: options.retryBaseDelay * Double(attempt)) }
+            if attempt < 3 { await clock.sleep(seconds: max(options.retryBaseDelay * Double(attempt), outcome.retryAfter ?? 0)) }
         }
         return outcome
     }
 
-    private func isUnknown(_ outcome: CallOutcome) -> Bool {
+    /// A read may be asked again after anything but a final answer.
+    private func isWorthAskingAgain(_ outcome: CallOutcome) -> Bool {
         switch outcome {
-        case .unknown, .protocolError: true
-        default: false
+        case .success, .businessFailure: false
+        case .platformError(let code, _, _): code.isRetryable
+        case .httpError, .protocolError, .notSent, .unknown: true
         }
     }
 

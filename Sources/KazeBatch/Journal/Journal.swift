@@ -1,6 +1,9 @@
 // Journal: the append-only JSONL file of one batch. Appends are group-committed: entries
 // that arrive while a write is in progress go out together, and every caller returns only
-// after its entry is on disk (write + fsync), with the byte offset where it starts.
+// after its entry is on disk (write + fsync), with the byte offset where it starts. The audit
+// rows of the group's entries are written in the same commit, after the journal's fsync, so
+// the audit never holds an event the journal does not, and its rows of the batch are always a
+// prefix of the journal's events (`AuditLog.recover` appends the rest on the next open).
 
 import Foundation
 
@@ -9,9 +12,12 @@ public final class Journal: @unchecked Sendable {
     /// The journal file.
     public let path: String
     private let fd: Int32
+    private let audit: AuditLog?
     private let lock = NSLock()
-    private var pending: [(Data, CheckedContinuation<UInt64, Error>)] = []
+    private var pending: [Waiting] = []
     private var draining = false
+    private var broken: JournalError?
+    private var auditError: AuditError?
     private let queue = DispatchQueue(label: "kazebatch.journal")
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -19,25 +25,48 @@ public final class Journal: @unchecked Sendable {
         return encoder
     }()
 
-    /// Opens (creating if needed) the journal at `path` for appending. A torn last line left
-    /// by a crash is cut off first, so new entries start on a line of their own.
+    /// One queued entry: its line, its audit row, and who waits for it.
+    private struct Waiting {
+        let bytes: Data
+        let auditRow: AuditRow?
+        let continuation: CheckedContinuation<UInt64, Error>
+    }
+
+    /// Opens (creating if needed) the journal at `path` for appending; with `audit`, the audit
+    /// rows given to `append` go to that file in the same group commit. A torn last line left
+    /// by a crash (see `InterruptedWrite`) is cut off first, so new entries start on a line of
+    /// their own where `JournalIndex.load`, which ignores it by the same rule, expects them.
     /// - Throws: `JournalError.io`.
-    public init(path: String) throws {
+    public init(path: String, audit: AuditLog? = nil) throws {
         self.path = path
+        self.audit = audit
         let created = !FileManager.default.fileExists(atPath: path)
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: String(cString: strerror(errno))) }
-        if created { Journal.syncFolder(of: path) }
-        try Journal.cutTornTail(fd: fd, path: path)
+        do {
+            if created { try FolderSync.syncName(of: path) }
+            try InterruptedWrite.cut(fd: fd, path: path)
+        } catch {
+            close(fd)
+            throw error
+        }
     }
 
     deinit { close(fd) }
 
-    /// Appends `entry` and returns once it is durable, with the byte offset of its line (for
-    /// `JournalIndex`, which reads entries back by offset).
-    /// - Throws: `JournalError.io` when the write or fsync fails.
+    /// Why the audit file stopped being written in this process, if it did. From then on the
+    /// journal goes on alone; the events it holds beyond the audit file's are recovered the
+    /// next time the batch is opened.
+    public var auditFailure: AuditError? { lock.withLock { auditError } }
+
+    /// Appends `entry` and returns once it is durable — and `auditRow`, when given, is durable
+    /// in the audit file after it — with the byte offset of its line (for `JournalIndex`,
+    /// which reads entries back by offset). A failed write is taken back (the file keeps only
+    /// whole entries); when even that fails, every later append fails too.
+    /// - Throws: `JournalError.io` when the journal write or fsync fails; an audit failure is
+    ///   not thrown (the entry is durable) but reported by `auditFailure`.
     @discardableResult
-    public func append(_ entry: JournalEntry) async throws -> UInt64 {
+    public func append(_ entry: JournalEntry, audit auditRow: AuditRow? = nil) async throws -> UInt64 {
         var data: Data
         do { data = try Journal.encoder.encode(entry) } catch {
             throw JournalError.io(path: path, reason: "cannot encode an entry: \(error)")
@@ -45,7 +74,7 @@ public final class Journal: @unchecked Sendable {
         data.append(0x0A)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt64, Error>) in
             lock.lock()
-            pending.append((data, continuation))
+            pending.append(Waiting(bytes: data, auditRow: auditRow, continuation: continuation))
             let start = !draining
             draining = true
             lock.unlock()
@@ -53,30 +82,55 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    /// Writes and fsyncs everything queued, group by group, until the queue is empty.
+    /// Writes and fsyncs everything queued, group by group, until the queue is empty: the
+    /// journal's bytes first, then the group's audit rows, then the callers resume.
     private func drain() {
         while true {
             lock.lock()
             let group = pending
             pending = []
             if group.isEmpty { draining = false }
+            let failure = broken
             lock.unlock()
             if group.isEmpty { return }
+            if let failure {
+                for waiting in group { waiting.continuation.resume(throwing: failure) }
+                continue
+            }
+            let end = lseek(fd, 0, SEEK_END)  // O_APPEND writes land at the end; one writer per batch
+            guard end >= 0 else {
+                let error = JournalError.io(path: path, reason: String(cString: strerror(errno)))
+                for waiting in group { waiting.continuation.resume(throwing: error) }
+                continue
+            }
             var bytes = Data()
             var offsets: [UInt64] = []
-            let end = lseek(fd, 0, SEEK_END)  // O_APPEND writes land at the end; one writer per batch
-            for (data, _) in group {
-                offsets.append(UInt64(max(0, end)) + UInt64(bytes.count))
-                bytes.append(data)
+            for waiting in group {
+                offsets.append(UInt64(end) + UInt64(bytes.count))
+                bytes.append(waiting.bytes)
             }
-            let failure: JournalError? = end < 0 ? .io(path: path, reason: String(cString: strerror(errno))) : writeAndSync(bytes)
-            for ((_, continuation), offset) in zip(group, offsets) {
-                if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: offset) }
+            if let error = writeAndSync(bytes, takingBackTo: end) {
+                for waiting in group { waiting.continuation.resume(throwing: error) }
+                continue
             }
+            writeAudit(group.compactMap(\.auditRow))
+            for (waiting, offset) in zip(group, offsets) { waiting.continuation.resume(returning: offset) }
         }
     }
 
-    private func writeAndSync(_ bytes: Data) -> JournalError? {
+    /// Writes the audit rows of a durable group, unless the audit file failed before (a later
+    /// row must never land after a missing one).
+    private func writeAudit(_ rows: [AuditRow]) {
+        guard let audit, !rows.isEmpty, auditFailure == nil else { return }
+        do { try audit.record(rows) } catch {
+            let failure = error as? AuditError ?? .io(path: audit.path, reason: "\(error)")
+            lock.withLock { auditError = failure }
+        }
+    }
+
+    /// Writes and fsyncs `bytes`; on failure cuts the file back to `end` (its length before),
+    /// or, when that fails too, marks the journal broken for every later append.
+    private func writeAndSync(_ bytes: Data, takingBackTo end: off_t) -> JournalError? {
         let ok = bytes.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
@@ -86,33 +140,13 @@ public final class Journal: @unchecked Sendable {
             }
             return true
         }
-        guard ok, fsync(fd) == 0 else { return .io(path: path, reason: String(cString: strerror(errno))) }
-        return nil
-    }
-
-    /// Makes a new file's name durable too (fsync of its folder).
-    private static func syncFolder(of path: String) {
-        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
-        guard folder >= 0 else { return }
-        fsync(folder)
-        close(folder)
-    }
-
-    private static func cutTornTail(fd: Int32, path: String) throws {
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return }
-        var last: UInt8 = 0
-        guard pread(fd, &last, 1, size - 1) == 1 else { throw JournalError.io(path: path, reason: "cannot be read") }
-        guard last != 0x0A else { return }
-        var keep = size - 1
-        while keep > 0 {
-            var byte: UInt8 = 0
-            guard pread(fd, &byte, 1, keep - 1) == 1 else { throw JournalError.io(path: path, reason: "cannot be read") }
-            if byte == 0x0A { break }
-            keep -= 1
+        if ok, fsync(fd) == 0 { return nil }
+        let reason = String(cString: strerror(errno))
+        if ftruncate(fd, end) != 0 || fsync(fd) != 0 {
+            lock.withLock {
+                broken = .io(path: path, reason: "\(reason); the failed write could not be taken back, so nothing more is written")
+            }
         }
-        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
-            throw JournalError.io(path: path, reason: "cannot cut the torn last line: \(String(cString: strerror(errno)))")
-        }
+        return .io(path: path, reason: reason)
     }
 }

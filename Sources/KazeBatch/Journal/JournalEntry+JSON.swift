@@ -26,6 +26,7 @@ extension JournalEntry {
         (requestNo, code, detail) = (text("requestNo"), text("code"), text("detail"))
         (cardID, amount, currency) = (text("cardID"), text("amount"), text("currency"))
         (email, target, ref) = (text("email"), text("target"), text("ref"))
+        maskedCardNumber = text("maskedCardNumber")
         switch object["fields"] {
         case nil, .null?: fields = nil
         case .object(let members)?:
@@ -35,6 +36,11 @@ extension JournalEntry {
                 fields[key] = value
             }
             self.fields = fields
+        default: return nil
+        }
+        switch object["requestNoInDoubt"] {
+        case nil, .null?: requestNoInDoubt = nil
+        case .bool(let flag)?: requestNoInDoubt = flag
         default: return nil
         }
         guard valid else { return nil }

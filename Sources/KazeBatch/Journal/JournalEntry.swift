@@ -30,8 +30,15 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var target: String?
     /// The user's row reference (PENDING), for audit rows written during reconciliation.
     public var ref: String?
+    /// The card number masked to first 6 + last 4 (PENDING of a row without a cardID, as
+    /// assign's), for its audit rows written from the journal.
+    public var maskedCardNumber: String?
     /// SUCCEEDED: the operation's response fields, already masked, secrets left out.
     public var fields: [String: String]?
+    /// SENT: true when this requestNo already went out in an attempt that may have been done
+    /// (a resend of an in-doubt row keeps its requestNo), so a `DUPLICATE_REQUEST` answer
+    /// leaves the row in doubt instead of proving anything.
+    public var requestNoInDoubt: Bool?
 
     /// An entry with only the always-present members set.
     public init(line: Int, state: JournalState, time: String, attempt: Int, requestNo: String? = nil) {

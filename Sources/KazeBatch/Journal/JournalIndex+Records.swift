@@ -54,4 +54,11 @@ extension JournalIndex {
         (record.state, record.attempts) = (slot.state, slot.attempts)
         return record
     }
+
+    /// The PENDING entry of `line` (its ref and reconciliation keys), nil when it has none.
+    /// - Throws: `JournalError.io` when it cannot be read back.
+    func pendingEntry(_ line: Int) throws -> JournalEntry? {
+        guard let offset = table[line]?.pendingOffset else { return nil }
+        return try reader.entry(at: offset)
+    }
 }

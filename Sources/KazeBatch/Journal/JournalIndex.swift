@@ -14,20 +14,22 @@ public struct JournalIndex: Sendable {
     /// The index of a journal at `path` that has no entries yet.
     public init(path: String) { reader = JournalReader(path: path) }
 
-    /// Reads the journal at `path`; a missing file is an empty journal. An unterminated last
-    /// line that is not valid JSON (torn by a crash) is ignored; any other bad line is an error.
+    /// Reads the journal at `path`; a missing file is an empty journal. A last line without its
+    /// LF is an interrupted write (`InterruptedWrite`): it is never applied, even when it
+    /// happens to be complete JSON, because `Journal` cuts it before appending. Any other line
+    /// that is not an entry is an error.
     /// - Throws: `JournalError.corrupt` or `.io`.
     public static func load(path: String) throws -> JournalIndex {
         var index = JournalIndex(path: path)
         guard FileManager.default.fileExists(atPath: path) else { return index }
-        try LineReader(path: path).forEachRawLine { bytes, number, offset, terminated in
+        let (intact, size) = try InterruptedWrite.extent(path: path)
+        index.hadTornLine = size > intact
+        try LineReader(path: path).forEachRawLine(limit: intact) { bytes, number, offset, terminated in
+            guard terminated else { index.hadTornLine = true; return }  // the file shrank while being read
             guard !bytes.isEmpty else { return }
-            guard let entry = JournalEntry(jsonLine: bytes) else {
-                guard !terminated else { throw JournalError.corrupt(path: path, line: number) }
-                index.hadTornLine = true
-                return
+            guard let entry = JournalEntry(jsonLine: bytes), (1...RowTable.maxLine).contains(entry.line) else {
+                throw JournalError.corrupt(path: path, line: number)
             }
-            guard (1...RowTable.maxLine).contains(entry.line) else { throw JournalError.corrupt(path: path, line: number) }
             try index.apply(entry, at: offset)
         }
         return index
@@ -41,7 +43,8 @@ public struct JournalIndex: Sendable {
         guard (1...RowTable.maxLine).contains(entry.line), offset < RowSlot.offsetLimit else {
             throw JournalError.io(path: reader.path, reason: "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)")
         }
-        let claim = entry.state == .succeeded ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
+        let claims = entry.state == .succeeded || entry.state == .failed
+        let claim = claims ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
         table.apply(line: entry.line, entry.state, at: offset, claim: claim)
     }
 
@@ -53,8 +56,8 @@ public struct JournalIndex: Sendable {
     /// Every journaled row, in line order.
     public var rows: JournalRows { JournalRows(table: table) }
 
-    /// Recharge transaction ids that rows of this batch already own (from their responses
-    /// or from reconciliation): never matched to another row. A SUCCEEDED row never changes
-    /// state again, so the claims only grow.
+    /// Recharge transaction ids that rows of this batch already own (from their responses,
+    /// from reconciliation, or a FAILED transaction that decided a row): never matched to
+    /// another row.
     public var claimedTransactionIds: TransactionClaims { TransactionClaims(table: table, reader: reader) }
 }

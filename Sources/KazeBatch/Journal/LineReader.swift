@@ -20,9 +20,10 @@ struct LineReader {
 
     /// Calls `body` with each line's bytes (without the LF), its 1-based number, the byte
     /// offset where it starts and whether it was terminated by LF (only the last line can be
-    /// unterminated).
+    /// unterminated). With `limit`, only the file's first `limit` bytes are read.
     /// - Throws: `JournalError.io` when the file cannot be read, or whatever `body` throws.
-    func forEachRawLine(_ body: (_ bytes: ArraySlice<UInt8>, _ number: Int, _ offset: UInt64, _ terminated: Bool) throws -> Void) throws {
+    func forEachRawLine(limit: UInt64 = .max,
+                        _ body: (_ bytes: ArraySlice<UInt8>, _ number: Int, _ offset: UInt64, _ terminated: Bool) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: "cannot be opened for reading") }
         defer { close(fd) }
@@ -31,10 +32,12 @@ struct LineReader {
         var number = 0
         while true {
             let kept = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: LineReader.chunkSize))
-            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, LineReader.chunkSize) }
+            let wanted = Int(min(UInt64(LineReader.chunkSize), limit - min(limit, bufferOffset + UInt64(kept))))
+            if wanted == 0 { break }
+            buffer.append(contentsOf: repeatElement(0, count: wanted))
+            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, wanted) }
             guard got >= 0 else { throw JournalError.io(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
-            buffer.removeLast(LineReader.chunkSize - got)
+            buffer.removeLast(wanted - got)
             if got == 0 { break }
             var start = 0
             while let newline = LineReader.newline(in: buffer, from: start) {

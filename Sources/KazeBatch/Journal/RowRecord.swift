@@ -14,6 +14,10 @@ public struct RowRecord: Sendable, Equatable {
     public internal(set) var firstSendTime: String?
     /// Time of the latest SENT entry.
     public internal(set) var lastSendTime: String?
+    /// True when the latest requestNo went out in an attempt that may have been done.
+    public internal(set) var requestNoInDoubt = false
+    /// Time of the latest outcome (or retry) entry.
+    public internal(set) var outcomeTime: String?
     /// The latest outcome (or retry) code.
     public internal(set) var code: String?
     /// The latest outcome detail.
@@ -53,12 +57,15 @@ public struct RowRecord: Sendable, Equatable {
             ref = entry.ref ?? ref
         case .sent:
             attempts += 1
+            if entry.requestNo != requestNo { requestNoInDoubt = false }
+            requestNoInDoubt = requestNoInDoubt || entry.requestNoInDoubt == true
             requestNo = entry.requestNo ?? requestNo
             if firstSendTime == nil { firstSendTime = entry.time }
             lastSendTime = entry.time
         case .retry, .succeeded, .failed, .unknown:
             code = entry.code
             detail = entry.detail
+            outcomeTime = entry.time
             if let fields = entry.fields { self.fields = fields }
         }
     }

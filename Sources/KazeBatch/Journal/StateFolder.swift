@@ -27,14 +27,23 @@ public struct StateFolder: Sendable, Equatable {
     /// The state dir holding this batch's folder and its siblings.
     public var stateRoot: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
-    /// Creates the folder (and its parents), mode 0700.
+    /// Creates the folder (and its parents, the state dir among them), mode 0700, and makes
+    /// each new folder's name durable (fsync of the folder holding it) before anything is
+    /// written inside.
     /// - Throws: `JournalError.io`.
     public func create() throws {
+        var missing: [String] = []
+        var folder = URL(fileURLWithPath: path)
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            missing.append(folder.path)
+            folder.deleteLastPathComponent()
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw JournalError.io(path: path, reason: "cannot create the state folder: \(error.localizedDescription)")
         }
+        for created in missing { try FolderSync.syncName(of: created) }
     }
 }

@@ -16,7 +16,8 @@ public enum ResultsPass {
             summary.records += 1
             summary.counts[row.outcome, default: 0] += 1
             if case .valid(let valid) = record, let amount = valid.amount {
-                summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome)
+                summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome,
+                                  settled: row.fields["transactionStatus"]?.uppercased() == "SUCCESS")
             }
             try writer?.write(row)
         }
@@ -35,7 +36,8 @@ public enum ResultsPass {
                              detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more)
         }
         guard let row = try index.finalRecord(record.line) else {
-            return ResultRow(line: record.line, ref: record.ref, outcome: .skipped, detail: "not sent")
+            return ResultRow(line: record.line, ref: record.ref, outcome: .skipped,
+                             detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt")
         }
         let outcome: RowOutcome
         switch row.state {

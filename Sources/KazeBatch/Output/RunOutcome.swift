@@ -8,4 +8,6 @@ public struct RunOutcome: Sendable, Equatable {
     public var auditHead: String
     /// True when the journal ended in a torn line (a crash) that was ignored.
     public var tornJournalLine: Bool
+    /// Events of the journal that the audit file was missing, appended marked recovered.
+    public var recoveredAuditRows: Int
 }

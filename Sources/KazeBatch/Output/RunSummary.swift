@@ -13,6 +13,8 @@ public struct RunSummary: Sendable, Equatable {
     public var money = MoneyTotals()
     /// Why the run halted early, if it did.
     public var haltReason: String?
+    /// Why the run stopped because its journal or audit file could not be written, if it did.
+    public var journalStop: JournalStop?
 
     /// An empty summary.
     public init() {}
@@ -20,11 +22,14 @@ public struct RunSummary: Sendable, Equatable {
     /// The rows with `outcome`.
     public func count(_ outcome: RowOutcome) -> Int { counts[outcome] ?? 0 }
 
-    /// The exit code of DESIGN.md: 4 halted with rows left unsent, 5 UNKNOWN remain, 1 some
-    /// FAILED/INVALID, else 0.
+    /// The exit code: 7 stopped because the journal could not be written, 4 halted with rows
+    /// left unsent, 5 UNKNOWN remain, 4 rows left unsent (held back behind a row of their
+    /// subject that is still in doubt), 1 some FAILED/INVALID, else 0.
     public var exitStatus: Int32 {
+        if journalStop != nil { return 7 }
         if haltReason != nil && count(.skipped) > 0 { return 4 }
         if count(.unknown) > 0 { return 5 }
+        if count(.skipped) > 0 { return 4 }
         if count(.failed) + count(.invalid) > 0 { return 1 }
         return 0
     }

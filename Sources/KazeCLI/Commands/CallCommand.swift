@@ -13,8 +13,10 @@ enum CallCommand: Command {
         Sends one request and prints the decrypted response JSON on stdout (cardNo masked,
         cardCvv removed). Values are JSON strings, except amount, pageSize and pageNum
         (numbers, written exactly as given) and autoActive (true or false).
-        Exit status: 0 success; 1 business FAILED, platform error or transport failure;
-        2 usage or configuration error; 5 outcome unknown (check before resending).
+        Exit status: 0 success; 1 business FAILED, platform error, or not sent; 2 usage or
+        configuration error; 5 outcome unknown — for a state-changing apiCode anything after
+        the request left that proves nothing (no answer, an HTTP error other than 429, an
+        answer that cannot be trusted): check with a query before sending again.
 
         example: kazebatch call cardRecharge cardID=SB000001 amount=10.50 currency=USD
 
@@ -56,11 +58,16 @@ enum CallCommand: Command {
             Console.error("\(reference): platform error \(code): \(Masking.cardNumbers(inText: detail))\(wait)")
             return .someFailed
         case .httpError(let status, let retryAfter):
+            guard outcome.isTransient || operation.isReadOnly else {
+                Console.error("\(reference): outcome unknown (HTTP \(status) without a platform answer: a gateway error can"
+                              + " follow a commit); check with a query before sending again")
+                return .unknownRemain
+            }
             Console.error("\(reference): HTTP \(status)\(retryAfter.map { " (retry after \($0) s)" } ?? "")")
             return .someFailed
         case .protocolError(let reason):
             Console.error("\(reference): untrusted response, the platform may have processed it: \(reason)")
-            return .someFailed
+            return operation.isReadOnly ? .someFailed : .unknownRemain
         case .notSent(let reason):
             Console.error("\(reference): not sent: \(reason)")
             return .someFailed

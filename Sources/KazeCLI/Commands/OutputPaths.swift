@@ -2,6 +2,7 @@
 // other, so a careless `--results input.csv` cannot overwrite the very file being paid.
 
 import Foundation
+import KazeBatch
 
 /// Checks that the files a command writes are distinct from its input and from one another.
 enum OutputPaths {
@@ -24,10 +25,6 @@ enum OutputPaths {
     static func same(_ first: String, _ second: String) -> Bool {
         var a = stat(), b = stat()
         if stat(first, &a) == 0, stat(second, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
-        return canonical(first) == canonical(second)
-    }
-
-    private static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return ResolvedPath.of(first) == ResolvedPath.of(second)
     }
 }

@@ -13,7 +13,7 @@ enum ReconcileCommand: Command {
         recharges through queryTransactions (card, amount, currency, time window, never a
         transaction another row owns), KYC through queryUcardKycStatus, activate/set-status/close
         through queryCard. Rewrites the results file. Exit 5 while UNKNOWN rows remain.
-          --settle-seconds N   how long a request may still be in flight (default 120)
+          --settle-seconds N   how long after its last send a request may still commit (default 900)
           --state-dir, --results, --audit, --format, --quiet, --json as for run
 
         \(ConfigOptions.help)

@@ -23,18 +23,21 @@ enum RunCommand: Command {
           --retry-failed          send rows that FAILED in an earlier run again
           --resend-unknown        send rows whose outcome stayed UNKNOWN again (may do it twice!)
           --allow-duplicates      repeated records are not validation errors
-          --allow-repeat          a new recharge batch of a file that was run before and has
-                                  changed since is refused (exit 2) when its rows include ones
-                                  the earlier batch paid or may have paid; this pays them again
-          --settle-seconds N      how long a request may still be in flight before "not found"
-                                  proves it was not done (default 120)
+          --allow-repeat          run even though another batch of this file (it ran before and
+                                  has changed since) did or started some of the same rows,
+                                  which is refused otherwise (exit 2): those rows are sent
+                                  again and may be done twice
+          --settle-seconds N      how long after its last send a request may still commit at the
+                                  platform; only then can "not found" prove it was not done
+                                  (default 900, at least twice the timeout)
           --state-dir DIR         journal folder root (default .kazebatch/ beside the input)
           --results PATH / --audit PATH / --errors PATH   output files
           --format csv|jsonl      input format (default: from the extension)
           --quiet                 no progress and no summary (errors only)
           --json                  the summary as JSON on stdout
         Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
-        nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run.
+        nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run, or another
+        batch of the same file is running.
 
         \(ConfigOptions.help)
         """
@@ -49,9 +52,11 @@ enum RunCommand: Command {
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
 
-        try refuseRenamedCopy(request)
-        let earlier = try await earlierPayments(request, allowRepeat: arguments.flag("allow-repeat"))
-        let (validation, repeats) = try request.validation.validate(against: earlier)
+        var preflight = BatchPreflight(operation: request.validation.operation, folder: request.folder,
+                                       inputPath: request.validation.inputPath)
+        preflight.allowRepeat = arguments.flag("allow-repeat")
+        let repeatGuard = try await BatchRequest.guarded { try preflight.check() }
+        let (validation, repeats) = try request.validation.validate(against: repeatGuard)
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
             if !quiet { Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n") }
             Console.error("\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)")
@@ -78,37 +83,11 @@ enum RunCommand: Command {
             makeRequestNo: RequestNumber.make)
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
+        runner.preflight = preflight
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
         return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
-    }
-
-    /// Refuses a file whose bytes equal a file of another name that already ran: both have
-    /// one batch id, so the run would quietly resume the other's batch and send nothing.
-    /// - Throws: `CLIError` (exit 2) naming the other file and the ways out.
-    static func refuseRenamedCopy(_ request: BatchRequest) throws {
-        let input = request.validation.inputPath
-        guard FileManager.default.fileExists(atPath: request.folder.journalPath),
-              let info = BatchInfo.read(folder: request.folder), info.input != BatchInfo.standardPath(input)
-        else { return }
-        let when = info.created.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
-        throw CLIError(
-            "\(input) has the same contents as \(info.input), which ran as batch \(request.batchID.prefix(8)) (\(when)):"
-                + " identical files are one batch, so this run would resume that batch and send nothing it already sent."
-                + " To resume it, run it under its first name; to send these rows as a new run, make the file differ"
-                + " (for example refs carrying today's date) or use another --state-dir; nothing was sent")
-    }
-
-    /// What earlier batches of this input file paid, when this is a new batch (no journal yet)
-    /// of a money-moving operation and `--allow-repeat` was not given; otherwise nothing.
-    static func earlierPayments(_ request: BatchRequest, allowRepeat: Bool) async throws -> EarlierPayments {
-        guard request.validation.operation.movesMoney, !allowRepeat,
-              !FileManager.default.fileExists(atPath: request.folder.journalPath) else { return EarlierPayments() }
-        return try await BatchRequest.guarded {
-            try EarlierPayments.load(besides: request.folder, operation: request.validation.operation,
-                                     inputPath: request.validation.inputPath)
-        }
     }
 
     /// The execution options from the flags and configuration.
@@ -117,6 +96,7 @@ enum RunCommand: Command {
         options.rate = configuration.rate
         options.burst = configuration.burst
         options.concurrency = configuration.concurrency
+        options.platformUtcOffset = configuration.platformUtcOffset
         options.maxAttempts = try arguments.integer("max-attempts", in: 1...100) ?? options.maxAttempts
         options.maxFailures = try arguments.integer("max-failures", in: 1...Int(Int32.max))
         options.settleSeconds = try arguments.number("settle-seconds", in: 0...86_400)

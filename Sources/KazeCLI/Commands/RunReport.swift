@@ -18,14 +18,29 @@ struct RunReport {
         let counts = RowOutcome.allCases.map { "\($0.rawValue) \(summary.count($0))" }.joined(separator: " · ")
         lines.append("records \(summary.records): \(counts)")
         for currency in summary.money.currencies {
-            let parts = RowOutcome.allCases.map { "\($0.rawValue.lowercased()) \(money(summary.money.sum(currency, $0)))" }
+            let parts = RowOutcome.allCases.map { outcome in
+                let text = "\(outcome.rawValue.lowercased()) \(money(summary.money.sum(currency, outcome)))"
+                guard outcome == .succeeded else { return text }
+                return text + " (settled \(money(summary.money.settled(currency))), pending \(money(summary.money.pending(currency))))"
+            }
             lines.append("\(currency) requested \(money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
         }
+        if let stop = summary.journalStop {
+            lines.append("stopped: \(stop.file) could not be written; \(stop.requests) request\(stop.requests == 1 ? "" : "s") went out in this run")
+        }
         if let reason = summary.haltReason { lines.append("halted: \(reason); the rest were not sent") }
+        if summary.haltReason == nil, summary.count(.skipped) > 0 {
+            lines.append("SKIPPED rows were held back behind an earlier row of the same card or email that is in doubt:"
+                         + " run `kazebatch reconcile` later, then run again to send them")
+        }
         if summary.count(.unknown) > 0 {
             lines.append("UNKNOWN rows may or may not have been done: run `kazebatch reconcile` later (never resent unless --resend-unknown)")
         }
         if outcome.tornJournalLine { lines.append("note: the journal ended in a torn line (a crash) that was ignored") }
+        if outcome.recoveredAuditRows > 0 {
+            lines.append("note: \(outcome.recoveredAuditRows) journal event\(outcome.recoveredAuditRows == 1 ? " was" : "s were") missing"
+                + " from the audit file (a crash or a write failure) and were appended from the journal, code RECOVERED")
+        }
         lines.append("results \(request.resultsPath)")
         lines.append("audit   \(request.auditPath) (head \(outcome.auditHead))")
         return lines.joined(separator: "\n")
@@ -37,13 +52,17 @@ struct RunReport {
         let money = JSONObject(summary.money.currencies.map { currency in
             (currency, JSONValue.object(JSONObject(
                 [("requested", JSONValue.string(self.money(summary.money.requested(currency))))]
-                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(self.money(summary.money.sum(currency, $0)))) })))
+                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(self.money(summary.money.sum(currency, $0)))) }
+                    + [("settled", .string(self.money(summary.money.settled(currency)))),
+                       ("pending", .string(self.money(summary.money.pending(currency))))])))
         })
         let document = JSONObject([
             ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
             ("input", .string(request.validation.inputPath)), ("records", .number("\(summary.records)")),
             ("outcomes", .object(outcomes)), ("money", .object(money)),
             ("halted", summary.haltReason.map(JSONValue.string) ?? .null),
+            ("stopped", summary.journalStop.map { JSONValue.string($0.description) } ?? .null),
+            ("recoveredAuditRows", .number("\(outcome.recoveredAuditRows)")),
             ("results", .string(request.resultsPath)), ("audit", .string(request.auditPath)),
             ("auditHead", .string(outcome.auditHead)), ("exitCode", .number("\(summary.exitStatus)")),
         ])
@@ -61,8 +80,9 @@ struct RunReport {
     }
 
     /// Prints the report as asked: JSON on stdout with --json, the summary on stdout unless
-    /// --quiet.
+    /// --quiet; a stop because the journal could not be written also goes to stderr, always.
     func print(json wantsJSON: Bool, quiet: Bool) {
+        if let stop = summary.journalStop { Console.error(stop.description) }
         if wantsJSON { Swift.print(json) } else if !quiet { Swift.print(text) }
     }
 }

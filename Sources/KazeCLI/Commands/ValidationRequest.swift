@@ -47,16 +47,16 @@ struct ValidationRequest {
     /// Validates the file and writes the errors CSV.
     /// - Throws: `CLIError` (exit 2) when the input or the errors file cannot be used.
     func validate() throws -> ValidationSummary {
-        try validate(against: EarlierPayments()).summary
+        try validate(against: RepeatGuard(operation: operation, resuming: false)).summary
     }
 
-    /// Validates like `validate()` and, in the same pass, finds the valid records `earlier`
-    /// batches of this file already paid or may have.
+    /// Validates like `validate()` and, in the same pass, finds the valid records that other
+    /// batches of this file did or started (`repeatGuard`).
     /// - Throws: as `validate()`.
-    func validate(against earlier: EarlierPayments) throws -> (summary: ValidationSummary, repeats: RepeatFinding?) {
+    func validate(against repeatGuard: RepeatGuard) throws -> (summary: ValidationSummary, repeats: RepeatFinding?) {
         let validator = BatchValidator(operation: operation, file: inputURL, format: format, options: options)
         do {
-            return try validator.validate(writingErrorsTo: errorsURL, against: earlier)
+            return try validator.validate(writingErrorsTo: errorsURL, against: repeatGuard)
         } catch let error as InputError {
             throw CLIError(error.description)
         }

@@ -12,7 +12,8 @@ public enum CallOutcome: Sendable, Equatable {
     /// whether it may be sent again. `retryAfter` comes from an HTTP `Retry-After` header.
     case platformError(code: PlatformCode, detail: String, retryAfter: Double?)
     /// An HTTP status other than 200 without a readable envelope (429, 5xx, ...).
-    /// 429 and 5xx mean the request was not processed and may be retried.
+    /// Only 429 proves the request was not processed; any other status (a gateway's 502/504
+    /// can follow a commit) leaves a state-changing request in doubt.
     case httpError(status: Int, retryAfter: Double?)
     /// The response arrived but could not be trusted (bad signature, undecryptable, malformed).
     /// The platform may have processed the request.
@@ -23,11 +24,12 @@ public enum CallOutcome: Sendable, Equatable {
     /// lost): the outcome is unknown and must be reconciled, never blindly resent.
     case unknown(reason: String)
 
-    /// True when sending the same request again cannot do anything twice.
+    /// True when the outcome proves nothing was done and the request may simply be sent again:
+    /// an envelope saying RATE_LIMITED or SYSTEM_ERROR, HTTP 429, or never sent at all.
     public var isTransient: Bool {
         switch self {
         case .platformError(let code, _, _): code.isRetryable
-        case .httpError(let status, _): status == 429 || (500...599).contains(status)
+        case .httpError(let status, _): status == 429
         case .notSent: true
         case .success, .businessFailure, .protocolError, .unknown: false
         }
@@ -56,4 +58,13 @@ public protocol CardAPI: Sendable {
     /// Seals `body` as operation `operation` with `requestNo`, sends it and classifies the
     /// answer. Never throws: every failure is a `CallOutcome`.
     func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome
+
+    /// The platform's clock as measured from its answers' `Date` headers; nil when this API
+    /// cannot measure it.
+    var platformClock: PlatformClock? { get }
+}
+
+extension CardAPI {
+    /// No clock measurement by default.
+    public var platformClock: PlatformClock? { nil }
 }

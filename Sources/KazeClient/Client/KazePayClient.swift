@@ -1,6 +1,7 @@
 // KazePayClient: the real CardAPI — seals a business body as kazepay-v1, POSTs it to the
 // configured endpoint and classifies the answer.
 
+import Foundation
 import KazeCrypto
 import KazeProtocol
 
@@ -15,6 +16,8 @@ public struct KazePayClient: CardAPI {
     public let configuration: Configuration
     private let codec: EnvelopeCodec
     private let transport: HTTPTransport
+    /// The platform's clock, measured from every answer's `Date` header.
+    public let platformClock: PlatformClock? = PlatformClock()
 
     /// Validates `configuration` and loads both keys.
     /// - Throws: `ConfigurationError` (live guard, key permissions, unreadable or invalid keys, an
@@ -42,8 +45,10 @@ public struct KazePayClient: CardAPI {
             return .notSent(reason: "cannot seal the request: \(error)")
         }
         let head = WireHead(apiCode: operation.apiCode, sysId: configuration.sysId, requestNo: requestNo)
+        let sent = Date()
         switch await transport.post(WireMessage(head: head, sealed: sealed).jsonBytes) {
-        case .answered(let status, let bytes, let retryAfter, _):
+        case .answered(let status, let bytes, let retryAfter, let serverDate):
+            if let serverDate { platformClock?.observe(sent: sent, received: Date(), serverDate: serverDate) }
             let classifier = ResponseClassifier(codec: codec, operation: operation, requestNo: requestNo)
             return classifier.classify(status: status, body: bytes, retryAfter: retryAfter)
         case .notSent(let reason):

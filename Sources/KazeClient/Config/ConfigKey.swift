@@ -4,7 +4,7 @@
 /// One configuration setting, named by its key in the JSON config file.
 public enum ConfigKey: String, CaseIterable, Sendable {
     case endpoint, sysId, merchantKey, platformPublicKey, signDigest, aesKeyBits, aesMode
-    case rate, burst, concurrency, timeoutSeconds, live
+    case rate, burst, concurrency, timeoutSeconds, live, platformUtcOffset
     case connectTimeoutSeconds, keepAliveIdleSeconds, maxResponseBytes, caFile, pinnedKeys, proxy
 
     /// The environment variable that sets it, e.g. `KAZEBATCH_SYS_ID`.
@@ -22,6 +22,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .concurrency: "KAZEBATCH_CONCURRENCY"
         case .timeoutSeconds: "KAZEBATCH_TIMEOUT"
         case .live: "KAZEBATCH_LIVE"
+        case .platformUtcOffset: "KAZEBATCH_PLATFORM_UTC_OFFSET"
         case .connectTimeoutSeconds: "KAZEBATCH_CONNECT_TIMEOUT"
         case .keepAliveIdleSeconds: "KAZEBATCH_KEEP_ALIVE_IDLE"
         case .maxResponseBytes: "KAZEBATCH_MAX_RESPONSE_BYTES"
@@ -46,6 +47,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .concurrency: "concurrency"
         case .timeoutSeconds: "timeout"
         case .live: "live"
+        case .platformUtcOffset: "platform-utc-offset"
         case .connectTimeoutSeconds: "connect-timeout"
         case .keepAliveIdleSeconds: "keep-alive-idle"
         case .maxResponseBytes: "max-response-bytes"

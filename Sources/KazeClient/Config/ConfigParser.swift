@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeCrypto
+import KazeProtocol
 
 /// Typed reading of merged settings.
 struct ConfigParser {
@@ -26,6 +27,7 @@ struct ConfigParser {
             concurrency: try integer(.concurrency, in: 1...1_024) ?? 4,
             timeoutSeconds: try number(.timeoutSeconds, in: 0.001...3_600, expected: "seconds from 0.001 to 3600") ?? 30,
             live: try choice(.live, Self.boolean, expected: "true or false") ?? false,
+            platformUtcOffset: try platformUtcOffset(),
             connectTimeoutSeconds: try number(.connectTimeoutSeconds, in: 0.001...3_600, expected: "seconds from 0.001 to 3600")
                 ?? 10,
             keepAliveIdleSeconds: try number(.keepAliveIdleSeconds, in: 0...3_600, expected: "seconds from 0 to 3600") ?? 2,
@@ -54,6 +56,16 @@ struct ConfigParser {
             throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "an http://host:port proxy URL")
         }
         return url
+    }
+
+    /// `auto` (nil: measured) or a `±HH:MM` zone, in seconds.
+    private func platformUtcOffset() throws -> Int? {
+        guard let value = values[.platformUtcOffset], value.text.lowercased() != "auto" else { return nil }
+        guard let seconds = UTCOffsetText.seconds(value.text) else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text,
+                                                  expected: "auto, or a UTC offset from -12:00 to +14:00 such as +08:00")
+        }
+        return seconds
     }
 
     private func required(_ key: ConfigKey) throws -> ConfigValue {

@@ -28,6 +28,9 @@ public struct Configuration: Sendable, Equatable {
     public var timeoutSeconds: Double
     /// True to allow an endpoint that is not on this machine.
     public var live: Bool
+    /// The platform's zone for its `yyyy-MM-dd HH:mm:ss` times, in seconds east of UTC; nil
+    /// (`auto`, the default) measures it.
+    public var platformUtcOffset: Int?
     /// Seconds to wait for a connection (and its TLS handshake) before the call is not sent.
     public var connectTimeoutSeconds: Double
     /// An idle kept-alive connection is reused only within this many seconds (0: never reused).
@@ -50,7 +53,7 @@ public struct Configuration: Sendable, Equatable {
     public init(
         endpoint: URL, sysId: String, merchantKeyPath: String, platformPublicKeyPath: String,
         profile: CryptoProfile = .kazepayV1, rate: Double = 5, burst: Int? = nil, concurrency: Int = 4,
-        timeoutSeconds: Double = 30, live: Bool = false, connectTimeoutSeconds: Double = 10,
+        timeoutSeconds: Double = 30, live: Bool = false, platformUtcOffset: Int? = nil, connectTimeoutSeconds: Double = 10,
         keepAliveIdleSeconds: Double = 2, maxResponseBytes: Int = Configuration.defaultMaxResponseBytes,
         caFilePath: String? = nil, pinnedKeys: [String] = [], proxy: URL? = nil, noProxy: [String] = []
     ) {
@@ -64,6 +67,7 @@ public struct Configuration: Sendable, Equatable {
         self.concurrency = concurrency
         self.timeoutSeconds = timeoutSeconds
         self.live = live
+        self.platformUtcOffset = platformUtcOffset
         self.connectTimeoutSeconds = connectTimeoutSeconds
         self.keepAliveIdleSeconds = keepAliveIdleSeconds
         self.maxResponseBytes = maxResponseBytes

@@ -29,6 +29,18 @@ public struct Amount: Sendable, Hashable, CustomStringConvertible {
         self.decimal = value
     }
 
+    /// The value of an amount as the platform writes it (`-12.5`, `100.000`, `7`): an optional
+    /// minus, digits, optionally a point and more digits; nil for anything else (exponents,
+    /// spaces, trailing text — which `Decimal(string:)` alone would half-read).
+    public static func decimal(_ text: String) -> Decimal? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
+            return nil
+        }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
     /// The JSON number for the wire, with exactly the user's digits.
     public var json: JSONValue { .number(text) }
 

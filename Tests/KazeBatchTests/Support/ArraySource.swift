@@ -19,6 +19,14 @@ struct ArraySource: BatchSource {
         })
     }
 
+    /// set-status rows on lines 2..., one per (cardID, status).
+    static func statusChanges(_ rows: [(String, String)]) -> ArraySource {
+        ArraySource(records: rows.enumerated().map { offset, row in
+            .valid(ValidRecord(line: offset + 2, ref: "", operation: .setStatus,
+                               body: JSONObject([("cardID", .string(row.0)), ("status", .string(row.1))])))
+        })
+    }
+
     /// set-pin rows on lines 2...
     static func pinSets(_ cards: [String]) -> ArraySource {
         ArraySource(records: cards.enumerated().map { offset, card in

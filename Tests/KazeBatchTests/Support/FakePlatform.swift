@@ -10,7 +10,9 @@ import KazeProtocol
 final class FakePlatform: CardAPI, @unchecked Sendable {
     /// What to do with one state-changing call.
     enum Fault: Equatable {
-        case commitThenUnknown, unknownWithoutCommit, commitThenProtocolError
+        case commitThenUnknown, unknownWithoutCommit, commitThenProtocolError, commitThenHTTP(Int), duplicateRequest
+        /// Answer normally, but only after `seconds` (real time).
+        case slow(Double)
         case rateLimited(Double?), systemError, http(Int), notSent
         case businessFailure, paramError
     }
@@ -25,6 +27,15 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
     private(set) var calls: [(APIOperation, String, String)] = []  // operation, key, requestNo
     private(set) var pinSets: [String: Int] = [:]
     private var kycEmails: Set<String> = []
+    /// The last status set on each card (set-status).
+    private(set) var statuses: [String: String] = [:]
+    /// The platform's wall clock minus real UTC, in seconds (its clock error plus its zone):
+    /// applied to transaction times and to the list filters.
+    var wallOffset = 0
+    /// The platform's UTC clock minus real UTC, reported through `platformClock` as a `Date`
+    /// header would; nil reports nothing.
+    var dateHeaderSkew: Double?
+    let platformClock: PlatformClock? = PlatformClock()
 
     /// Faults for the next calls on `key` (cardID or email), used in order.
     func script(_ key: String, _ faults: [Fault]) { lock.withLock { script[key, default: []] += faults } }
@@ -41,8 +52,33 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
     }
 
     func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
-        lock.withLock { handle(operation, body, requestNo) }
+        let key = body.text("cardID") ?? body.text("email") ?? ""
+        let delay: Double? = lock.withLock {
+            guard case .slow(let seconds)? = script[key]?.first else { return nil }
+            script[key]?.removeFirst()
+            return seconds
+        }
+        if let delay { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
+        let sent = Date()
+        let outcome = lock.withLock { handle(operation, body, requestNo) }
+        if let skew = lock.withLock({ dateHeaderSkew }) {
+            let now = Date()
+            platformClock?.observe(sent: sent, received: now,
+                                   serverDate: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + skew).rounded(.down)))
+        }
+        return outcome
     }
+
+    /// Adds a recharge transaction nobody's answer reported (a commit that landed late, or
+    /// another source's credit), dated now (platform time).
+    func addTransaction(cardID: String, amount: String, currency: String = "USD") {
+        lock.withLock {
+            transactions.append(Transaction(id: "TX\(transactions.count + 1)", cardID: cardID, amount: amount, currency: currency,
+                                            time: platformNow(), requestNo: "late"))
+        }
+    }
+
+    private func platformNow() -> String { Timestamp.wire(Date().addingTimeInterval(Double(wallOffset))) }
 
     private func handle(_ operation: APIOperation, _ body: JSONObject, _ requestNo: String) -> CallOutcome {
         let key = body.text("cardID") ?? body.text("email") ?? ""
@@ -53,7 +89,8 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
             guard kycEmails.contains(key) else { return .platformError(code: .notFound, detail: "no such email", retryAfter: nil) }
             return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("status", .string("WAITING_KYC"))]))
         case .balance, .card:
-            return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("cardID", .string(key)), ("avaBalance", .number("1.00"))]))
+            return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("cardID", .string(key)), ("avaBalance", .number("1.00")),
+                                              ("userBankCardStatus", .string(statuses[key] ?? "ACTIVE"))]))
         default: break
         }
         let fault = script[key]?.isEmpty == false ? script[key]?.removeFirst() : nil
@@ -65,9 +102,11 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         case .businessFailure?: return .businessFailure(body: JSONObject([("encrypt", .string("FAILED"))]))
         case .paramError?: return .platformError(code: .paramError, detail: "amount is bad", retryAfter: nil)
         case .unknownWithoutCommit?: return .unknown(reason: "timed out")
-        case .commitThenUnknown?, .commitThenProtocolError?, nil: break
+        case .duplicateRequest?: return .platformError(code: .duplicateRequest, detail: "requestNo already used", retryAfter: nil)
+        case .commitThenUnknown?, .commitThenProtocolError?, .commitThenHTTP?, .slow?, nil: break
         }
         let response = commit(operation, body, requestNo, key: key)
+        if case .commitThenHTTP(let status)? = fault { return .httpError(status: status, retryAfter: nil) }
         if fault == .commitThenUnknown { return .unknown(reason: "connection lost after sending") }
         if fault == .commitThenProtocolError { return .protocolError(reason: "bad signature") }
         return response
@@ -80,9 +119,12 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
             let id = "TX\(transactions.count + 1)"
             let currency = body.text("currency") ?? "USD"
             transactions.append(Transaction(id: id, cardID: key, amount: body.text("amount") ?? "", currency: currency,
-                                            time: Timestamp.wire(Date()), requestNo: requestNo))
+                                            time: platformNow(), requestNo: requestNo))
             fields += [("cardID", .string(key)), ("currency", .string(currency)), ("transactionId", .string(id)),
                        ("transactionStatus", .string("PENDING")), ("sendAmount", .string(body.text("amount") ?? ""))]
+        case .setStatus:
+            statuses[key] = body.text("status")
+            fields.append(("cardID", .string(key)))
         case .setPin:
             pinSets[key, default: 0] += 1
             fields.append(("cardID", .string(key)))
@@ -101,7 +143,10 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         let end = body.text("transactionEndTime") ?? "9999"
         let size = Int(body.text("pageSize") ?? "10") ?? 10
         let page = Int(body.text("pageNum") ?? "1") ?? 1
-        let matching = transactions.reversed().filter { $0.cardID == cardID && $0.time >= start && $0.time <= end }
+        let wanted = body.text("transactionId")
+        let matching = transactions.reversed().filter {
+            $0.cardID == cardID && $0.time >= start && $0.time <= end && (wanted == nil || $0.id == wanted)
+        }
         let items = matching.dropFirst(size * (page - 1)).prefix(size).map { tx in
             JSONValue.object(JSONObject([
                 ("cardID", .string(tx.cardID)), ("transactionId", .string(tx.id)), ("transactionTime", .string(tx.time)),

@@ -14,8 +14,8 @@ struct Harness {
     let batchID: String
     var options = ExecutionOptions()
 
-    init(platform: FakePlatform = FakePlatform(), batchID: String = "batch1") throws {
-        folder = try TemporaryFolder()
+    init(platform: FakePlatform = FakePlatform(), batchID: String = "batch1", folder: TemporaryFolder? = nil) throws {
+        self.folder = try folder ?? TemporaryFolder()
         self.platform = platform
         self.batchID = batchID
         options.rate = 1000
@@ -26,7 +26,7 @@ struct Harness {
     }
 
     var stateFolder: StateFolder { StateFolder(batchID: batchID, stateDir: folder.path("state"), inputPath: "x") }
-    var resultsPath: String { folder.path("results.csv") }
+    var resultsPath: String { folder.path("\(batchID).results.csv") }
     var auditPath: String { folder.path("audit.csv") }
 
     func runner(_ source: ArraySource) -> BatchRunner {

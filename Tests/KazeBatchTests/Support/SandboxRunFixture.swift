@@ -5,7 +5,7 @@ import Foundation
 import KazeTestSupport
 import XCTest
 
-/// A test folder, the sandbox started in it, and `kazebatch run recharge` against that sandbox.
+/// A test folder, the sandbox started in it, and `kazebatch run` against that sandbox.
 final class SandboxRunFixture {
     /// The test's folder (inputs, outputs and `.kazebatch/` live here).
     let folder: TemporaryFolder
@@ -26,9 +26,9 @@ final class SandboxRunFixture {
     /// The sandbox's client config (fails the test when no sandbox runs).
     func configPath() throws -> String { try XCTUnwrap(sandbox).configPath }
 
-    /// `kazebatch run recharge FILE --config <sandbox> EXTRA...`, run to completion in the folder.
-    func run(_ file: String, _ extra: [String] = []) throws -> ChildResult {
-        try KazebatchChild.run(["run", "recharge", file, "--config", try configPath()] + extra, in: folder.url)
+    /// `kazebatch run OPERATION FILE --config <sandbox> EXTRA...`, run to completion in the folder.
+    func run(_ file: String, _ extra: [String] = [], operation: String = "recharge") throws -> ChildResult {
+        try KazebatchChild.run(["run", operation, file, "--config", try configPath()] + extra, in: folder.url)
     }
 
     /// Recharge credits per card ID, read from the sandbox's state.
