@@ -73,7 +73,7 @@ final class SandboxEnvelopeTests: XCTestCase {
     }
 
     func testDedupeReturnsTheFirstResultAndRefusesChangedContent() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.dedupe = true }
+        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.dedupe = .replay }
         let client = try WireClient(port: port)
         let first = try client.call("cardRecharge", Bodies.recharge("SB000001", "7"), requestNo: "SAME1")
         let again = try client.call("cardRecharge", Bodies.recharge("SB000001", "7"), requestNo: "SAME1")

@@ -31,6 +31,14 @@ public struct HTTPResponse: Sendable, Equatable {
         return HTTPResponse(status: status, headers: all, body: Array((message + "\n").utf8))
     }
 
+    /// The HTML error page a reverse proxy answers with (502, 504), no envelope.
+    public static func gatewayPage(status: Int) -> HTTPResponse {
+        let title = "\(status) \(HTTPResponse(status: status).reason)"
+        let page = "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n"
+            + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+        return HTTPResponse(status: status, headers: ["Content-Type": "text/html"], body: Array(page.utf8))
+    }
+
     /// Closes the connection without answering (the client sees the connection lost).
     public static let drop = HTTPResponse(status: 0, dropConnection: true)
 
@@ -50,6 +58,7 @@ public struct HTTPResponse: Sendable, Equatable {
         case 501: "Not Implemented"
         case 502: "Bad Gateway"
         case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
         case 505: "HTTP Version Not Supported"
         default: "Status"
         }

@@ -32,7 +32,7 @@ extension SandboxState {
         cards[cardID] = SandboxCard(
             cardID: cardID, series: .inventory, index: index, email: email,
             status: autoActive ? .active : .pendingActivation, pinSet: false, balance: .zero, currency: "USD",
-            expiryDate: Self.expiry(from: context.now))
+            expiryDate: Self.expiry(from: context.platformNow))
         assignedNumbers[number] = cardID
         return .success(JSONObject([("cardID", .string(cardID))]))
     }

@@ -27,8 +27,8 @@ extension SandboxState {
         let txnId = nextTransactionId()
         transactions.append(SandboxTransaction(
             transactionId: txnId, cardID: cardID, type: .closeRefund, amount: refund, amountText: refund.text,
-            currency: card.currency, status: .success, time: context.now, settlesAt: nil,
-            requestNo: context.requestNo))
+            currency: card.currency, status: .success, time: context.platformNow, committedAt: context.now,
+            settlesAt: nil, settlesTo: .success, requestNo: context.requestNo))
         merchantBalance = merchantBalance + refund
         card.balance = .zero
         card.status = .closed

@@ -14,6 +14,7 @@ import KazeProtocol
 /// ```
 public final class Sandbox: Sendable {
     private let engine: SandboxEngine
+    private let service: SandboxService
     private let persister: StatePersister?
     private let server: HTTPServer
     private let stopFlag = StopFlag()
@@ -26,25 +27,32 @@ public final class Sandbox: Sendable {
         guard let balance = Cents(decimal: options.merchantBalance) else {
             throw SandboxOptionsError("merchant balance must be zero or more with at most two decimals")
         }
-        let kycDelay = Double(options.kycDelayMs) / 1000, pendingDelay = Double(options.pendingMs) / 1000
         let stateFile = options.stateFile.map(StateFile.init(path:))
         var state: SandboxState
-        if let saved = try stateFile?.load(kycDelay: kycDelay, pendingDelay: pendingDelay) {
+        if let saved = try stateFile?.load(rules: options.rules) {
             state = saved
         } else {
             state = SandboxState(
                 inventorySize: options.inventorySize ?? max(options.cards, 100), merchantBalance: balance,
-                kycDelay: kycDelay, pendingDelay: pendingDelay)
-            state.seed(cards: options.cards, now: Date())
+                rules: options.rules)
+            let now = Date()
+            state.seed(cards: options.cards, now: now)
+            state.seedPurchases(
+                perCard: options.purchases, seed: options.faults.seed, platformNow: options.rules.clock.now(real: now),
+                realNow: now)
         }
-        let engine = SandboxEngine(state: state, dedupe: options.dedupe)
+        let counts = FaultCounts()
+        let engine = SandboxEngine(state: state, counts: counts)
+        let faults = FaultInjector(options: options.faults)
         self.engine = engine
         persister = stateFile.map { StatePersister(file: $0, engine: engine) }
         let service = SandboxService(
-            engine: engine, faults: FaultInjector(options: options.faults),
+            engine: engine, faults: faults, counts: counts,
+            control: SandboxControl(options: options, faults: faults, engine: engine),
             codec: EnvelopeCodec(profile: options.profile, ownPrivateKey: options.platformKey,
                                  peerPublicKey: options.merchantPublicKey),
-            sysId: options.sysId, stop: stopFlag, timeoutHangMs: options.faults.timeoutHangMs)
+            sysId: options.sysId, stop: stopFlag)
+        self.service = service
         server = HTTPServer(port: options.port, limits: options.limits) { await service.handle($0) }
         persister?.flush()
         if let problem = persister?.persistenceError { throw problem }
@@ -66,8 +74,8 @@ public final class Sandbox: Sendable {
         persister?.stop()
     }
 
-    /// The state as `GET /_sandbox/state` returns it.
-    public func stateJSON() -> JSONValue { engine.snapshot(now: Date()) }
+    /// The state as `GET /_sandbox/state` returns it (with the `faults` counts and `settings`).
+    public func stateJSON() -> JSONValue { service.stateView() }
 
     /// The last error writing the state file, if the latest write failed.
     public var persistenceError: SandboxStateError? { persister?.persistenceError }

@@ -1,48 +1,76 @@
 // SandboxEngine: the one guarded copy of the state. Runs an operation under a lock (settling
-// what time has made due first), optionally deduplicates by requestNo, and marks the state
-// dirty for StatePersister.
+// what time has made due first), answers repeated requestNos from the memory when dedupe is
+// on, accepts late commits, and marks the state dirty for StatePersister.
 
 import Foundation
+import KazeCrypto
 import KazeProtocol
+
+/// One API request as the engine runs it.
+struct OperationRequest: Sendable {
+    var operation: APIOperation
+    /// The decrypted business body.
+    var body: JSONObject
+    /// The decrypted body's bytes (what the requestNo memory compares).
+    var plain: [UInt8]
+    var requestNo: String
+    /// A recharge settles to FAILED (`--recharge-fail-rate`).
+    var rechargeFails = false
+}
 
 /// Applies operations to the sandbox state, one at a time.
 final class SandboxEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var state: SandboxState
-    private let dedupe: Bool
+    private let counts: FaultCounts
     /// True when the state changed since the last `takeIfDirty()`.
     private var dirty = true
-    /// With `dedupe`: the first result of each requestNo, keyed with what it asked.
-    private var seen: [String: (request: [UInt8], result: OperationResult)] = [:]
 
-    init(state: SandboxState, dedupe: Bool) {
+    init(state: SandboxState, counts: FaultCounts) {
         self.state = state
-        self.dedupe = dedupe
+        self.counts = counts
     }
 
-    /// Performs `operation` with the decrypted `plain` body at time `now`.
-    func perform(_ operation: APIOperation, body: JSONObject, plain: [UInt8], requestNo: String, now: Date)
-        -> OperationResult
-    {
+    /// The platform clock's reading at the real moment `real`.
+    func platformNow(real: Date) -> Date { lock.withLock { state.rules.clock.now(real: real) } }
+
+    /// Replaces the rules (delays, clock, page cap, dedupe mode) from now on.
+    func update(rules: PlatformRules) { lock.withLock { state.rules = rules } }
+
+    /// Performs `request` at the real moment `now`.
+    func perform(_ request: OperationRequest, now: Date) -> OperationResult {
         lock.withLock {
             var changed = state.advance(to: now)
             defer { if changed { dirty = true } }
-            let key = Array(operation.apiCode.utf8) + [0] + plain
-            if dedupe, let earlier = seen[requestNo] {
-                return earlier.request == key
-                    ? earlier.result : .error(.duplicateRequest, "requestNo was already used with different content")
+            let digest = digestIfRemembering(request)
+            if let digest, let answer = state.rememberedAnswer(request.requestNo, digest: digest) {
+                counts.record(.dedupe)
+                return answer
             }
-            let result: OperationResult
-            do {
-                result = try Self.dispatch(operation, Fields(body: body), RequestContext(now: now, requestNo: requestNo), &state)
-            } catch let failure as SandboxFailure {
-                result = .error(failure.code, failure.detail)
-            } catch {
-                result = .error(.systemError, "unexpected failure")
-            }
-            if case .error = result {} else if !operation.isReadOnly { changed = true }
-            if dedupe { seen[requestNo] = (key, result) }
+            let context = state.context(now: now, requestNo: request.requestNo, rechargeFails: request.rechargeFails)
+            let result = state.run(request.operation, request.body, context)
+            state.remember(request.requestNo, digest: digest, operation: request.operation, result: result)
+            if digest != nil || (!request.operation.isReadOnly && result.isCommitted) { changed = true }
             return result
+        }
+    }
+
+    /// Accepts `request` for a late commit at `dueAt` (it is checked now, applied then).
+    /// - Returns: true when it will commit; false for a read, a repeat the memory refuses, or an
+    ///   operation that would fail.
+    func acceptLate(_ request: OperationRequest, now: Date, dueAt: Date) -> Bool {
+        lock.withLock {
+            if state.advance(to: now) { dirty = true }
+            let digest = digestIfRemembering(request)
+            if let digest, state.rememberedAnswer(request.requestNo, digest: digest) != nil {
+                counts.record(.dedupe)
+                return false
+            }
+            let accepted = state.acceptLate(
+                request.operation, body: request.body, requestNo: request.requestNo, digest: digest,
+                rechargeFails: request.rechargeFails, now: now, dueAt: dueAt)
+            if accepted { dirty = true }
+            return accepted
         }
     }
 
@@ -63,21 +91,9 @@ final class SandboxEngine: @unchecked Sendable {
         }
     }
 
-    private static func dispatch(
-        _ operation: APIOperation, _ fields: Fields, _ context: RequestContext, _ state: inout SandboxState
-    ) throws -> OperationResult {
-        switch operation {
-        case .kyc: try state.submitKyc(fields, context)
-        case .kycStatus: try state.kycStatus(fields)
-        case .assign: try state.assign(fields, context)
-        case .activate: try state.activate(fields)
-        case .setPin: try state.setPin(fields)
-        case .card: try state.queryCard(fields)
-        case .balance: try state.balance(fields)
-        case .recharge: try state.recharge(fields, context)
-        case .transactions: try state.listTransactions(fields)
-        case .setStatus: try state.setStatus(fields)
-        case .close: try state.close(fields, context)
-        }
+    /// The memory digest of `request` (apiCode, a zero byte, the body) when dedupe is on.
+    private func digestIfRemembering(_ request: OperationRequest) -> String? {
+        guard state.rules.dedupe != .off else { return nil }
+        return Hex.encode(SHA256.hash(Array(request.operation.apiCode.utf8) + [0] + request.plain))
     }
 }

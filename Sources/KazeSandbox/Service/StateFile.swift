@@ -10,7 +10,7 @@ struct StateFile: Sendable {
 
     /// The saved state, or `nil` when the file does not exist yet.
     /// - Throws: `SandboxStateError` when it exists but cannot be read.
-    func load(kycDelay: TimeInterval, pendingDelay: TimeInterval) throws -> SandboxState? {
+    func load(rules: PlatformRules) throws -> SandboxState? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SandboxStateError(path: path, problem: "cannot be read")
@@ -21,7 +21,7 @@ struct StateFile: Sendable {
         } catch {
             throw SandboxStateError(path: path, problem: "\(error)")
         }
-        return try StateDecoder(path: path).state(root, kycDelay: kycDelay, pendingDelay: pendingDelay)
+        return try StateDecoder(path: path).state(root, rules: rules)
     }
 
     /// Writes `state` to a temporary file beside the target and renames it over the target.
