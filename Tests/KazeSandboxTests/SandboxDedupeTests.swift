@@ -1,0 +1,62 @@
+// SandboxDedupeTests: `--dedupe replay|reject` as the real client sees it, counted in the
+// fault counts, and the requestNo memory surviving a restart with `--state`.
+
+import Foundation
+import KazeClient
+import KazeProtocol
+import KazeTestSupport
+import XCTest
+@testable import KazeSandbox
+
+final class SandboxDedupeTests: XCTestCase {
+    private func recharge(_ client: KazePayClient, _ amount: String, _ requestNo: String) async -> CallOutcome {
+        await client.call(.recharge, body: Bodies.recharge("SB000001", amount), requestNo: requestNo)
+    }
+
+    func testReplayAnswersTheFirstAnswerAndDoesNothingAgain() async throws {
+        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .replay }
+        let first = await recharge(fixture.client, "5", "SAME1")
+        let again = await recharge(fixture.client, "5", "SAME1")
+        guard case .success(let firstBody) = first, case .success(let againBody) = again else {
+            return XCTFail("\(first) / \(again)")
+        }
+        XCTAssertEqual(againBody.text("transactionId"), firstBody.text("transactionId"))
+        let changed = await recharge(fixture.client, "6", "SAME1")
+        XCTAssertEqual(changed.platformCode, .duplicateRequest)
+        XCTAssertEqual(fixture.transactionCount, 1)
+        let deduped = try await SandboxEndpoints(port: fixture.port).faultCount("dedupe")
+        XCTAssertEqual(deduped, 2)
+    }
+
+    func testRejectRefusesEveryRepeatAndDoesNothing() async throws {
+        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .reject }
+        guard case .success = await recharge(fixture.client, "5", "SAME2") else { return XCTFail("first recharge") }
+        let repeated = await recharge(fixture.client, "5", "SAME2")
+        XCTAssertEqual(repeated.platformCode, .duplicateRequest)
+        let read = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: "SAME2")
+        XCTAssertEqual(read.platformCode, .duplicateRequest)
+        XCTAssertEqual(fixture.transactionCount, 1)
+        XCTAssertEqual(fixture.sandbox.stateJSON().objectValue?.text("merchantBalance"), "999995.00")
+    }
+
+    func testOffPaysARepeatedRequestNoTwice() async throws {
+        let fixture = try startWithClient { $0.cards = 1 }
+        _ = await recharge(fixture.client, "5", "SAME3")
+        _ = await recharge(fixture.client, "5", "SAME3")
+        XCTAssertEqual(fixture.transactionCount, 2)
+    }
+
+    func testTheRequestNoMemoryIsSavedWithTheState() async throws {
+        let directory = try makeSandboxFolder()
+        let statePath = directory.file("state.json")
+        let first = try SandboxWithClient(directory: directory, flags: [:]) { $0.cards = 1; $0.dedupe = .replay; $0.stateFile = statePath }
+        guard case .success(let body) = await recharge(first.client, "7", "KEEP1") else { return XCTFail("first recharge") }
+        first.stop()
+        XCTAssertFalse(try String(contentsOfFile: statePath, encoding: .utf8).contains(CardNumbers.number(.preset, 1)))
+        let second = try SandboxWithClient(directory: directory, flags: [:]) { $0.dedupe = .replay; $0.stateFile = statePath }
+        addTeardownBlock { second.stop() }
+        guard case .success(let again) = await recharge(second.client, "7", "KEEP1") else { return XCTFail("replay") }
+        XCTAssertEqual(again.text("transactionId"), body.text("transactionId"))
+        XCTAssertEqual(second.transactionCount, 1)
+    }
+}
