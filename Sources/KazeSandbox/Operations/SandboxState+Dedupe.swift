@@ -22,5 +22,6 @@ extension SandboxState {
         guard rules.dedupe != .off, let digest else { return }
         requests[requestNo] = RememberedRequest(
             digest: digest, result: operation.isReadOnly ? nil : result, pending: pending)
+        changes.requests.insert(requestNo)
     }
 }

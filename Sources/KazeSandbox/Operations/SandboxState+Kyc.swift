@@ -11,7 +11,7 @@ extension SandboxState {
             throw SandboxFailure.state("a KYC application for this email exists with status \(existing.status.rawValue)")
         }
         user.settlesAt = user.outcome == .waiting ? nil : context.now.addingTimeInterval(rules.kycDelay)
-        users[user.email] = user
+        put(user)
         if user.settlesAt != nil { unsettledUsers.insert(user.email) }
         return .success(JSONObject([("status", .string(KycStatus.waiting.rawValue))]))
     }

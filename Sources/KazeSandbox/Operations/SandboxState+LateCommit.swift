@@ -16,6 +16,7 @@ extension SandboxState {
         var scratch = self
         guard case .success = scratch.run(operation, body, context(now: now, requestNo: requestNo, rechargeFails: rechargeFails))
         else { return false }
+        changes.lateCommits = true
         lateCommits.append(LateCommit(
             operation: operation, requestNo: requestNo, body: LateCommit.redact(body), digest: digest, acceptedAt: now,
             dueAt: dueAt, rechargeFails: rechargeFails))
@@ -28,6 +29,7 @@ extension SandboxState {
         let due = lateCommits.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }
         guard !due.isEmpty else { return false }
         lateCommits.removeAll { $0.dueAt <= now }
+        changes.lateCommits = true
         for commit in due {
             let result = run(
                 commit.operation, commit.restoredBody(cards: cards),

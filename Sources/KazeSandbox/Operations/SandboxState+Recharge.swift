@@ -23,9 +23,9 @@ extension SandboxState {
         guard merchantBalance >= amount else {
             throw SandboxFailure(code: .insufficientFunds, detail: "merchant balance \(merchantBalance.text) is below \(amount.text)")
         }
-        merchantBalance = merchantBalance - amount
+        moveMerchantMoney(amount, credit: false)
         let transactionId = nextTransactionId()
-        transactions.append(SandboxTransaction(
+        append(SandboxTransaction(
             transactionId: transactionId, cardID: cardID, type: .recharge, amount: amount, amountText: amountText,
             currency: currency, status: .pending, time: context.platformNow, committedAt: context.now,
             settlesAt: context.now.addingTimeInterval(rules.pendingDelay),

@@ -19,7 +19,8 @@ public final class Sandbox: Sendable {
     private let server: HTTPServer
     private let stopFlag = StopFlag()
 
-    /// Builds the state (from the state file when it exists, else seeded from `options`).
+    /// Builds the state (from the state file and its log when they exist, else seeded from
+    /// `options`), applies the late commits that fell due while it was down, and writes it.
     /// - Throws: `SandboxStateError` for a state file that cannot be read or written,
     ///   `SandboxOptionsError` for
     ///   a merchant balance that is negative or has more than two decimals.
@@ -28,24 +29,34 @@ public final class Sandbox: Sendable {
             throw SandboxOptionsError("merchant balance must be zero or more with at most two decimals")
         }
         let stateFile = options.stateFile.map(StateFile.init(path:))
+        let now = Date()
         var state: SandboxState
+        var lastEntry = 0
         if let saved = try stateFile?.load(rules: options.rules) {
-            state = saved
+            (state, lastEntry) = saved
         } else {
             state = SandboxState(
                 inventorySize: options.inventorySize ?? max(options.cards, 100), merchantBalance: balance,
                 rules: options.rules)
-            let now = Date()
             state.seed(cards: options.cards, now: now)
             state.seedPurchases(
                 perCard: options.purchases, seed: options.faults.seed, platformNow: options.rules.clock.now(real: now),
                 realNow: now)
         }
+        state.advance(to: now)
         let counts = FaultCounts()
-        let engine = SandboxEngine(state: state, counts: counts)
+        let engine: SandboxEngine
+        if let stateFile {
+            try stateFile.save(state, lastEntry: lastEntry)
+            let log = try OperationLog(file: stateFile, fresh: true)
+            engine = SandboxEngine(state: state, counts: counts, log: log, lastEntry: lastEntry)
+            persister = StatePersister(file: stateFile, engine: engine, log: log)
+        } else {
+            engine = SandboxEngine(state: state, counts: counts)
+            persister = nil
+        }
         let faults = FaultInjector(options: options.faults)
         self.engine = engine
-        persister = stateFile.map { StatePersister(file: $0, engine: engine) }
         let service = SandboxService(
             engine: engine, faults: faults, counts: counts,
             control: SandboxControl(options: options, faults: faults, engine: engine),
@@ -54,8 +65,6 @@ public final class Sandbox: Sendable {
             sysId: options.sysId, stop: stopFlag)
         self.service = service
         server = HTTPServer(port: options.port, limits: options.limits) { await service.handle($0) }
-        persister?.flush()
-        if let problem = persister?.persistenceError { throw problem }
     }
 
     /// Starts listening; returns the port.
@@ -67,7 +76,8 @@ public final class Sandbox: Sendable {
     }
 
     /// Stops serving, ends injected waits, and writes the state file. Idempotent.
-    /// While running, the state file is rewritten at most every 200 ms after a change.
+    /// While running, every change is in the operation log (FILE.log) before its request is
+    /// answered, and the log is folded into the state file from time to time.
     public func stop() {
         stopFlag.raise()
         server.stop()

@@ -1,6 +1,6 @@
 // SandboxEngine: the one guarded copy of the state. Runs an operation under a lock (settling
 // what time has made due first), answers repeated requestNos from the memory when dedupe is
-// on, accepts late commits, and marks the state dirty for StatePersister.
+// on, accepts late commits, and — with a state file — logs what changed before answering.
 
 import Foundation
 import KazeCrypto
@@ -23,13 +23,28 @@ final class SandboxEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var state: SandboxState
     private let counts: FaultCounts
-    /// True when the state changed since the last `takeIfDirty()`.
-    private var dirty = true
+    /// The operation log (with `--state`), its last entry's number, and entries since the
+    /// last compaction began.
+    private let log: OperationLog?
+    private var lastEntry: Int
+    private var entriesSinceCompaction = 0
+    private var logError: SandboxStateError?
 
-    init(state: SandboxState, counts: FaultCounts) {
+    /// An engine over `state`; with `log`, every change is logged, numbered after `lastEntry`.
+    init(state: SandboxState, counts: FaultCounts, log: OperationLog? = nil, lastEntry: Int = 0) {
+        var state = state
+        _ = state.takeChanges()
         self.state = state
         self.counts = counts
+        self.log = log
+        self.lastEntry = lastEntry
     }
+
+    /// The last error appending to the log, if any.
+    var persistenceError: SandboxStateError? { lock.withLock { logError } }
+
+    /// Log entries written since the last compaction began.
+    var unsnapshottedEntries: Int { lock.withLock { entriesSinceCompaction } }
 
     /// The platform clock's reading at the real moment `real`.
     func platformNow(real: Date) -> Date { lock.withLock { state.rules.clock.now(real: real) } }
@@ -39,9 +54,8 @@ final class SandboxEngine: @unchecked Sendable {
 
     /// Performs `request` at the real moment `now`.
     func perform(_ request: OperationRequest, now: Date) -> OperationResult {
-        lock.withLock {
-            var changed = state.advance(to: now)
-            defer { if changed { dirty = true } }
+        durably {
+            state.advance(to: now)
             let digest = digestIfRemembering(request)
             if let digest, let answer = state.rememberedAnswer(request.requestNo, digest: digest) {
                 counts.record(.dedupe)
@@ -50,7 +64,6 @@ final class SandboxEngine: @unchecked Sendable {
             let context = state.context(now: now, requestNo: request.requestNo, rechargeFails: request.rechargeFails)
             let result = state.run(request.operation, request.body, context)
             state.remember(request.requestNo, digest: digest, operation: request.operation, result: result)
-            if digest != nil || (!request.operation.isReadOnly && result.isCommitted) { changed = true }
             return result
         }
     }
@@ -59,36 +72,61 @@ final class SandboxEngine: @unchecked Sendable {
     /// - Returns: true when it will commit; false for a read, a repeat the memory refuses, or an
     ///   operation that would fail.
     func acceptLate(_ request: OperationRequest, now: Date, dueAt: Date) -> Bool {
-        lock.withLock {
-            if state.advance(to: now) { dirty = true }
+        durably {
+            state.advance(to: now)
             let digest = digestIfRemembering(request)
             if let digest, state.rememberedAnswer(request.requestNo, digest: digest) != nil {
                 counts.record(.dedupe)
                 return false
             }
-            let accepted = state.acceptLate(
+            return state.acceptLate(
                 request.operation, body: request.body, requestNo: request.requestNo, digest: digest,
                 rechargeFails: request.rechargeFails, now: now, dueAt: dueAt)
-            if accepted { dirty = true }
-            return accepted
         }
     }
 
     /// The whole state as JSON, after settling what is due at `now`.
     func snapshot(now: Date) -> JSONValue {
-        lock.withLock {
-            if state.advance(to: now) { dirty = true }
+        durably {
+            state.advance(to: now)
             return state.json
         }
     }
 
-    /// A copy of the state when it changed since the last call (copy-on-write: cheap), else `nil`.
-    func takeIfDirty() -> SandboxState? {
+    /// Starts a compaction: sets the log aside and returns a copy of the state (copy-on-write:
+    /// cheap) with the number of its last log entry; `nil` when nothing was logged since the
+    /// last one, unless `always`.
+    func beginCompaction(always: Bool = false) -> (state: SandboxState, lastEntry: Int)? {
         lock.withLock {
-            guard dirty else { return nil }
-            dirty = false
-            return state
+            guard always || entriesSinceCompaction > 0 else { return nil }
+            do {
+                try log?.setAside()
+            } catch let error as SandboxStateError {
+                logError = error
+            } catch {}
+            entriesSinceCompaction = 0
+            return (state, lastEntry)
         }
+    }
+
+    /// Runs `body` under the lock, logs what it changed, and flushes the log to disk (outside
+    /// the lock, so concurrent requests share flushes) before returning its result.
+    private func durably<Result>(_ body: () -> Result) -> Result {
+        let (result, logged) = lock.withLock { () -> (Result, Bool) in
+            let result = body()
+            let changed = state.takeChanges()
+            guard let log, !changed.isEmpty else { return (result, false) }
+            lastEntry += 1
+            entriesSinceCompaction += 1
+            do {
+                try log.append(state.logEntry(lastEntry, changed).compactBytes + [0x0A])
+            } catch let error as SandboxStateError {
+                logError = error
+            } catch {}
+            return (result, true)
+        }
+        if logged { log?.sync() }
+        return result
     }
 
     /// The memory digest of `request` (apiCode, a zero byte, the body) when dedupe is on.

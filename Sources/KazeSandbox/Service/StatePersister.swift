@@ -1,36 +1,38 @@
-// StatePersister: writes the `--state` file in the background — at most every 200 ms while the
-// state keeps changing, and once more at stop — so persisting never costs a full rewrite per call.
+// StatePersister: compacts the operation log into the `--state` snapshot in the background —
+// when 4096 entries have piled up, or 2 s after the first entry since the last snapshot — and
+// once more at stop. Writing the snapshot happens outside the engine's lock.
 
 import Foundation
 
-/// Periodically saves the engine's state when it changed.
+/// Periodically folds the operation log into the snapshot.
 final class StatePersister: @unchecked Sendable {
     private let file: StateFile
     private let engine: SandboxEngine
-    private let interval: TimeInterval
-    /// Serializes writes, so a later snapshot is never overwritten by an earlier one.
+    private let log: OperationLog
+    /// Serializes compactions, so a later snapshot is never overwritten by an earlier one.
     private let writeLock = NSLock()
     private let lock = NSLock()
     private var lastError: SandboxStateError?
     private var running = false
     private let finished = DispatchSemaphore(value: 0)
 
-    init(file: StateFile, engine: SandboxEngine, interval: TimeInterval = 0.2) {
+    init(file: StateFile, engine: SandboxEngine, log: OperationLog) {
         self.file = file
         self.engine = engine
-        self.interval = interval
+        self.log = log
     }
 
-    /// The last write error, `nil` after a successful write.
-    var persistenceError: SandboxStateError? { lock.withLock { lastError } }
+    /// The last error writing the snapshot or the log, `nil` when all went well.
+    var persistenceError: SandboxStateError? { lock.withLock { lastError } ?? engine.persistenceError }
 
-    /// Writes the state now if it changed.
-    func flush() {
+    /// Writes a snapshot now if anything was logged since the last one (or `always`).
+    func compact(always: Bool = false) {
         writeLock.withLock {
-            guard let snapshot = engine.takeIfDirty() else { return }
+            guard let (state, lastEntry) = engine.beginCompaction(always: always) else { return }
             let outcome: SandboxStateError?
             do {
-                try file.save(snapshot)
+                try file.save(state, lastEntry: lastEntry)
+                log.dropSetAside()
                 outcome = nil
             } catch let error as SandboxStateError {
                 outcome = error
@@ -48,9 +50,15 @@ final class StatePersister: @unchecked Sendable {
             return !running
         }) else { return }
         let thread = Thread { [self] in
+            var waited = 0.0
             while lock.withLock({ running }) {
-                Thread.sleep(forTimeInterval: interval)
-                flush()
+                Thread.sleep(forTimeInterval: 0.2)
+                let pending = engine.unsnapshottedEntries
+                waited = pending > 0 ? waited + 0.2 : 0
+                if pending >= 4096 || waited >= 2 {
+                    compact()
+                    waited = 0
+                }
             }
             finished.signal()
         }
@@ -58,13 +66,13 @@ final class StatePersister: @unchecked Sendable {
         thread.start()
     }
 
-    /// Ends the loop (waiting for it) and writes the last changes.
+    /// Ends the loop (waiting for it) and writes the last changes into the snapshot.
     func stop() {
         let wasRunning = lock.withLock { () -> Bool in
             defer { running = false }
             return running
         }
         if wasRunning { finished.wait() }
-        flush()
+        compact()
     }
 }

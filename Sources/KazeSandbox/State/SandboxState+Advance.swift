@@ -15,8 +15,10 @@ extension SandboxState {
                 continue
             }
             guard due <= now else { continue }
-            users[email]?.status = user.outcome
-            users[email]?.settlesAt = nil
+            var settled = user
+            settled.status = user.outcome
+            settled.settlesAt = nil
+            put(settled)
             unsettledUsers.remove(email)
             changed = true
         }
@@ -43,14 +45,16 @@ extension SandboxState {
 
     private mutating func settleTransaction(at index: Int) {
         let transaction = transactions[index]
-        transactions[index].status = transaction.settlesTo
-        transactions[index].settlesAt = nil
+        updateTransaction(at: index) {
+            $0.status = transaction.settlesTo
+            $0.settlesAt = nil
+        }
         unsettledTransactions.removeAll { $0 == index }
         if transaction.settlesTo == .failed {
-            merchantBalance = merchantBalance + transaction.amount
+            moveMerchantMoney(transaction.amount, credit: true)
         } else if var card = cards[transaction.cardID] {
             card.balance = card.balance + transaction.amount
-            cards[transaction.cardID] = card
+            put(card)
         }
     }
 }

@@ -41,7 +41,7 @@ extension SandboxState {
         for draft in drafts.sorted(by: { $0.secondsAgo > $1.secondsAgo }) {
             var transaction = draft.transaction
             transaction.transactionId = nextTransactionId()
-            transactions.append(transaction)
+            append(transaction)
         }
     }
 

@@ -32,6 +32,8 @@ struct SandboxState: Sendable, Equatable {
     var unsettledTransactions: [Int] = []
     /// The run's settings (not saved).
     var rules: PlatformRules
+    /// What changed since the operation log's last entry.
+    var changes = StateChanges()
 
     init(inventorySize: Int, merchantBalance: Cents, rules: PlatformRules) {
         self.inventorySize = inventorySize
@@ -42,12 +44,14 @@ struct SandboxState: Sendable, Equatable {
     /// A new cardID, `SB` + at least six digits.
     mutating func nextCardID() -> String {
         lastCardSequence += 1
+        changes.totals = true
         return "SB" + Self.padded(lastCardSequence, 6)
     }
 
     /// A new transaction id, `SBT` + at least twelve digits.
     mutating func nextTransactionId() -> String {
         lastTransactionSequence += 1
+        changes.totals = true
         return "SBT" + Self.padded(lastTransactionSequence, 12)
     }
 

@@ -26,18 +26,8 @@ extension StateDecoder {
             try transaction(try object(item, "transactions[\(index)]"), "transactions[\(index)]")
         }
         for (index, item) in (top["requests"]?.arrayValue ?? []).enumerated() {
-            let at = "requests[\(index)]"
-            let o = try object(item, at)
-            guard let pending = o["pending"]?.boolValue else { throw fail("\(at).pending", "expected a boolean") }
-            var result: OperationResult?
-            if let saved = o["result"], saved != .null {
-                guard let decoded = saved.objectValue.flatMap(OperationResult.init(json:)) else {
-                    throw fail("\(at).result", "expected a result")
-                }
-                result = decoded
-            }
-            state.requests[try string(o, "requestNo", at)] = RememberedRequest(
-                digest: try string(o, "digest", at), result: result, pending: pending)
+            let (requestNo, remembered) = try request(try object(item, "requests[\(index)]"), "requests[\(index)]")
+            state.requests[requestNo] = remembered
         }
         state.lateCommits = try (top["lateCommits"]?.arrayValue ?? []).enumerated().map { index, item in
             try lateCommit(try object(item, "lateCommits[\(index)]"), "lateCommits[\(index)]")
@@ -46,7 +36,19 @@ extension StateDecoder {
         return state
     }
 
-    private func lateCommit(_ o: JSONObject, _ at: String) throws -> LateCommit {
+    func request(_ o: JSONObject, _ at: String) throws -> (String, RememberedRequest) {
+        guard let pending = o["pending"]?.boolValue else { throw fail("\(at).pending", "expected a boolean") }
+        var result: OperationResult?
+        if let saved = o["result"], saved != .null {
+            guard let decoded = saved.objectValue.flatMap(OperationResult.init(json:)) else {
+                throw fail("\(at).result", "expected a result")
+            }
+            result = decoded
+        }
+        return (try string(o, "requestNo", at), RememberedRequest(digest: try string(o, "digest", at), result: result, pending: pending))
+    }
+
+    func lateCommit(_ o: JSONObject, _ at: String) throws -> LateCommit {
         let apiCode = try string(o, "apiCode", at)
         guard let operation = APIOperation(rawValue: apiCode) else { throw fail("\(at).apiCode", "unknown value \"\(apiCode)\"") }
         guard let body = o["body"]?.objectValue else { throw fail("\(at).body", "expected an object") }
@@ -59,7 +61,7 @@ extension StateDecoder {
             rechargeFails: o["rechargeFails"]?.boolValue ?? false)
     }
 
-    private func user(_ o: JSONObject, _ at: String) throws -> SandboxUser {
+    func user(_ o: JSONObject, _ at: String) throws -> SandboxUser {
         SandboxUser(
             email: try string(o, "email", at), mobileNumber: try string(o, "mobileNumber", at),
             mobilePrefix: try string(o, "mobilePrefix", at), firstName: try string(o, "firstName", at),
@@ -70,7 +72,7 @@ extension StateDecoder {
             settlesAt: try date(o, "settlesAtMs", at), submittedAt: try date(o, "submittedAtMs", at) ?? Date())
     }
 
-    private func card(_ o: JSONObject, _ at: String) throws -> SandboxCard {
+    func card(_ o: JSONObject, _ at: String) throws -> SandboxCard {
         guard let pinSet = o["pinSet"]?.boolValue else { throw fail("\(at).pinSet", "expected a boolean") }
         return SandboxCard(
             cardID: try string(o, "cardID", at), series: try enumeration(o, "series", at), index: try int(o, "index", at),
@@ -79,7 +81,7 @@ extension StateDecoder {
             expiryDate: try string(o, "expiryDate", at))
     }
 
-    private func transaction(_ o: JSONObject, _ at: String) throws -> SandboxTransaction {
+    func transaction(_ o: JSONObject, _ at: String) throws -> SandboxTransaction {
         let amountText = try string(o, "amount", at)
         let magnitude = amountText.hasPrefix("-") ? String(amountText.dropFirst()) : amountText
         guard let amount = Cents(text: magnitude) else { throw fail("\(at).amount", "expected an amount") }
