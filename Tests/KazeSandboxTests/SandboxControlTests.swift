@@ -55,6 +55,25 @@ final class SandboxControlTests: XCTestCase {
         XCTAssertEqual(fixture.transactionCount, 1)
     }
 
+    func testEveryInjectedFaultKindIsCounted() async throws {
+        let fixture = try startWithClient(timeoutSeconds: 2) { $0.cards = 1 }
+        let endpoints = SandboxEndpoints(port: fixture.port)
+        for setting in [#"{"fail-rate": 1}"#, #"{"fail-rate": 0, "timeout-rate": 1}"#, #"{"timeout-rate": 0, "bad-sign-rate": 1}"#] {
+            try await endpoints.control(setting)
+            _ = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
+        }
+        let state = try await endpoints.state()
+        let faults = try XCTUnwrap(state["faults"]?.objectValue)
+        XCTAssertEqual(faults.keys, [
+            "rate-limit", "fail", "timeout", "late-commit", "drop-after-commit", "gateway-error-after-commit", "bad-sign",
+            "recharge-fail", "dedupe",
+        ])
+        XCTAssertEqual(faults["fail"], .number("1"))
+        XCTAssertEqual(faults["timeout"], .number("1"))
+        XCTAssertEqual(faults["bad-sign"], .number("1"))
+        XCTAssertEqual(faults["drop-after-commit"], .number("0"))
+    }
+
     func testRateLimitStyle429AnswersOnlyHTTP429WithADateHeader() throws {
         let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, rateLimitStyle: .http429) }
         let client = try WireClient(port: port)
