@@ -32,7 +32,4 @@ struct FaultDecision: Sendable, Equatable {
     var gatewayStatus: Int?
     /// Committed, answered with a corrupted signature.
     var badSign = false
-
-    /// No fault.
-    static let none = FaultDecision()
 }

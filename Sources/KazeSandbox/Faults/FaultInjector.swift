@@ -27,9 +27,6 @@ final class FaultInjector: @unchecked Sendable {
         bucket = Self.bucket(options.rateLimit)
     }
 
-    /// The current settings.
-    var current: FaultOptions { lock.withLock { options } }
-
     /// Replaces the settings; a new seed restarts the generator, a new rate limit the bucket.
     func update(_ new: FaultOptions) {
         lock.withLock {
