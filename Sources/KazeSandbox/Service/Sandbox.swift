@@ -13,7 +13,6 @@ import KazeProtocol
 /// defer { sandbox.stop() }
 /// ```
 public final class Sandbox: Sendable {
-    private let engine: SandboxEngine
     private let service: SandboxService
     private let persister: StatePersister?
     private let server: HTTPServer
@@ -56,7 +55,6 @@ public final class Sandbox: Sendable {
             persister = nil
         }
         let faults = FaultInjector(options: options.faults)
-        self.engine = engine
         let service = SandboxService(
             engine: engine, faults: faults, counts: counts,
             control: SandboxControl(options: options, faults: faults, engine: engine),
