@@ -92,7 +92,7 @@ other load: cores / (client + sandbox CPU s per call) is what this machine would
 
 With \`--state\`, every recharge appends one line to the operation log under the engine's lock
 and is flushed to disk (fdatasync) before it is answered; concurrent requests share a flush.
-The log is folded into the state file (a full snapshot, written outside the lock) every 2 s
-while the sandbox is busy, or after 4096 entries.
+The log is folded into the state file (a full snapshot, written outside the lock) when it has
+grown to a quarter of the state (at least 4096 entries) and after 2 s without changes.
 REPORT
 cat "$results"

@@ -43,8 +43,11 @@ final class SandboxEngine: @unchecked Sendable {
     /// The last error appending to the log, if any.
     var persistenceError: SandboxStateError? { lock.withLock { logError } }
 
-    /// Log entries written since the last compaction began.
-    var unsnapshottedEntries: Int { lock.withLock { entriesSinceCompaction } }
+    /// Log entries written since the last compaction began, and how many records (users,
+    /// cards, transactions) a snapshot would hold.
+    var backlog: (entries: Int, records: Int) {
+        lock.withLock { (entriesSinceCompaction, state.users.count + state.cards.count + state.transactions.count) }
+    }
 
     /// The platform clock's reading at the real moment `real`.
     func platformNow(real: Date) -> Date { lock.withLock { state.rules.clock.now(real: real) } }

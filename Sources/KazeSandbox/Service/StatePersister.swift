@@ -1,6 +1,7 @@
 // StatePersister: compacts the operation log into the `--state` snapshot in the background —
-// when 4096 entries have piled up, or 2 s after the first entry since the last snapshot — and
-// once more at stop. Writing the snapshot happens outside the engine's lock.
+// once the sandbox has been quiet for 2 s, or while busy when the log has grown to a quarter of
+// the state (at least 4096 entries), so rewriting the whole state costs O(1) per operation —
+// and once more at stop. Writing the snapshot happens outside the engine's lock.
 
 import Foundation
 
@@ -50,14 +51,16 @@ final class StatePersister: @unchecked Sendable {
             return !running
         }) else { return }
         let thread = Thread { [self] in
-            var waited = 0.0
+            var quietTicks = 0, lastEntries = 0
             while lock.withLock({ running }) {
                 Thread.sleep(forTimeInterval: 0.2)
-                let pending = engine.unsnapshottedEntries
-                waited = pending > 0 ? waited + 0.2 : 0
-                if pending >= 4096 || waited >= 2 {
+                let backlog = engine.backlog
+                quietTicks = backlog.entries == lastEntries ? quietTicks + 1 : 0
+                lastEntries = backlog.entries
+                if backlog.entries > 0 && (quietTicks >= 10 || backlog.entries >= max(4096, backlog.records / 4)) {
                     compact()
-                    waited = 0
+                    quietTicks = 0
+                    lastEntries = 0
                 }
             }
             finished.signal()
