@@ -85,6 +85,26 @@ final class SandboxAfterCommitTests: XCTestCase {
         XCTAssertFalse(sandbox.stateJSON().compactText.contains("123456"), "a PIN is never kept")
     }
 
+    func testALateActivationKeepsNoCodeAndActivatesWhenDue() async throws {
+        let (sandbox, port) = try startSandbox { $0.cards = 1 }
+        let client = try WireClient(port: port)
+        let assigned = try client.call("ucardAssign", Bodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: false))
+        let cardID = try XCTUnwrap(assigned.text("cardID"))
+        let endpoints = SandboxEndpoints(port: port)
+        try await endpoints.control(#"{"late-commit-rate": 1, "late-commit-ms": 300}"#)
+        XCTAssertThrowsError(try WireClient(port: port).call("ucardActive", JSONObject.strings(["cardID": cardID, "activationCode": "000018"])))
+        try await endpoints.control(#"{"late-commit-rate": 0}"#)
+        let waiting = try XCTUnwrap(sandbox.stateJSON().objectValue?["lateCommits"]?.arrayValue?.first?.objectValue)
+        XCTAssertEqual(waiting["body"]?.objectValue?.text("activationCode"), "[redacted]")
+        var status: String?
+        for _ in 0..<100 where status != "ACTIVE" {
+            try await Task.sleep(for: .milliseconds(50))
+            status = try client.call("queryCard", Bodies.card(cardID)).text("userBankCardStatus")
+        }
+        XCTAssertEqual(status, "ACTIVE")
+        XCTAssertFalse(sandbox.stateJSON().compactText.contains("000018\""), "the activation code is never kept")
+    }
+
     func testAFailingRechargeAnswersPendingThenSettlesFailedWithTheMoneyBack() async throws {
         let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(rechargeFailRate: 1) }
         guard case .success(let body) = await recharge(fixture, "40") else { return XCTFail("the recharge is accepted") }

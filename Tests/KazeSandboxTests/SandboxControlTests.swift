@@ -100,4 +100,18 @@ final class SandboxControlTests: XCTestCase {
         XCTAssertEqual(try run(seed: 42), first)
         XCTAssertEqual(Set(first), ["200", "502", "504"])
     }
+
+    func testANewSeedThroughControlRestartsTheSameFaults() async throws {
+        let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(failRate: 0.5, seed: 5) }
+        let client = try WireClient(port: port)
+        func statuses() throws -> [String] {
+            try (0..<16).map { _ in
+                let reply = try client.call("queryCard", Bodies.card("SB000001"))
+                return reply.status == 200 ? reply.code ?? "?" : String(reply.status)
+            }
+        }
+        let first = try statuses()
+        try await SandboxEndpoints(port: port).control(#"{"seed": 5}"#)
+        XCTAssertEqual(try statuses(), first)
+    }
 }

@@ -46,6 +46,24 @@ final class SandboxDedupeTests: XCTestCase {
         XCTAssertEqual(fixture.transactionCount, 2)
     }
 
+    func testARepeatOfALateCommitIsRefusedUntilItCommitsThenReplayed() async throws {
+        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .replay; $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 300) }
+        let endpoints = SandboxEndpoints(port: fixture.port)
+        guard case .unknown = await recharge(fixture.client, "9", "LATE1") else { return XCTFail("dropped") }
+        try await endpoints.control(#"{"late-commit-rate": 0}"#)
+        let early = await recharge(fixture.client, "9", "LATE1")
+        if fixture.transactionCount == 0 { XCTAssertEqual(early.platformCode, .duplicateRequest, "\(early)") }
+        var replayed: JSONObject?
+        for _ in 0..<100 where replayed == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            if case .success(let body) = await recharge(fixture.client, "9", "LATE1") { replayed = body }
+        }
+        let state = try await endpoints.state()
+        let committed = (state["transactions"]?.arrayValue ?? []).compactMap(\.objectValue)
+        XCTAssertEqual(committed.count, 1)
+        XCTAssertEqual(replayed?.text("transactionId"), committed.first?.text("transactionId"))
+    }
+
     func testTheRequestNoMemoryIsSavedWithTheState() async throws {
         let directory = try makeSandboxFolder()
         let statePath = directory.file("state.json")

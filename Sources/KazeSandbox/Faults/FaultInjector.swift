@@ -27,11 +27,12 @@ final class FaultInjector: @unchecked Sendable {
         bucket = Self.bucket(options.rateLimit)
     }
 
-    /// Replaces the settings; a new seed restarts the generator, a new rate limit the bucket.
-    func update(_ new: FaultOptions) {
+    /// Replaces the settings; `reseed` restarts the generator from `new.seed` (the same draws
+    /// again), `refill` starts a full bucket at `new.rateLimit`.
+    func update(_ new: FaultOptions, reseed: Bool, refill: Bool) {
         lock.withLock {
-            if new.seed != options.seed { random = SplitMix64(seed: new.seed) }
-            if new.rateLimit != options.rateLimit { bucket = Self.bucket(new.rateLimit) }
+            if reseed { random = SplitMix64(seed: new.seed) }
+            if refill { bucket = Self.bucket(new.rateLimit) }
             options = new
         }
     }

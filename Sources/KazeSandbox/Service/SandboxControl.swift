@@ -47,7 +47,7 @@ final class SandboxControl: @unchecked Sendable {
                 }
             }
             options = updated
-            faults.update(updated.faults)
+            faults.update(updated.faults, reseed: object["seed"] != nil, refill: object["rate-limit"] != nil)
             engine.update(rules: updated.rules)
             return .json(bytes: updated.settingsJSON.compactBytes)
         }
