@@ -39,12 +39,16 @@ struct SandboxService: Sendable {
         case ("/_sandbox/control", "GET"): return .json(bytes: control.settingsJSON.compactBytes)
         case ("/_sandbox/control", "POST"): return control.apply(request.body)
         case ("/_sandbox/control", _): return .text(status: 405, "use GET or POST", headers: ["Allow": "GET, POST"])
-        case (_, "POST"): break
+        case (_, "POST"): return await envelope(request.body)
         default: return .text(status: 405, "use POST", headers: ["Allow": "POST"])
         }
+    }
+
+    /// An API request: the faults drawn for it, then the operation and its answer.
+    private func envelope(_ body: [UInt8]) async -> HTTPResponse {
         let message: WireMessage
         do {
-            message = try WireMessage(jsonBytes: request.body)
+            message = try WireMessage(jsonBytes: body)
         } catch {
             return .text(status: 400, "not a KazePay envelope: \(error)")
         }
@@ -67,21 +71,7 @@ struct SandboxService: Sendable {
             await stop.sleep(milliseconds: decision.timeoutHangMs)
             return .drop
         }
-        let result: OperationResult
-        switch open(message) {
-        case .failure(let refusal): result = refusal.result
-        case .success(var operation):
-            operation.rechargeFails = decision.rechargeFails && operation.operation == .recharge
-            if decision.lateCommit {
-                counts.record(.lateCommit)
-                let now = Date()
-                let accepted = engine.acceptLate(operation, now: now, dueAt: now.addingTimeInterval(Double(decision.lateCommitMs) / 1000))
-                if accepted && operation.rechargeFails { counts.record(.rechargeFail) }
-                return .drop
-            }
-            result = engine.perform(operation, now: Date())
-            if result.isCommitted && operation.rechargeFails { counts.record(.rechargeFail) }
-        }
+        guard let result = commit(message, decision) else { return .drop }
         if decision.dropAfterCommit {
             counts.record(.dropAfterCommit)
             return .drop
@@ -92,6 +82,27 @@ struct SandboxService: Sendable {
         }
         if decision.badSign && result.body != nil { counts.record(.badSign) }
         return reply(to: message.head, result, badSign: decision.badSign)
+    }
+
+    /// Opens the envelope and commits its operation; `nil` when it was accepted for a late
+    /// commit instead (the connection is then dropped). A refused envelope's error is the result.
+    private func commit(_ message: WireMessage, _ decision: FaultDecision) -> OperationResult? {
+        var call: OperationRequest
+        switch open(message) {
+        case .failure(let refusal): return refusal.result
+        case .success(let opened): call = opened
+        }
+        call.rechargeFails = decision.rechargeFails && call.operation == .recharge
+        let now = Date()
+        if decision.lateCommit {
+            counts.record(.lateCommit)
+            let dueAt = now.addingTimeInterval(Double(decision.lateCommitMs) / 1000)
+            if engine.acceptLate(call, now: now, dueAt: dueAt) && call.rechargeFails { counts.record(.rechargeFail) }
+            return nil
+        }
+        let result = engine.perform(call, now: now)
+        if result.isCommitted && call.rechargeFails { counts.record(.rechargeFail) }
+        return result
     }
 
     /// Opens and checks the envelope: the operation to run, or the error to answer.
@@ -143,4 +154,3 @@ struct SandboxService: Sendable {
         return (first == "0" ? "1" : "0") + hex.dropFirst()
     }
 }
-
