@@ -27,7 +27,7 @@ final class OperationLog: @unchecked Sendable {
     /// Appends one entry (a line). Called under the engine's lock.
     /// - Throws: `SandboxStateError` when the write fails.
     func append(_ line: [UInt8]) throws {
-        let written = lock.withLock { DiskFile.writeAll(fd, line) }
+        let written = lock.withLock { WholeWrite.toFile(fd, line) }
         guard written else {
             throw SandboxStateError(path: file.logPath, problem: "cannot append: \(String(cString: strerror(errno)))")
         }

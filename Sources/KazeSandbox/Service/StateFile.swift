@@ -46,7 +46,7 @@ struct StateFile: Sendable {
         _ = unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw SandboxStateError(path: path, problem: "cannot write \(temporary)") }
-        let written = DiskFile.writeAll(fd, JSONValue.object(root).compactBytes) && fsync(fd) == 0
+        let written = WholeWrite.toFile(fd, JSONValue.object(root).compactBytes) && fsync(fd) == 0
         _ = close(fd)
         guard written else { throw SandboxStateError(path: path, problem: "cannot write \(temporary)") }
         guard rename(temporary, path) == 0 else {
