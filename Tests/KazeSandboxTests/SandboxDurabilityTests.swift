@@ -7,6 +7,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+@testable import KazeSandbox
 
 final class SandboxDurabilityTests: XCTestCase {
     /// The transactionIds clients were answered with, from several tasks.
@@ -60,7 +61,7 @@ final class SandboxDurabilityTests: XCTestCase {
         XCTAssertEqual(kept.count, before.count, "no transactionId twice")
         let paid = before.count
         let state = try await endpoints.state()
-        XCTAssertEqual(state.text("merchantBalance"), Cents125.balance(after: paid), "every kept recharge paid once")
+        XCTAssertEqual(state.text("merchantBalance"), (Cents(100_000_000) - Cents(125 * Int64(paid))).text, "each paid once")
 
         let again = try makeClient(second)
         let outcome = await again.call(.recharge, body: Bodies.recharge("SB000001", "1"), requestNo: RequestNumber.make())
@@ -101,14 +102,5 @@ final class SandboxDurabilityTests: XCTestCase {
         let waiting = (state["lateCommits"]?.arrayValue ?? []).compactMap(\.objectValue)
         XCTAssertEqual(waiting.map { $0.text("requestNo") }, ["LATESLOW"])
         XCTAssertEqual(state.text("merchantBalance"), "999996.00")
-    }
-}
-
-/// The merchant balance after `count` recharges of 1.25 from 1000000.00.
-private enum Cents125 {
-    static func balance(after count: Int) -> String {
-        let cents = 100_000_000 - 125 * count
-        let fraction = cents % 100
-        return "\(cents / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 }
