@@ -7,10 +7,10 @@
 //   5 timeout   6 drop-after-commit   7 bad-sign   8 gateway-error-after-commit
 //   9 gateway status (502 or 504)   10 late-commit   11 recharge-fail
 // (1-7 are the draws of earlier versions, unchanged, so old seeds replay the same faults.)
-// They are applied in the order: latency → rate limit → fail → timeout → late commit →
-// (the operation commits; recharge-fail marks a recharge) → drop-after-commit →
-// gateway error → bad sign; the first of rate limit, fail, timeout and late commit that
-// fires ends the request, as do drop-after-commit and a gateway error.
+// They are applied in the order: latency → rate limit → fail → timeout → (the envelope is
+// opened) → late commit, or else the operation commits (recharge-fail marks a recharge) →
+// drop-after-commit → gateway error → bad sign; the first of rate limit, fail, timeout and
+// late commit that fires ends the request, as do drop-after-commit and a gateway error.
 
 import Foundation
 
