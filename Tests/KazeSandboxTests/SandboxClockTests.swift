@@ -48,6 +48,17 @@ final class SandboxClockTests: XCTestCase {
         XCTAssertEqual(try count(from: nil, to: utcText), 0, "the same clock read as UTC is 8 hours earlier")
     }
 
+    func testEvenARefusedHTTPRequestIsDatedByThePlatformClock() throws {
+        let (_, port) = try startSandbox { $0.clockOffsetSeconds = -self.offset }
+        let raw = try RawHTTPClient(port: port)
+        let before = Date()
+        raw.write("NONSENSE\r\n\r\n")
+        let response = try raw.readResponse()
+        XCTAssertEqual(response.status, 400)
+        let date = try XCTUnwrap(HTTPDate.parse(response.headers["date"]))
+        XCTAssertEqual(date.timeIntervalSince(before), TimeInterval(-offset), accuracy: 5)
+    }
+
     func testUTCOffsetParsing() {
         XCTAssertEqual(UTCOffset(text: "+08:00")?.seconds, 28_800)
         XCTAssertEqual(UTCOffset(text: "-05:30")?.seconds, -19_800)

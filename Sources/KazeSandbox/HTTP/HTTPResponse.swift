@@ -1,5 +1,8 @@
 // HTTPResponse: what a handler answers — a status, headers and body, or a silent drop.
 
+import Foundation
+import KazeProtocol
+
 /// A response to one request. `Content-Length` and `Connection` are added by the server.
 public struct HTTPResponse: Sendable, Equatable {
     /// The status code, e.g. 200.
@@ -64,9 +67,11 @@ public struct HTTPResponse: Sendable, Equatable {
         }
     }
 
-    /// The bytes on the wire: status line, headers, blank line, body.
-    func serialized(keepAlive: Bool) -> [UInt8] {
+    /// The bytes on the wire: status line, headers (with `Date: date` unless one was set),
+    /// blank line, body.
+    func serialized(keepAlive: Bool, date: Date) -> [UInt8] {
         var head = "HTTP/1.1 \(status) \(reason)\r\n"
+        if !headers.keys.contains(where: { $0.lowercased() == "date" }) { head += "Date: \(HTTPDate.format(date))\r\n" }
         for (name, value) in headers.sorted(by: { $0.key < $1.key })
         where name.lowercased() != "content-length" && name.lowercased() != "connection" {
             head += "\(name): \(value)\r\n"

@@ -62,7 +62,9 @@ public final class Sandbox: Sendable {
                                  peerPublicKey: options.merchantPublicKey),
             sysId: options.sysId, stop: stopFlag)
         self.service = service
-        server = HTTPServer(port: options.port, limits: options.limits) { await service.handle($0) }
+        server = HTTPServer(port: options.port, limits: options.limits, clock: { engine.platformNow(real: Date()) }) {
+            await service.handle($0)
+        }
     }
 
     /// Starts listening; returns the port.

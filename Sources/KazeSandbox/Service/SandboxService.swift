@@ -1,6 +1,5 @@
 // SandboxService: one HTTP request through the simulator — the state and control endpoints,
-// or an envelope: faults, opening and checks, the operation, then sealing the answer. Every
-// answer carries an HTTP `Date` header in the platform's clock.
+// or an envelope: faults, opening and checks, the operation, then sealing the answer.
 
 import Foundation
 import KazeCrypto
@@ -16,13 +15,6 @@ struct SandboxService: Sendable {
     let sysId: String
     let stop: StopFlag
 
-    /// Answers one request.
-    func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        var response = await answer(request)
-        response.headers["Date"] = HTTPDate.format(engine.platformNow(real: Date()))
-        return response
-    }
-
     /// The state, the injected fault counts and the current settings (`GET /_sandbox/state`).
     func stateView() -> JSONValue {
         guard var view = engine.snapshot(now: Date()).objectValue else { return .null }
@@ -31,7 +23,8 @@ struct SandboxService: Sendable {
         return .object(view)
     }
 
-    private func answer(_ request: HTTPRequest) async -> HTTPResponse {
+    /// Answers one request.
+    func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
         switch (path, request.method) {
         case ("/_sandbox/state", "GET"): return .json(bytes: stateView().compactBytes)
