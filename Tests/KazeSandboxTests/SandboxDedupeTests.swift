@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeClient
+import KazeCrypto
 import KazeProtocol
 import KazeTestSupport
 import XCTest
@@ -62,6 +63,20 @@ final class SandboxDedupeTests: XCTestCase {
         let committed = (state["transactions"]?.arrayValue ?? []).compactMap(\.objectValue)
         XCTAssertEqual(committed.count, 1)
         XCTAssertEqual(replayed?.text("transactionId"), committed.first?.text("transactionId"))
+    }
+
+    func testTheSavedDigestLeavesThePINOut() async throws {
+        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .replay }
+        let body = JSONObject.strings(["cardID": "SB000001", "pin": "482913"])
+        guard case .success = await fixture.client.call(.setPin, body: body, requestNo: "PIN1") else { return XCTFail("setPin") }
+        let saved = fixture.sandbox.stateJSON().objectValue?["requests"]?.arrayValue?.first?.objectValue?.text("digest")
+        func digest(_ pin: String) -> String {
+            let plain = JSONValue.object(JSONObject.strings(["cardID": "SB000001", "pin": pin])).compactBytes
+            return Hex.encode(SHA256.hash(Array("cardSetPin".utf8) + [0] + plain))
+        }
+        XCTAssertEqual(saved, digest("[redacted]"))
+        XCTAssertNotEqual(saved, digest("482913"))
+        XCTAssertFalse(fixture.sandbox.stateJSON().compactText.contains("482913"))
     }
 
     func testTheRequestNoMemoryIsSavedWithTheState() async throws {

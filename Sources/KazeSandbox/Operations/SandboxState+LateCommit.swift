@@ -18,7 +18,7 @@ extension SandboxState {
         else { return false }
         changes.lateCommits = true
         lateCommits.append(LateCommit(
-            operation: operation, requestNo: requestNo, body: LateCommit.redact(body), digest: digest, acceptedAt: now,
+            operation: operation, requestNo: requestNo, body: SecretFields.redact(body), digest: digest, acceptedAt: now,
             dueAt: dueAt, rechargeFails: rechargeFails))
         remember(requestNo, digest: digest, operation: operation, result: nil, pending: true)
         return true

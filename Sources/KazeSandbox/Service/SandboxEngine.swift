@@ -11,8 +11,6 @@ struct OperationRequest: Sendable {
     var operation: APIOperation
     /// The decrypted business body.
     var body: JSONObject
-    /// The decrypted body's bytes (what the requestNo memory compares).
-    var plain: [UInt8]
     var requestNo: String
     /// A recharge settles to FAILED (`--recharge-fail-rate`).
     var rechargeFails = false
@@ -132,9 +130,11 @@ final class SandboxEngine: @unchecked Sendable {
         return result
     }
 
-    /// The memory digest of `request` (apiCode, a zero byte, the body) when dedupe is on.
+    /// The memory digest of `request` when dedupe is on: SHA-256 of the apiCode, a zero byte
+    /// and the body with its secrets redacted (a hash of a six-digit PIN would give it away).
     private func digestIfRemembering(_ request: OperationRequest) -> String? {
         guard state.rules.dedupe != .off else { return nil }
-        return Hex.encode(SHA256.hash(Array(request.operation.apiCode.utf8) + [0] + request.plain))
+        let body = JSONValue.object(SecretFields.redact(request.body)).compactBytes
+        return Hex.encode(SHA256.hash(Array(request.operation.apiCode.utf8) + [0] + body))
     }
 }

@@ -117,7 +117,7 @@ struct SandboxService: Sendable {
         let requestNo = message.head.requestNo
         guard (1...32).contains(requestNo.count), requestNo.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
         else { return .failure(EnvelopeRefusal(.error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]"))) }
-        return .success(OperationRequest(operation: operation, body: body, plain: plain, requestNo: requestNo))
+        return .success(OperationRequest(operation: operation, body: body, requestNo: requestNo))
     }
 
     /// The response envelope: head echoing the request, the sealed body when there is one.

@@ -6,7 +6,7 @@ import KazeProtocol
 
 /// The memory of one requestNo.
 struct RememberedRequest: Sendable, Equatable {
-    /// Hex SHA-256 of the apiCode, a zero byte and the decrypted body.
+    /// Hex SHA-256 of the apiCode, a zero byte and the decrypted body, secrets redacted.
     var digest: String
     /// The first result of a state-changing operation; `nil` for reads and for a late commit
     /// not yet applied.
