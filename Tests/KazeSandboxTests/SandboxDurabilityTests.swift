@@ -62,6 +62,8 @@ final class SandboxDurabilityTests: XCTestCase {
         let paid = before.count
         let state = try await endpoints.state()
         XCTAssertEqual(state.text("merchantBalance"), (Cents(100_000_000) - Cents(125 * Int64(paid))).text, "each paid once")
+        let credited = (state["cards"]?.arrayValue ?? []).compactMap { $0.objectValue?.text("balance").flatMap { Cents(text: $0) } }
+        XCTAssertEqual(credited.reduce(Cents.zero, +), Cents(125 * Int64(paid)), "each credited once, pending ones settled")
 
         let again = try makeClient(second)
         let outcome = await again.call(.recharge, body: Bodies.recharge("SB000001", "1"), requestNo: RequestNumber.make())

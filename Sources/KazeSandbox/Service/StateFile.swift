@@ -33,6 +33,7 @@ struct StateFile: Sendable {
         for log in [retiredLogPath, logPath] where FileManager.default.fileExists(atPath: log) {
             last = try StateDecoder(path: log).replay(String(decoding: try read(log), as: UTF8.self), onto: &state, after: last)
         }
+        state.indexUnsettled()
         return (state, last)
     }
 
