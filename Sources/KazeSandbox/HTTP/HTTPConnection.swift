@@ -8,6 +8,8 @@ struct HTTPConnection: Sendable {
     let parser: HTTPRequestParser
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
     let registry: ConnectionRegistry
+    /// The time the `Date` header of each answer shows.
+    let clock: @Sendable () -> Date
 
     /// Serves `fd` until the client closes, a limit is hit or the server stops.
     /// The caller closes `fd` afterwards.
@@ -19,7 +21,8 @@ struct HTTPConnection: Sendable {
                 guard let more = read(fd) else { return }
                 buffer += more
             case .reject(let status, let message):
-                _ = POSIXSocket.writeAll(fd, HTTPResponse.text(status: status, message).serialized(keepAlive: false))
+                let refusal = HTTPResponse.text(status: status, message)
+                _ = POSIXSocket.writeAll(fd, refusal.serialized(keepAlive: false, date: clock()))
                 drainBeforeClose(fd)
                 return
             case .head(let head, let consumed):
@@ -34,7 +37,8 @@ struct HTTPConnection: Sendable {
                 let response = respond(to: request)
                 if response.dropConnection { return }
                 let keepAlive = head.keepAlive && !registry.isStopped
-                guard POSIXSocket.writeAll(fd, response.serialized(keepAlive: keepAlive)), keepAlive else { return }
+                guard POSIXSocket.writeAll(fd, response.serialized(keepAlive: keepAlive, date: clock())), keepAlive
+                else { return }
             }
         }
     }

@@ -12,19 +12,23 @@ import Foundation
 /// ```
 /// Malformed requests are answered 400 (431 for oversized headers, 413 for oversized bodies,
 /// 411 for chunked bodies) and the connection is closed; no input can crash the server.
+/// Every answer carries a `Date` header read from `clock` (unless the handler set one).
 public final class HTTPServer: Sendable {
     private let requestedPort: UInt16
     private let limits: HTTPLimits
     private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    private let clock: @Sendable () -> Date
     private let registry = ConnectionRegistry()
 
-    /// A server that will listen on `port` (0 = any free port) and answer with `handler`.
+    /// A server that will listen on `port` (0 = any free port) and answer with `handler`,
+    /// dating its answers by `clock` (default: the real clock).
     public init(
-        port: UInt16 = 0, limits: HTTPLimits = .init(),
+        port: UInt16 = 0, limits: HTTPLimits = .init(), clock: @escaping @Sendable () -> Date = { Date() },
         handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
     ) {
         self.requestedPort = port
         self.limits = limits
+        self.clock = clock
         self.handler = handler
     }
 
@@ -39,7 +43,8 @@ public final class HTTPServer: Sendable {
             throw HTTPServerError(action: "start the server", reason: "it was already started")
         }
         let registry = self.registry
-        let connection = HTTPConnection(parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry)
+        let connection = HTTPConnection(
+            parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry, clock: clock)
         let maxConnections = limits.maxConnections
         registry.threads.enter()
         let thread = Thread {
@@ -68,7 +73,7 @@ public final class HTTPServer: Sendable {
             else { continue }
             guard registry.admit(fd, limit: maxConnections) else {
                 let busy = HTTPResponse.text(status: 503, "too many connections", headers: ["Retry-After": "1"])
-                _ = POSIXSocket.writeAll(fd, busy.serialized(keepAlive: false))
+                _ = POSIXSocket.writeAll(fd, busy.serialized(keepAlive: false, date: connection.clock()))
                 POSIXSocket.close(fd)
                 continue
             }
