@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # bench/sandbox.sh — the sandbox's calls/second with the real KazePayClient on the same
-# machine (127.0.0.1 only), next to `openssl speed rsa2048` sign/s from the same session.
+# machine (127.0.0.1 only), next to `openssl speed rsa2048` sign/s from the same session, and
+# what `--state` (an fsync'd operation log entry before every answer) costs a recharge.
 # Builds kazebatch in release, compiles bench/SandboxBench.swift against that build, runs a
-# `kazebatch sandbox` process, drives it for BENCH_SECONDS per operation, writes
-# bench/sandbox-results.md. Bounded: about 2 x BENCH_SECONDS + 3 s of openssl after the build.
+# `kazebatch sandbox` process (then a second one with --state), drives it for BENCH_SECONDS per
+# operation, writes bench/sandbox-results.md. Bounded: about 3 x BENCH_SECONDS + 3 s of openssl
+# after the build.
 #
 # usage: bench/sandbox.sh            (BENCH_SECONDS=5 BENCH_CONCURRENCY=8 by default)
 set -euo pipefail
@@ -29,11 +31,16 @@ modules="$bin/Modules"; [ -d "$modules" ] || modules="$bin"
 swiftc -O -parse-as-library -swift-version 6 bench/SandboxBench.swift $objects -I "$modules" \
     -Xcc -fmodule-map-file=Sources/COpenSSL/module.modulemap -lssl -lcrypto -o "$work/sandbox-bench" >&2
 
-"$bin/kazebatch" sandbox --port 0 --dir "$work/sandbox" --cards "$cards" --merchant-balance 100000000 \
-    > "$work/sandbox.out" 2> "$work/sandbox.err" &
-sandbox_pid=$!
-for _ in $(seq 1 100); do grep -q '^listening on ' "$work/sandbox.out" 2>/dev/null && break; sleep 0.1; done
-grep -q '^listening on http://127.0.0.1:' "$work/sandbox.out" || { cat "$work/sandbox.err" >&2; exit 1; }
+# start_sandbox [flags...]: a sandbox process with these extra flags; stop_sandbox ends it.
+start_sandbox() {
+    "$bin/kazebatch" sandbox --port 0 --dir "$work/sandbox" --cards "$cards" --merchant-balance 100000000 "$@" \
+        > "$work/sandbox.out" 2> "$work/sandbox.err" &
+    sandbox_pid=$!
+    for _ in $(seq 1 100); do grep -q '^listening on ' "$work/sandbox.out" 2>/dev/null && break; sleep 0.1; done
+    grep -q '^listening on http://127.0.0.1:' "$work/sandbox.out" || { cat "$work/sandbox.err" >&2; exit 1; }
+}
+stop_sandbox() { kill -TERM "$sandbox_pid"; wait "$sandbox_pid" || true; sandbox_pid=""; }
+start_sandbox
 
 ticks=$(getconf CLK_TCK)
 sandbox_cpu() { awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$sandbox_pid/stat"; }
@@ -47,6 +54,11 @@ run() {
 }
 read -r card_calls card_secs card_rate card_client_ms card_sandbox_ms < <(run card)
 read -r recharge_calls recharge_secs recharge_rate recharge_client_ms recharge_sandbox_ms < <(run recharge)
+stop_sandbox
+start_sandbox --state "$work/state.json"
+read -r state_calls state_secs state_rate state_client_ms state_sandbox_ms < <(run recharge)
+stop_sandbox
+state_cost=$(awk -v a="$recharge_rate" -v b="$state_rate" 'BEGIN { printf "%+.0f %%", 100 * (b - a) / a }')
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # openssl speed: the data line's columns after "rsa 2048 bits" match the header's columns.
@@ -67,6 +79,7 @@ Release build; the real \`KazePayClient\` and a \`kazebatch sandbox\` process on
 |---|---|---|---|---|
 | queryCard | $card_rate | $card_calls in $card_secs s | $card_client_ms | $card_sandbox_ms |
 | cardRecharge | $recharge_rate | $recharge_calls in $recharge_secs s | $recharge_client_ms | $recharge_sandbox_ms |
+| cardRecharge with \`--state\` | $state_rate ($state_cost) | $state_calls in $state_secs s | $state_client_ms | $state_sandbox_ms |
 
 \`openssl speed -seconds 3 rsa2048\` (one core, same session): **$sign_rate sign/s**.
 Load average at the end (other work on the machine lowers calls/s, not CPU per call): $load.
@@ -76,5 +89,10 @@ request and unwraps the response's AES key, the sandbox unwraps the request's ke
 response. With client and sandbox sharing the cores, calls/s is therefore bounded by about
 cores x sign/s / 4; the rest is HTTP, JSON and scheduling. CPU per call does not depend on
 other load: cores / (client + sandbox CPU s per call) is what this machine would reach alone.
+
+With \`--state\`, every recharge appends one line to the operation log under the engine's lock
+and is flushed to disk (fdatasync) before it is answered; concurrent requests share a flush.
+The log is folded into the state file (a full snapshot, written outside the lock) when it has
+grown to a quarter of the state (at least 4096 entries) and after 2 s without changes.
 REPORT
 cat "$results"

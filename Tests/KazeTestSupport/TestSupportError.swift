@@ -6,6 +6,8 @@ public enum TestSupportError: Error, CustomStringConvertible {
     case binaryMissing(path: String)
     /// `kazebatch sandbox` did not print its `listening on` line; `line` is what it printed first.
     case sandboxDidNotStart(line: String, stderr: String)
+    /// A sandbox endpoint path that does not make a URL.
+    case badURL(String)
 
     /// The operator-readable message.
     public var description: String {
@@ -14,6 +16,8 @@ public enum TestSupportError: Error, CustomStringConvertible {
             return "\(path) is missing: run `swift build` before the tests"
         case .sandboxDidNotStart(let line, let stderr):
             return "kazebatch sandbox did not start; first line: \"\(line)\", stderr: \"\(stderr)\""
+        case .badURL(let path):
+            return "\(path) does not make a sandbox URL"
         }
     }
 }

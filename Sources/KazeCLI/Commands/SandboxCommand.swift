@@ -11,31 +11,49 @@ enum SandboxCommand: Command {
 
         Runs the stateful KazePay simulator on 127.0.0.1. The first stdout line is
         `listening on http://127.0.0.1:PORT` (https with --tls); SIGINT or SIGTERM stops it (exit 0).
+        GET /_sandbox/state shows the state and fault counts; POST /_sandbox/control
+        {"fail-rate": 0.5, ...} changes any setting below except those marked (start).
 
-          --port N               port, 0 = any free port (default 0)
-          --dir DIR              keys and kazebatch.json (default .kazebatch/sandbox)
-          --cards N              preset users user000001@sandbox.test... with ACTIVE cards SB000001...
-          --inventory N          unassigned card numbers for assign (default max(cards, 100))
-          --merchant-balance A   USD for recharges (default 1000000.00)
-          --state FILE           persist the state there, reload it at start
-          --sys-id ID            accepted sysId (default 202402271432298822660001)
+          --port N               (start) port, 0 = any free port (default 0)
+          --dir DIR              (start) keys and kazebatch.json (default .kazebatch/sandbox)
+          --cards N              (start) preset users user000001@sandbox.test... with ACTIVE cards SB000001...
+          --purchases N          (start) N Expenditure transactions in each preset card's last 24 h
+          --inventory N          (start) unassigned card numbers for assign (default max(cards, 100))
+          --merchant-balance A   (start) USD for recharges (default 1000000.00)
+          --state FILE           (start) persist the state there (and FILE.log), reload it at start
+          --sys-id ID            (start) accepted sysId (default 202402271432298822660001)
           --kyc-delay-ms N       KYC WAITING_KYC -> PASSED/REJECTED after N ms (default 0)
-          --pending-ms N         recharge PENDING -> SUCCESS after N ms (default 0)
-          --dedupe               answer a repeated requestNo with its first result
-          --tls                  serve HTTPS with a throw-away CA made once in --dir (ca.pem, the
-                                 client config's caFile) and a certificate for 127.0.0.1 and localhost
+          --clock-offset-s S     platform clock = real clock + S seconds (default 0)
+          --utc-offset +HH:MM    zone of the platform's yyyy-MM-dd HH:mm:ss texts (default +00:00)
+          --page-size-cap N      most queryTransactions entries per page, 1-100 (default 100)
+          --dedupe MODE          repeated requestNo: off, replay (first answer) or reject (default off)
+          --tls                  (start) serve HTTPS with a throw-away CA made once in --dir (ca.pem,
+                                 the client config's caFile) and a certificate for 127.0.0.1 and localhost
         faults (F is a fraction 0-1, decided per request by a generator seeded with --seed):
-          --latency-ms N  --latency-jitter-ms N  --rate-limit RPS  --fail-rate F
-          --timeout-rate F  --timeout-hang-ms N  --drop-after-commit F  --bad-sign-rate F  --seed N
+          --latency-ms N  --latency-jitter-ms N  --fail-rate F  --bad-sign-rate F  --seed N
+          --rate-limit RPS [--rate-limit-style 429|envelope|mixed]
+          --timeout-rate F [--timeout-hang-ms N]     no answer, nothing committed
+          --drop-after-commit F                      committed, connection closed without an answer
+          --gateway-error-after-commit F             committed, answered 502/504 with an HTML page
+          --late-commit-rate F [--late-commit-ms N]  closed at once, committed N ms later (default 5000)
+          --recharge-fail-rate F [--pending-ms N]    recharge PENDING -> FAILED instead of SUCCESS,
+                                                     settling after N ms (default 0)
         """
+
+    /// Settings only read at start; the others can also change at run time.
+    private static let startSettings: Set<String> = [
+        "port", "dir", "cards", "purchases", "inventory", "merchant-balance", "state", "sys-id",
+    ]
+
+    /// Flags that only say how another flag's fault behaves, with that flag.
+    private static let companions = [
+        ("late-commit-ms", "late-commit-rate"), ("pending-ms", "recharge-fail-rate"),
+        ("rate-limit-style", "rate-limit"), ("timeout-hang-ms", "timeout-rate"),
+    ]
 
     static func run(_ words: [String]) async throws -> ExitCode {
         let arguments = try Arguments(
-            words,
-            valued: ["port", "dir", "cards", "inventory", "merchant-balance", "state", "sys-id", "kyc-delay-ms",
-                     "pending-ms", "latency-ms", "latency-jitter-ms", "rate-limit", "fail-rate", "timeout-rate",
-                     "timeout-hang-ms", "drop-after-commit", "bad-sign-rate", "seed"],
-            boolean: ["dedupe", "tls"])
+            spellingDedupeAsReplay(words), valued: startSettings.union(SandboxOptions.runtimeSettings), boolean: ["tls"])
         guard arguments.positionals.isEmpty else { throw CLIError("unexpected argument \"\(arguments.positionals[0])\"") }
         let directory = SandboxDirectory(path: arguments.value("dir") ?? ".kazebatch/sandbox")
         let keys: (platformKey: RSAPrivateKey, merchantPublicKey: RSAPublicKey)
@@ -73,9 +91,12 @@ enum SandboxCommand: Command {
 
     /// Copies the flags into `options`.
     static func configure(_ options: inout SandboxOptions, from arguments: Arguments) throws {
-        let big = 0...Int(Int32.max)
+        for (companion, main) in companions where arguments.value(companion) != nil && arguments.value(main) == nil {
+            throw CLIError("--\(companion) needs --\(main) (it says how that fault behaves)")
+        }
         if let port = try arguments.integer("port", in: 0...65535) { options.port = UInt16(port) }
         if let cards = try arguments.integer("cards", in: 0...1_000_000) { options.cards = cards }
+        if let purchases = try arguments.integer("purchases", in: 0...1000) { options.purchases = purchases }
         options.inventorySize = try arguments.integer("inventory", in: 1...100_000_000)
         if let text = arguments.value("merchant-balance") {
             guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0,
@@ -91,22 +112,23 @@ enum SandboxCommand: Command {
             }
             options.sysId = sysId
         }
-        options.kycDelayMs = try arguments.integer("kyc-delay-ms", in: big) ?? 0
-        options.pendingMs = try arguments.integer("pending-ms", in: big) ?? 0
-        options.dedupe = arguments.flag("dedupe")
-        var faults = FaultOptions()
-        faults.latencyMs = try arguments.integer("latency-ms", in: big) ?? 0
-        faults.latencyJitterMs = try arguments.integer("latency-jitter-ms", in: big) ?? 0
-        faults.rateLimit = try arguments.number("rate-limit", in: 0.001...1_000_000)
-        faults.failRate = try arguments.number("fail-rate", in: 0...1) ?? 0
-        faults.timeoutRate = try arguments.number("timeout-rate", in: 0...1) ?? 0
-        faults.timeoutHangMs = try arguments.integer("timeout-hang-ms", in: big) ?? 0
-        faults.dropAfterCommitRate = try arguments.number("drop-after-commit", in: 0...1) ?? 0
-        faults.badSignRate = try arguments.number("bad-sign-rate", in: 0...1) ?? 0
-        if let seed = arguments.value("seed") {
-            guard let value = UInt64(seed) else { throw CLIError("--seed must be a whole number, got \"\(seed)\"") }
-            faults.seed = value
+        for name in SandboxOptions.runtimeSettings {
+            guard let text = arguments.value(name) else { continue }
+            do {
+                try options.set(name, to: text)
+            } catch {
+                throw CLIError("--\(error)")
+            }
         }
-        options.faults = faults
+    }
+
+    /// The words with a bare `--dedupe` (the former on/off switch, followed by nothing or by
+    /// another option) spelled `--dedupe=replay`.
+    static func spellingDedupeAsReplay(_ words: [String]) -> [String] {
+        words.indices.map { index in
+            guard words[index] == "--dedupe" else { return words[index] }
+            let next = words.indices.contains(index + 1) ? words[index + 1] : nil
+            return next.map { $0.hasPrefix("-") } ?? true ? "--dedupe=replay" : words[index]
+        }
     }
 }

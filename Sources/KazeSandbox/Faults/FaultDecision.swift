@@ -18,11 +18,18 @@ struct FaultDecision: Sendable, Equatable {
     var failure: Answer?
     /// No answer and nothing committed.
     var timeout = false
+    /// How long a timed-out request is held before its connection is closed.
+    var timeoutHangMs = 0
+    /// Dropped at once, committed `lateCommitMs` later.
+    var lateCommit = false
+    /// How long after the drop a late commit happens.
+    var lateCommitMs = 0
+    /// A committed recharge will settle to FAILED.
+    var rechargeFails = false
     /// Committed, then the connection is dropped.
     var dropAfterCommit = false
+    /// Committed, then answered with this gateway status (502 or 504).
+    var gatewayStatus: Int?
     /// Committed, answered with a corrupted signature.
     var badSign = false
-
-    /// No fault.
-    static let none = FaultDecision()
 }

@@ -1,39 +1,73 @@
-// FaultInjector: draws the faults of each request from the seeded generator, in a fixed
-// order (seven draws per request), so one seed and one request order replay the same run.
+// FaultInjector: draws the faults of each request from the seeded generator, so one seed and
+// one request order replay the same run.
+//
+// Every API request draws exactly eleven fractions, always in this order, whatever the
+// settings (so changing one rate does not shift the others):
+//   1 latency jitter   2 rate-limit style   3 fail   4 fail style (500 or SYSTEM_ERROR)
+//   5 timeout   6 drop-after-commit   7 bad-sign   8 gateway-error-after-commit
+//   9 gateway status (502 or 504)   10 late-commit   11 recharge-fail
+// (1-7 are the draws of earlier versions, unchanged, so old seeds replay the same faults.)
+// They are applied in the order: latency → rate limit → fail → timeout → (the envelope is
+// opened) → late commit, or else the operation commits (recharge-fail marks a recharge) →
+// drop-after-commit → gateway error → bad sign; the first of rate limit, fail, timeout and
+// late commit that fires ends the request, as do drop-after-commit and a gateway error.
 
 import Foundation
 
 /// Decides, request by request, which faults to inject.
 final class FaultInjector: @unchecked Sendable {
-    private let options: FaultOptions
     private let lock = NSLock()
+    private var options: FaultOptions
     private var random: SplitMix64
     private var bucket: TokenBucket?
 
     init(options: FaultOptions) {
         self.options = options
         random = SplitMix64(seed: options.seed)
-        bucket = options.rateLimit.map { TokenBucket(rate: $0, burst: max(1, $0)) }
+        bucket = Self.bucket(options.rateLimit)
+    }
+
+    /// Replaces the settings; `reseed` restarts the generator from `new.seed` (the same draws
+    /// again), `refill` starts a full bucket at `new.rateLimit`.
+    func update(_ new: FaultOptions, reseed: Bool, refill: Bool) {
+        lock.withLock {
+            if reseed { random = SplitMix64(seed: new.seed) }
+            if refill { bucket = Self.bucket(new.rateLimit) }
+            options = new
+        }
     }
 
     /// The faults for the next request arriving at `now`.
     func decide(now: Date) -> FaultDecision {
         lock.withLock {
-            let jitter = random.fraction(), limitStyle = random.fraction(), fail = random.fraction()
-            let failStyle = random.fraction(), timeout = random.fraction(), drop = random.fraction()
-            let badSign = random.fraction()
+            let draws = (0..<11).map { _ in random.fraction() }
             var decision = FaultDecision()
-            decision.latencyMs = options.latencyMs + Int(jitter * Double(options.latencyJitterMs + 1))
+            decision.latencyMs = options.latencyMs + Int(draws[0] * Double(options.latencyJitterMs + 1))
             if var limiter = bucket {
                 let allowed = limiter.take(now: now)
                 bucket = limiter
-                if !allowed { decision.rateLimited = limitStyle < 0.5 ? .http : .envelope }
+                if !allowed { decision.rateLimited = Self.answer(options.rateLimitStyle, draws[1]) }
             }
-            if fail < options.failRate { decision.failure = failStyle < 0.5 ? .http : .envelope }
-            decision.timeout = timeout < options.timeoutRate
-            decision.dropAfterCommit = drop < options.dropAfterCommitRate
-            decision.badSign = badSign < options.badSignRate
+            if draws[2] < options.failRate { decision.failure = draws[3] < 0.5 ? .http : .envelope }
+            decision.timeout = draws[4] < options.timeoutRate
+            decision.timeoutHangMs = options.timeoutHangMs
+            decision.lateCommitMs = options.lateCommitMs
+            decision.dropAfterCommit = draws[5] < options.dropAfterCommitRate
+            decision.badSign = draws[6] < options.badSignRate
+            if draws[7] < options.gatewayErrorRate { decision.gatewayStatus = draws[8] < 0.5 ? 502 : 504 }
+            decision.lateCommit = draws[9] < options.lateCommitRate
+            decision.rechargeFails = draws[10] < options.rechargeFailRate
             return decision
         }
     }
+
+    private static func answer(_ style: RateLimitStyle, _ draw: Double) -> FaultDecision.Answer {
+        switch style {
+        case .http429: .http
+        case .envelope: .envelope
+        case .mixed: draw < 0.5 ? .http : .envelope
+        }
+    }
+
+    private static func bucket(_ rate: Double?) -> TokenBucket? { rate.map { TokenBucket(rate: $0, burst: max(1, $0)) } }
 }

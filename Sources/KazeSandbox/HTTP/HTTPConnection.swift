@@ -8,6 +8,8 @@ struct HTTPConnection: Sendable {
     let parser: HTTPRequestParser
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
     let registry: ConnectionRegistry
+    /// The time the `Date` header of each answer shows.
+    let clock: @Sendable () -> Date
 
     /// Serves `stream` until the client closes, a limit is hit or the server stops.
     /// The caller closes its socket afterwards.
@@ -19,7 +21,8 @@ struct HTTPConnection: Sendable {
                 guard let more = read(stream) else { return }
                 buffer += more
             case .reject(let status, let message):
-                _ = stream.writeAll(HTTPResponse.text(status: status, message).serialized(keepAlive: false))
+                let refusal = HTTPResponse.text(status: status, message)
+                _ = stream.writeAll(refusal.serialized(keepAlive: false, date: clock()))
                 drainBeforeClose(stream)
                 return
             case .head(let head, let consumed):
@@ -34,7 +37,7 @@ struct HTTPConnection: Sendable {
                 let response = respond(to: request)
                 if response.dropConnection { return }
                 let keepAlive = head.keepAlive && !registry.isStopped
-                guard stream.writeAll(response.serialized(keepAlive: keepAlive)), keepAlive else { return }
+                guard stream.writeAll(response.serialized(keepAlive: keepAlive, date: clock())), keepAlive else { return }
             }
         }
     }

@@ -1,5 +1,8 @@
 // HTTPResponse: what a handler answers — a status, headers and body, or a silent drop.
 
+import Foundation
+import KazeProtocol
+
 /// A response to one request. `Content-Length` and `Connection` are added by the server.
 public struct HTTPResponse: Sendable, Equatable {
     /// The status code, e.g. 200.
@@ -31,6 +34,14 @@ public struct HTTPResponse: Sendable, Equatable {
         return HTTPResponse(status: status, headers: all, body: Array((message + "\n").utf8))
     }
 
+    /// The HTML error page a reverse proxy answers with (502, 504), no envelope.
+    public static func gatewayPage(status: Int) -> HTTPResponse {
+        let title = "\(status) \(HTTPResponse(status: status).reason)"
+        let page = "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n"
+            + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+        return HTTPResponse(status: status, headers: ["Content-Type": "text/html"], body: Array(page.utf8))
+    }
+
     /// Closes the connection without answering (the client sees the connection lost).
     public static let drop = HTTPResponse(status: 0, dropConnection: true)
 
@@ -50,14 +61,17 @@ public struct HTTPResponse: Sendable, Equatable {
         case 501: "Not Implemented"
         case 502: "Bad Gateway"
         case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
         case 505: "HTTP Version Not Supported"
         default: "Status"
         }
     }
 
-    /// The bytes on the wire: status line, headers, blank line, body.
-    func serialized(keepAlive: Bool) -> [UInt8] {
+    /// The bytes on the wire: status line, headers (with `Date: date` unless one was set),
+    /// blank line, body.
+    func serialized(keepAlive: Bool, date: Date) -> [UInt8] {
         var head = "HTTP/1.1 \(status) \(reason)\r\n"
+        if !headers.keys.contains(where: { $0.lowercased() == "date" }) { head += "Date: \(HTTPDate.format(date))\r\n" }
         for (name, value) in headers.sorted(by: { $0.key < $1.key })
         where name.lowercased() != "content-length" && name.lowercased() != "connection" {
             head += "\(name): \(value)\r\n"

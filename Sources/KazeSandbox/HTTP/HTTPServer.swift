@@ -12,21 +12,25 @@ import Foundation
 /// ```
 /// Malformed requests are answered 400 (431 for oversized headers, 413 for oversized bodies,
 /// 411 for chunked bodies) and the connection is closed; no input can crash the server.
+/// Every answer carries a `Date` header read from `clock` (unless the handler set one).
 public final class HTTPServer: Sendable {
     private let requestedPort: UInt16
     private let limits: HTTPLimits
     private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    private let clock: @Sendable () -> Date
     private let registry = ConnectionRegistry()
     private let tls: TLSServerContext?
 
-    /// A server that will listen on `port` (0 = any free port) and answer with `handler`; over
-    /// TLS when `tls` is given (HTTPS).
+    /// A server that will listen on `port` (0 = any free port) and answer with `handler`,
+    /// dating its answers by `clock` (default: the real clock); over TLS when `tls` is given (HTTPS).
     public init(
-        port: UInt16 = 0, limits: HTTPLimits = .init(), tls: TLSServerContext? = nil,
+        port: UInt16 = 0, limits: HTTPLimits = .init(), clock: @escaping @Sendable () -> Date = { Date() },
+        tls: TLSServerContext? = nil,
         handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
     ) {
         self.requestedPort = port
         self.limits = limits
+        self.clock = clock
         self.tls = tls
         self.handler = handler
     }
@@ -42,7 +46,8 @@ public final class HTTPServer: Sendable {
             throw HTTPServerError(action: "start the server", reason: "it was already started")
         }
         let registry = self.registry
-        let connection = HTTPConnection(parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry)
+        let connection = HTTPConnection(
+            parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry, clock: clock)
         let maxConnections = limits.maxConnections
         let tls = self.tls
         registry.threads.enter()
@@ -72,7 +77,7 @@ public final class HTTPServer: Sendable {
             else { continue }
             guard registry.admit(fd, limit: maxConnections) else {
                 let busy = HTTPResponse.text(status: 503, "too many connections", headers: ["Retry-After": "1"])
-                _ = POSIXSocket.writeAll(fd, busy.serialized(keepAlive: false))
+                _ = POSIXSocket.writeAll(fd, busy.serialized(keepAlive: false, date: connection.clock()))
                 POSIXSocket.close(fd)
                 continue
             }

@@ -88,17 +88,7 @@ enum POSIXSocket {
         #else
         let flags: Int32 = 0
         #endif
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return send(fd, base + offset, raw.count - offset, flags)
-            }
-            if sent < 0 && errno == EINTR { continue }
-            guard sent > 0 else { return false }
-            offset += sent
-        }
-        return true
+        return WholeWrite.all(bytes) { send(fd, $0, $1, flags) }
     }
 
     /// Which directions `shutdown` ends.

@@ -42,3 +42,11 @@ struct SandboxFailure: Error, Sendable, Equatable {
     static func notFound(_ detail: String) -> SandboxFailure { SandboxFailure(code: .notFound, detail: detail) }
     static func state(_ detail: String) -> SandboxFailure { SandboxFailure(code: .stateError, detail: detail) }
 }
+
+extension OperationResult {
+    /// True when the operation was carried out (SUCCESS); a business failure or an error changes nothing.
+    var isCommitted: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}

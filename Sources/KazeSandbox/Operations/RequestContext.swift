@@ -2,10 +2,14 @@
 
 import Foundation
 
-/// The time and requestNo of the request being handled.
+/// The time, requestNo and fault marks of the request being handled.
 struct RequestContext: Sendable {
-    /// The moment the operation commits.
+    /// The real moment the operation commits.
     var now: Date
+    /// The platform clock's reading at that moment (what `transactionTime` shows).
+    var platformNow: Date
     /// The request's `head.requestNo`.
     var requestNo: String
+    /// A recharge settles to FAILED instead of SUCCESS.
+    var rechargeFails = false
 }

@@ -29,11 +29,10 @@ extension SandboxState {
             throw SandboxFailure.state("autoActive needs KYC PASSED, it is \(user.status.rawValue)")
         }
         let cardID = nextCardID()
-        cards[cardID] = SandboxCard(
+        put(SandboxCard(
             cardID: cardID, series: .inventory, index: index, email: email,
             status: autoActive ? .active : .pendingActivation, pinSet: false, balance: .zero, currency: "USD",
-            expiryDate: Self.expiry(from: context.now))
-        assignedNumbers[number] = cardID
+            expiryDate: Self.expiry(from: context.platformNow)))
         return .success(JSONObject([("cardID", .string(cardID))]))
     }
 
@@ -55,7 +54,7 @@ extension SandboxState {
             ]))
         }
         card.status = .active
-        cards[cardID] = card
+        put(card)
         return .success(JSONObject([("cardID", .string(cardID)), ("status", .string("ACTIVE_PROCESSING"))]))
     }
 
@@ -68,7 +67,7 @@ extension SandboxState {
         }
         var card = try changeableCard(cardID)
         card.pinSet = true
-        cards[cardID] = card
+        put(card)
         return .success(JSONObject([("cardID", .string(cardID))]))
     }
 

@@ -10,8 +10,8 @@ extension SandboxState {
         if let existing = users[user.email], existing.status != .rejected {
             throw SandboxFailure.state("a KYC application for this email exists with status \(existing.status.rawValue)")
         }
-        user.settlesAt = user.outcome == .waiting ? nil : context.now.addingTimeInterval(kycDelay)
-        users[user.email] = user
+        user.settlesAt = user.outcome == .waiting ? nil : context.now.addingTimeInterval(rules.kycDelay)
+        put(user)
         if user.settlesAt != nil { unsettledUsers.insert(user.email) }
         return .success(JSONObject([("status", .string(KycStatus.waiting.rawValue))]))
     }

@@ -12,7 +12,7 @@ extension SandboxState {
         }
         var card = try changeableCard(cardID)
         card.status = status
-        cards[cardID] = card
+        put(card)
         return .success(JSONObject([("cardID", .string(cardID)), ("status", .string(status.rawValue))]))
     }
 
@@ -25,14 +25,14 @@ extension SandboxState {
         var card = try card(cardID)
         let refund = card.balance
         let txnId = nextTransactionId()
-        transactions.append(SandboxTransaction(
+        append(SandboxTransaction(
             transactionId: txnId, cardID: cardID, type: .closeRefund, amount: refund, amountText: refund.text,
-            currency: card.currency, status: .success, time: context.now, settlesAt: nil,
-            requestNo: context.requestNo))
-        merchantBalance = merchantBalance + refund
+            currency: card.currency, status: .success, time: context.platformNow, committedAt: context.now,
+            settlesAt: nil, settlesTo: .success, requestNo: context.requestNo))
+        moveMerchantMoney(refund, credit: true)
         card.balance = .zero
         card.status = .closed
-        cards[cardID] = card
+        put(card)
         return .success(JSONObject([
             ("cardID", .string(cardID)), ("status", .string("CLOSE_PROCESSING")),
             ("refundAmt", .string(refund.text)), ("currency", .string(card.currency)), ("txnId", .string(txnId)),

@@ -23,12 +23,13 @@ extension SandboxState {
         guard merchantBalance >= amount else {
             throw SandboxFailure(code: .insufficientFunds, detail: "merchant balance \(merchantBalance.text) is below \(amount.text)")
         }
-        merchantBalance = merchantBalance - amount
+        moveMerchantMoney(amount, credit: false)
         let transactionId = nextTransactionId()
-        transactions.append(SandboxTransaction(
+        append(SandboxTransaction(
             transactionId: transactionId, cardID: cardID, type: .recharge, amount: amount, amountText: amountText,
-            currency: currency, status: .pending, time: context.now,
-            settlesAt: context.now.addingTimeInterval(pendingDelay), requestNo: context.requestNo))
+            currency: currency, status: .pending, time: context.platformNow, committedAt: context.now,
+            settlesAt: context.now.addingTimeInterval(rules.pendingDelay),
+            settlesTo: context.rechargeFails ? .failed : .success, requestNo: context.requestNo))
         unsettledTransactions.append(transactions.count - 1)
         return .success(JSONObject([
             ("cardID", .string(cardID)), ("currency", .string(currency)), ("transactionId", .string(transactionId)),
@@ -36,26 +37,28 @@ extension SandboxState {
         ]))
     }
 
-    /// queryTransactions: the card's transactions, newest first, filtered and paged.
+    /// queryTransactions: the card's transactions, newest first, filtered and paged. A page
+    /// holds at most `rules.pageSizeCap` entries whatever `pageSize` asks; the filter times
+    /// are read in the platform's zone.
     func listTransactions(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
         let wantedId = try fields.optional("transactionId")
-        let pageSize = try fields.optionalInt("pageSize", in: 1...100) ?? 10
+        let pageSize = min(try fields.optionalInt("pageSize", in: 1...100) ?? 10, rules.pageSizeCap)
         let pageNum = try fields.optionalInt("pageNum", in: 1...10) ?? 1
-        let start = try Self.time(fields, "transactionStartTime")
-        let end = try Self.time(fields, "transactionEndTime")
+        let start = try time(fields, "transactionStartTime")
+        let end = try time(fields, "transactionEndTime")
         _ = try card(cardID)
         let matching = transactions.reversed().filter { transaction in
             transaction.cardID == cardID && (wantedId == nil || transaction.transactionId == wantedId)
                 && (start.map { transaction.time >= $0 } ?? true) && (end.map { transaction.time < $0 + 1 } ?? true)
         }
         let page = matching.dropFirst(pageSize * (pageNum - 1)).prefix(pageSize)
-        return .success(JSONObject([("list", .array(page.map { .object($0.listEntry) }))]))
+        return .success(JSONObject([("list", .array(page.map { .object($0.listEntry(rules.clock)) }))]))
     }
 
-    private static func time(_ fields: Fields, _ name: String) throws -> Date? {
+    private func time(_ fields: Fields, _ name: String) throws -> Date? {
         guard let text = try fields.optional(name) else { return nil }
-        guard let date = WireTime.parseDateTime(text) else {
+        guard let date = rules.clock.parse(text) else {
             throw SandboxFailure.param(name, "must be a time as yyyy-MM-dd HH:mm:ss")
         }
         return date
@@ -63,16 +66,21 @@ extension SandboxState {
 }
 
 extension SandboxTransaction {
-    /// The transaction as one `list` entry of queryTransactions.
-    var listEntry: JSONObject {
-        JSONObject([
+    /// The transaction as one `list` entry of queryTransactions, its time written by `clock`.
+    func listEntry(_ clock: PlatformClock) -> JSONObject {
+        let (respCode, respCodeDesc) = switch status {
+        case .success: ("00", "Approved")
+        case .pending: ("00", "Processing")
+        case .failed: ("05", "Declined")
+        }
+        return JSONObject([
             ("cardID", .string(cardID)), ("transactionId", .string(transactionId)),
-            ("transactionTime", .string(WireTime.dateTimeText(time))), ("cardCurrency", .string(currency)),
-            ("cardCurrencyAmt", .string(amountText)), ("transCurrency", .string(currency)),
-            ("transCurrencyAmt", .string(amountText)), ("feeCurrency", .string(currency)), ("fee", .string("0.00")),
-            ("transStatus", .string(status.rawValue)), ("transType", .string(type.rawValue)),
-            ("merchantName", .string("KazePay Sandbox")), ("respCode", .string("00")),
-            ("respCodeDesc", .string(status == .success ? "Approved" : "Processing")),
+            ("transactionTime", .string(clock.text(time))), ("cardCurrency", .string(currency)),
+            ("cardCurrencyAmt", .string(amountText)), ("transCurrency", .string(purchase?.transCurrency ?? currency)),
+            ("transCurrencyAmt", .string(purchase?.transAmountText ?? amountText)), ("feeCurrency", .string(currency)),
+            ("fee", .string(purchase?.feeText ?? "0.00")), ("transStatus", .string(status.rawValue)),
+            ("transType", .string(type.rawValue)), ("merchantName", .string(purchase?.merchantName ?? "KazePay Sandbox")),
+            ("respCode", .string(respCode)), ("respCodeDesc", .string(respCodeDesc)),
         ])
     }
 }

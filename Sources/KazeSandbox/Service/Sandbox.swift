@@ -13,12 +13,13 @@ import KazeProtocol
 /// defer { sandbox.stop() }
 /// ```
 public final class Sandbox: Sendable {
-    private let engine: SandboxEngine
+    private let service: SandboxService
     private let persister: StatePersister?
     private let server: HTTPServer
     private let stopFlag = StopFlag()
 
-    /// Builds the state (from the state file when it exists, else seeded from `options`).
+    /// Builds the state (from the state file and its log when they exist, else seeded from
+    /// `options`), applies the late commits that fell due while it was down, and writes it.
     /// - Throws: `SandboxStateError` for a state file that cannot be read or written,
     ///   `SandboxOptionsError` for
     ///   a merchant balance that is negative or has more than two decimals.
@@ -26,28 +27,46 @@ public final class Sandbox: Sendable {
         guard let balance = Cents(decimal: options.merchantBalance) else {
             throw SandboxOptionsError("merchant balance must be zero or more with at most two decimals")
         }
-        let kycDelay = Double(options.kycDelayMs) / 1000, pendingDelay = Double(options.pendingMs) / 1000
         let stateFile = options.stateFile.map(StateFile.init(path:))
+        let now = Date()
         var state: SandboxState
-        if let saved = try stateFile?.load(kycDelay: kycDelay, pendingDelay: pendingDelay) {
-            state = saved
+        var lastEntry = 0
+        if let saved = try stateFile?.load(rules: options.rules) {
+            (state, lastEntry) = saved
         } else {
             state = SandboxState(
                 inventorySize: options.inventorySize ?? max(options.cards, 100), merchantBalance: balance,
-                kycDelay: kycDelay, pendingDelay: pendingDelay)
-            state.seed(cards: options.cards, now: Date())
+                rules: options.rules)
+            state.seed(cards: options.cards, now: now)
+            state.seedPurchases(
+                perCard: options.purchases, seed: options.faults.seed, platformNow: options.rules.clock.now(real: now),
+                realNow: now)
         }
-        let engine = SandboxEngine(state: state, dedupe: options.dedupe)
-        self.engine = engine
-        persister = stateFile.map { StatePersister(file: $0, engine: engine) }
+        state.advance(to: now)
+        let counts = FaultCounts()
+        let engine: SandboxEngine
+        if let stateFile {
+            try stateFile.save(state, lastEntry: lastEntry)
+            let log = try OperationLog(file: stateFile, fresh: true)
+            engine = SandboxEngine(state: state, counts: counts, log: log, lastEntry: lastEntry)
+            persister = StatePersister(file: stateFile, engine: engine, log: log)
+        } else {
+            engine = SandboxEngine(state: state, counts: counts)
+            persister = nil
+        }
+        let faults = FaultInjector(options: options.faults)
         let service = SandboxService(
-            engine: engine, faults: FaultInjector(options: options.faults),
+            engine: engine, faults: faults, counts: counts,
+            control: SandboxControl(options: options, faults: faults, engine: engine),
             codec: EnvelopeCodec(profile: options.profile, ownPrivateKey: options.platformKey,
                                  peerPublicKey: options.merchantPublicKey),
-            sysId: options.sysId, stop: stopFlag, timeoutHangMs: options.faults.timeoutHangMs)
-        server = HTTPServer(port: options.port, limits: options.limits, tls: options.tls) { await service.handle($0) }
-        persister?.flush()
-        if let problem = persister?.persistenceError { throw problem }
+            sysId: options.sysId, stop: stopFlag)
+        self.service = service
+        server = HTTPServer(
+            port: options.port, limits: options.limits, clock: { engine.platformNow(real: Date()) }, tls: options.tls
+        ) {
+            await service.handle($0)
+        }
     }
 
     /// Starts listening; returns the port.
@@ -59,15 +78,16 @@ public final class Sandbox: Sendable {
     }
 
     /// Stops serving, ends injected waits, and writes the state file. Idempotent.
-    /// While running, the state file is rewritten at most every 200 ms after a change.
+    /// While running, every change is in the operation log (FILE.log) before its request is
+    /// answered, and the log is folded into the state file from time to time.
     public func stop() {
         stopFlag.raise()
         server.stop()
         persister?.stop()
     }
 
-    /// The state as `GET /_sandbox/state` returns it.
-    public func stateJSON() -> JSONValue { engine.snapshot(now: Date()) }
+    /// The state as `GET /_sandbox/state` returns it (with the `faults` counts and `settings`).
+    public func stateJSON() -> JSONValue { service.stateView() }
 
     /// The last error writing the state file, if the latest write failed.
     public var persistenceError: SandboxStateError? { persister?.persistenceError }

@@ -1,83 +1,140 @@
 // SandboxEngine: the one guarded copy of the state. Runs an operation under a lock (settling
-// what time has made due first), optionally deduplicates by requestNo, and marks the state
-// dirty for StatePersister.
+// what time has made due first), answers repeated requestNos from the memory when dedupe is
+// on, accepts late commits, and — with a state file — logs what changed before answering.
 
 import Foundation
+import KazeCrypto
 import KazeProtocol
+
+/// One API request as the engine runs it.
+struct OperationRequest: Sendable {
+    var operation: APIOperation
+    /// The decrypted business body.
+    var body: JSONObject
+    var requestNo: String
+    /// A recharge settles to FAILED (`--recharge-fail-rate`).
+    var rechargeFails = false
+}
 
 /// Applies operations to the sandbox state, one at a time.
 final class SandboxEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var state: SandboxState
-    private let dedupe: Bool
-    /// True when the state changed since the last `takeIfDirty()`.
-    private var dirty = true
-    /// With `dedupe`: the first result of each requestNo, keyed with what it asked.
-    private var seen: [String: (request: [UInt8], result: OperationResult)] = [:]
+    private let counts: FaultCounts
+    /// The operation log (with `--state`), its last entry's number, and entries since the
+    /// last compaction began.
+    private let log: OperationLog?
+    private var lastEntry: Int
+    private var entriesSinceCompaction = 0
+    private var logError: SandboxStateError?
 
-    init(state: SandboxState, dedupe: Bool) {
+    /// An engine over `state`; with `log`, every change is logged, numbered after `lastEntry`.
+    init(state: SandboxState, counts: FaultCounts, log: OperationLog? = nil, lastEntry: Int = 0) {
+        var state = state
+        _ = state.takeChanges()
         self.state = state
-        self.dedupe = dedupe
+        self.counts = counts
+        self.log = log
+        self.lastEntry = lastEntry
     }
 
-    /// Performs `operation` with the decrypted `plain` body at time `now`.
-    func perform(_ operation: APIOperation, body: JSONObject, plain: [UInt8], requestNo: String, now: Date)
-        -> OperationResult
-    {
-        lock.withLock {
-            var changed = state.advance(to: now)
-            defer { if changed { dirty = true } }
-            let key = Array(operation.apiCode.utf8) + [0] + plain
-            if dedupe, let earlier = seen[requestNo] {
-                return earlier.request == key
-                    ? earlier.result : .error(.duplicateRequest, "requestNo was already used with different content")
+    /// The last error appending to the log, if any.
+    var persistenceError: SandboxStateError? { lock.withLock { logError } }
+
+    /// Log entries written since the last compaction began, and how many records (users,
+    /// cards, transactions) a snapshot would hold.
+    var backlog: (entries: Int, records: Int) {
+        lock.withLock { (entriesSinceCompaction, state.users.count + state.cards.count + state.transactions.count) }
+    }
+
+    /// The platform clock's reading at the real moment `real`.
+    func platformNow(real: Date) -> Date { lock.withLock { state.rules.clock.now(real: real) } }
+
+    /// Replaces the rules (delays, clock, page cap, dedupe mode) from now on.
+    func update(rules: PlatformRules) { lock.withLock { state.rules = rules } }
+
+    /// Performs `request` at the real moment `now`.
+    func perform(_ request: OperationRequest, now: Date) -> OperationResult {
+        durably {
+            state.advance(to: now)
+            let digest = digestIfRemembering(request)
+            if let digest, let answer = state.rememberedAnswer(request.requestNo, digest: digest) {
+                counts.record(.dedupe)
+                return answer
             }
-            let result: OperationResult
-            do {
-                result = try Self.dispatch(operation, Fields(body: body), RequestContext(now: now, requestNo: requestNo), &state)
-            } catch let failure as SandboxFailure {
-                result = .error(failure.code, failure.detail)
-            } catch {
-                result = .error(.systemError, "unexpected failure")
-            }
-            if case .error = result {} else if !operation.isReadOnly { changed = true }
-            if dedupe { seen[requestNo] = (key, result) }
+            let context = state.context(now: now, requestNo: request.requestNo, rechargeFails: request.rechargeFails)
+            let result = state.run(request.operation, request.body, context)
+            state.remember(request.requestNo, digest: digest, operation: request.operation, result: result)
             return result
+        }
+    }
+
+    /// Accepts `request` for a late commit at `dueAt` (it is checked now, applied then).
+    /// - Returns: true when it will commit; false for a read, a repeat the memory refuses, or an
+    ///   operation that would fail.
+    func acceptLate(_ request: OperationRequest, now: Date, dueAt: Date) -> Bool {
+        durably {
+            state.advance(to: now)
+            let digest = digestIfRemembering(request)
+            if let digest, state.rememberedAnswer(request.requestNo, digest: digest) != nil {
+                counts.record(.dedupe)
+                return false
+            }
+            return state.acceptLate(
+                request.operation, body: request.body, requestNo: request.requestNo, digest: digest,
+                rechargeFails: request.rechargeFails, now: now, dueAt: dueAt)
         }
     }
 
     /// The whole state as JSON, after settling what is due at `now`.
     func snapshot(now: Date) -> JSONValue {
-        lock.withLock {
-            if state.advance(to: now) { dirty = true }
+        durably {
+            state.advance(to: now)
             return state.json
         }
     }
 
-    /// A copy of the state when it changed since the last call (copy-on-write: cheap), else `nil`.
-    func takeIfDirty() -> SandboxState? {
+    /// Starts a compaction: sets the log aside and returns a copy of the state (copy-on-write:
+    /// cheap) with the number of its last log entry; `nil` when nothing was logged since the
+    /// last one, unless `always`.
+    func beginCompaction(always: Bool = false) -> (state: SandboxState, lastEntry: Int)? {
         lock.withLock {
-            guard dirty else { return nil }
-            dirty = false
-            return state
+            guard always || entriesSinceCompaction > 0 else { return nil }
+            do {
+                try log?.setAside()
+            } catch let error as SandboxStateError {
+                logError = error
+            } catch {}
+            entriesSinceCompaction = 0
+            return (state, lastEntry)
         }
     }
 
-    private static func dispatch(
-        _ operation: APIOperation, _ fields: Fields, _ context: RequestContext, _ state: inout SandboxState
-    ) throws -> OperationResult {
-        switch operation {
-        case .kyc: try state.submitKyc(fields, context)
-        case .kycStatus: try state.kycStatus(fields)
-        case .assign: try state.assign(fields, context)
-        case .activate: try state.activate(fields)
-        case .setPin: try state.setPin(fields)
-        case .card: try state.queryCard(fields)
-        case .balance: try state.balance(fields)
-        case .recharge: try state.recharge(fields, context)
-        case .transactions: try state.listTransactions(fields)
-        case .setStatus: try state.setStatus(fields)
-        case .close: try state.close(fields, context)
+    /// Runs `body` under the lock, logs what it changed, and flushes the log to disk (outside
+    /// the lock, so concurrent requests share flushes) before returning its result.
+    private func durably<Result>(_ body: () -> Result) -> Result {
+        let (result, logged) = lock.withLock { () -> (Result, Bool) in
+            let result = body()
+            let changed = state.takeChanges()
+            guard let log, !changed.isEmpty else { return (result, false) }
+            lastEntry += 1
+            entriesSinceCompaction += 1
+            do {
+                try log.append(state.logEntry(lastEntry, changed).compactBytes + [0x0A])
+            } catch let error as SandboxStateError {
+                logError = error
+            } catch {}
+            return (result, true)
         }
+        if logged { log?.sync() }
+        return result
+    }
+
+    /// The memory digest of `request` when dedupe is on: SHA-256 of the apiCode, a zero byte
+    /// and the body with its secrets redacted (a hash of a six-digit PIN would give it away).
+    private func digestIfRemembering(_ request: OperationRequest) -> String? {
+        guard state.rules.dedupe != .off else { return nil }
+        let body = JSONValue.object(SecretFields.redact(request.body)).compactBytes
+        return Hex.encode(SHA256.hash(Array(request.operation.apiCode.utf8) + [0] + body))
     }
 }

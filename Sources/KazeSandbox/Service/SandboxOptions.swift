@@ -1,5 +1,5 @@
 // SandboxOptions: everything that configures one simulator — keys, identity, seed data,
-// timings, persistence, deduplication, faults and HTTP limits.
+// timings, the platform clock, paging, persistence, deduplication, faults and HTTP limits.
 
 import Foundation
 import KazeCrypto
@@ -24,12 +24,21 @@ public struct SandboxOptions: Sendable {
     public var merchantBalance = Decimal(1_000_000)
     /// Milliseconds before a KYC application settles to PASSED or REJECTED.
     public var kycDelayMs = 0
-    /// Milliseconds a recharge stays PENDING before it settles to SUCCESS.
+    /// Milliseconds a recharge stays PENDING before it settles (to SUCCESS, or FAILED with
+    /// `faults.rechargeFailRate`).
     public var pendingMs = 0
+    /// Card purchases (`Expenditure`) in every preset card's history at start (`--purchases N`).
+    public var purchases = 0
+    /// Seconds the platform clock is ahead of the real one (negative: behind).
+    public var clockOffsetSeconds = 0
+    /// The zone in which the platform writes and reads `yyyy-MM-dd HH:mm:ss`.
+    public var utcOffset = UTCOffset.utc
+    /// The most entries a queryTransactions page returns, whatever `pageSize` asks (1-100).
+    public var pageSizeCap = 100
     /// Where to persist the state (loaded at start when it exists); `nil` keeps it in memory.
     public var stateFile: String?
-    /// Answer a repeated requestNo with its first result instead of running it again.
-    public var dedupe = false
+    /// What a repeated requestNo gets (the memory is saved with `stateFile`).
+    public var dedupe = DedupeMode.off
     /// Faults to inject.
     public var faults = FaultOptions()
     /// HTTP bounds; bodies up to 32 MiB so three 5 MiB KYC images fit after two encodings.

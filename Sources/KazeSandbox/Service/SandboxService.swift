@@ -1,5 +1,5 @@
-// SandboxService: one HTTP request through the simulator — the state endpoint, or an
-// envelope: faults, opening and checks, the operation, then sealing the answer.
+// SandboxService: one HTTP request through the simulator — the state and control endpoints,
+// or an envelope: faults, opening and checks, the operation, then sealing the answer.
 
 import Foundation
 import KazeCrypto
@@ -9,66 +9,115 @@ import KazeProtocol
 struct SandboxService: Sendable {
     let engine: SandboxEngine
     let faults: FaultInjector
+    let counts: FaultCounts
+    let control: SandboxControl
     let codec: EnvelopeCodec
     let sysId: String
     let stop: StopFlag
-    let timeoutHangMs: Int
+
+    /// The state, the injected fault counts and the current settings (`GET /_sandbox/state`).
+    func stateView() -> JSONValue {
+        guard var view = engine.snapshot(now: Date()).objectValue else { return .null }
+        view["faults"] = counts.json
+        view["settings"] = control.settingsJSON
+        return .object(view)
+    }
 
     /// Answers one request.
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
-        if path == "/_sandbox/state" {
-            guard request.method == "GET" else { return .text(status: 405, "use GET", headers: ["Allow": "GET"]) }
-            return .json(bytes: engine.snapshot(now: Date()).compactBytes)
+        switch (path, request.method) {
+        case ("/_sandbox/state", "GET"): return .json(bytes: stateView().compactBytes)
+        case ("/_sandbox/state", _): return .text(status: 405, "use GET", headers: ["Allow": "GET"])
+        case ("/_sandbox/control", "GET"): return .json(bytes: control.settingsJSON.compactBytes)
+        case ("/_sandbox/control", "POST"): return control.apply(request.body)
+        case ("/_sandbox/control", _): return .text(status: 405, "use GET or POST", headers: ["Allow": "GET, POST"])
+        case (_, "POST"): return await envelope(request.body)
+        default: return .text(status: 405, "use POST", headers: ["Allow": "POST"])
         }
-        guard request.method == "POST" else { return .text(status: 405, "use POST", headers: ["Allow": "POST"]) }
+    }
+
+    /// An API request: the faults drawn for it, then the operation and its answer.
+    private func envelope(_ body: [UInt8]) async -> HTTPResponse {
         let message: WireMessage
         do {
-            message = try WireMessage(jsonBytes: request.body)
+            message = try WireMessage(jsonBytes: body)
         } catch {
             return .text(status: 400, "not a KazePay envelope: \(error)")
         }
         let decision = faults.decide(now: Date())
         if decision.latencyMs > 0 { await stop.sleep(milliseconds: decision.latencyMs) }
         if let answer = decision.rateLimited {
+            counts.record(.rateLimit)
             return answer == .http
                 ? .text(status: 429, "rate limited", headers: ["Retry-After": "1"])
                 : reply(to: message.head, .error(.rateLimited, "too many requests; retry later"), badSign: false)
         }
         if let answer = decision.failure {
+            counts.record(.fail)
             return answer == .http
                 ? .text(status: 500, "injected failure")
                 : reply(to: message.head, .error(.systemError, "transient failure; retry later"), badSign: false)
         }
         if decision.timeout {
-            await stop.sleep(milliseconds: timeoutHangMs)
+            counts.record(.timeout)
+            await stop.sleep(milliseconds: decision.timeoutHangMs)
             return .drop
         }
-        let result = process(message)
-        if decision.dropAfterCommit { return .drop }
+        guard let result = commit(message, decision) else { return .drop }
+        if decision.dropAfterCommit {
+            counts.record(.dropAfterCommit)
+            return .drop
+        }
+        if let status = decision.gatewayStatus {
+            counts.record(.gatewayErrorAfterCommit)
+            return .gatewayPage(status: status)
+        }
+        if decision.badSign && result.body != nil { counts.record(.badSign) }
         return reply(to: message.head, result, badSign: decision.badSign)
     }
 
-    /// Opens and checks the envelope and runs the operation.
-    private func process(_ message: WireMessage) -> OperationResult {
-        guard message.head.sysId == sysId else { return .error(.signError, "unknown sysId") }
-        guard let sealed = message.sealed else { return .error(.signError, "body.encrypt is missing") }
+    /// Opens the envelope and commits its operation; `nil` when it was accepted for a late
+    /// commit instead (the connection is then dropped). A refused envelope's error is the result.
+    private func commit(_ message: WireMessage, _ decision: FaultDecision) -> OperationResult? {
+        var call: OperationRequest
+        switch open(message) {
+        case .failure(let refusal): return refusal.result
+        case .success(let opened): call = opened
+        }
+        call.rechargeFails = decision.rechargeFails && call.operation == .recharge
+        let now = Date()
+        if decision.lateCommit {
+            counts.record(.lateCommit)
+            let dueAt = now.addingTimeInterval(Double(decision.lateCommitMs) / 1000)
+            if engine.acceptLate(call, now: now, dueAt: dueAt) && call.rechargeFails { counts.record(.rechargeFail) }
+            return nil
+        }
+        let result = engine.perform(call, now: now)
+        if result.isCommitted && call.rechargeFails { counts.record(.rechargeFail) }
+        return result
+    }
+
+    /// Opens and checks the envelope: the operation to run, or the error to answer.
+    private func open(_ message: WireMessage) -> Result<OperationRequest, EnvelopeRefusal> {
+        guard message.head.sysId == sysId else { return .failure(EnvelopeRefusal(.error(.signError, "unknown sysId"))) }
+        guard let sealed = message.sealed else { return .failure(EnvelopeRefusal(.error(.signError, "body.encrypt is missing"))) }
         let plain: [UInt8]
         do {
             plain = try codec.open(sealed)
         } catch {
-            return .error(.signError, "\(error)")
+            return .failure(EnvelopeRefusal(.error(.signError, "\(error)")))
         }
         guard let body = (try? JSONValue.parse(plain))?.objectValue else {
-            return .error(.paramError, "the decrypted body is not a JSON object")
+            return .failure(EnvelopeRefusal(.error(.paramError, "the decrypted body is not a JSON object")))
         }
         guard let operation = APIOperation(rawValue: message.head.apiCode) else {
-            return .error(.paramError, "head.apiCode: unknown operation \"\(message.head.apiCode)\"")
+            return .failure(EnvelopeRefusal(.error(.paramError, "head.apiCode: unknown operation \"\(message.head.apiCode)\"")))
         }
         let requestNo = message.head.requestNo
         guard (1...32).contains(requestNo.count), requestNo.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-        else { return .error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]") }
-        return engine.perform(operation, body: body, plain: plain, requestNo: requestNo, now: Date())
+        else { return .failure(EnvelopeRefusal(.error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]"))) }
+        return .success(OperationRequest(operation: operation, body: body, requestNo: requestNo))
     }
 
     /// The response envelope: head echoing the request, the sealed body when there is one.

@@ -1,36 +1,39 @@
-// StatePersister: writes the `--state` file in the background — at most every 200 ms while the
-// state keeps changing, and once more at stop — so persisting never costs a full rewrite per call.
+// StatePersister: compacts the operation log into the `--state` snapshot in the background —
+// once the sandbox has been quiet for 2 s, or while busy when the log has grown to a quarter of
+// the state (at least 4096 entries), so rewriting the whole state costs O(1) per operation —
+// and once more at stop. Writing the snapshot happens outside the engine's lock.
 
 import Foundation
 
-/// Periodically saves the engine's state when it changed.
+/// Periodically folds the operation log into the snapshot.
 final class StatePersister: @unchecked Sendable {
     private let file: StateFile
     private let engine: SandboxEngine
-    private let interval: TimeInterval
-    /// Serializes writes, so a later snapshot is never overwritten by an earlier one.
+    private let log: OperationLog
+    /// Serializes compactions, so a later snapshot is never overwritten by an earlier one.
     private let writeLock = NSLock()
     private let lock = NSLock()
     private var lastError: SandboxStateError?
     private var running = false
     private let finished = DispatchSemaphore(value: 0)
 
-    init(file: StateFile, engine: SandboxEngine, interval: TimeInterval = 0.2) {
+    init(file: StateFile, engine: SandboxEngine, log: OperationLog) {
         self.file = file
         self.engine = engine
-        self.interval = interval
+        self.log = log
     }
 
-    /// The last write error, `nil` after a successful write.
-    var persistenceError: SandboxStateError? { lock.withLock { lastError } }
+    /// The last error writing the snapshot or the log, `nil` when all went well.
+    var persistenceError: SandboxStateError? { lock.withLock { lastError } ?? engine.persistenceError }
 
-    /// Writes the state now if it changed.
-    func flush() {
+    /// Writes a snapshot now if anything was logged since the last one (or `always`).
+    func compact(always: Bool = false) {
         writeLock.withLock {
-            guard let snapshot = engine.takeIfDirty() else { return }
+            guard let (state, lastEntry) = engine.beginCompaction(always: always) else { return }
             let outcome: SandboxStateError?
             do {
-                try file.save(snapshot)
+                try file.save(state, lastEntry: lastEntry)
+                log.dropSetAside()
                 outcome = nil
             } catch let error as SandboxStateError {
                 outcome = error
@@ -48,9 +51,17 @@ final class StatePersister: @unchecked Sendable {
             return !running
         }) else { return }
         let thread = Thread { [self] in
+            var quietTicks = 0, lastEntries = 0
             while lock.withLock({ running }) {
-                Thread.sleep(forTimeInterval: interval)
-                flush()
+                Thread.sleep(forTimeInterval: 0.2)
+                let backlog = engine.backlog
+                quietTicks = backlog.entries == lastEntries ? quietTicks + 1 : 0
+                lastEntries = backlog.entries
+                if backlog.entries > 0 && (quietTicks >= 10 || backlog.entries >= max(4096, backlog.records / 4)) {
+                    compact()
+                    quietTicks = 0
+                    lastEntries = 0
+                }
             }
             finished.signal()
         }
@@ -58,13 +69,13 @@ final class StatePersister: @unchecked Sendable {
         thread.start()
     }
 
-    /// Ends the loop (waiting for it) and writes the last changes.
+    /// Ends the loop (waiting for it) and writes the last changes into the snapshot.
     func stop() {
         let wasRunning = lock.withLock { () -> Bool in
             defer { running = false }
             return running
         }
         if wasRunning { finished.wait() }
-        flush()
+        compact()
     }
 }

@@ -1,5 +1,6 @@
-// SandboxState+Advance: the passage of time — KYC applications settle to PASSED/REJECTED and
-// PENDING recharges settle to SUCCESS (crediting the card) once their delay has passed.
+// SandboxState+Advance: the passage of time — late commits are applied, KYC applications
+// settle to PASSED/REJECTED and PENDING recharges settle to SUCCESS (crediting the card) or
+// FAILED (money back to the merchant) once their delay has passed.
 
 import Foundation
 
@@ -7,15 +8,17 @@ extension SandboxState {
     /// Settles everything due at `now`. Returns true when anything changed.
     @discardableResult
     mutating func advance(to now: Date) -> Bool {
-        var changed = false
+        var changed = applyLateCommits(dueBy: now)
         for email in unsettledUsers {
             guard let user = users[email], let due = user.settlesAt else {
                 unsettledUsers.remove(email)
                 continue
             }
             guard due <= now else { continue }
-            users[email]?.status = user.outcome
-            users[email]?.settlesAt = nil
+            var settled = user
+            settled.status = user.outcome
+            settled.settlesAt = nil
+            put(settled)
             unsettledUsers.remove(email)
             changed = true
         }
@@ -42,12 +45,16 @@ extension SandboxState {
 
     private mutating func settleTransaction(at index: Int) {
         let transaction = transactions[index]
-        transactions[index].status = .success
-        transactions[index].settlesAt = nil
+        updateTransaction(at: index) {
+            $0.status = transaction.settlesTo
+            $0.settlesAt = nil
+        }
         unsettledTransactions.removeAll { $0 == index }
-        if var card = cards[transaction.cardID] {
+        if transaction.settlesTo == .failed {
+            moveMerchantMoney(transaction.amount, credit: true)
+        } else if var card = cards[transaction.cardID] {
             card.balance = card.balance + transaction.amount
-            cards[transaction.cardID] = card
+            put(card)
         }
     }
 }

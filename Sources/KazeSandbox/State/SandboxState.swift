@@ -1,5 +1,6 @@
 // SandboxState: everything the simulator knows — users, cards, the unassigned inventory,
-// transactions and the merchant's balance. A value type; SandboxEngine guards the one copy.
+// transactions, the merchant's balance, the requestNo memory and the late commits still to
+// come. A value type; SandboxEngine guards the one copy.
 
 import Foundation
 
@@ -21,31 +22,36 @@ struct SandboxState: Sendable, Equatable {
     var lastCardSequence = 0
     /// The last transaction sequence number used.
     var lastTransactionSequence = 0
+    /// With `--dedupe replay|reject`: what each requestNo asked (and answered).
+    var requests: [String: RememberedRequest] = [:]
+    /// Operations accepted with a late commit, not yet applied, in acceptance order.
+    var lateCommits: [LateCommit] = []
     /// Emails of users still waiting to settle (a subset of `users`).
     var unsettledUsers: Set<String> = []
     /// Indices into `transactions` of recharges still PENDING.
     var unsettledTransactions: [Int] = []
-    /// How long a KYC application waits before it settles.
-    var kycDelay: TimeInterval
-    /// How long a recharge stays PENDING.
-    var pendingDelay: TimeInterval
+    /// The run's settings (not saved).
+    var rules: PlatformRules
+    /// What changed since the operation log's last entry.
+    var changes = StateChanges()
 
-    init(inventorySize: Int, merchantBalance: Cents, kycDelay: TimeInterval, pendingDelay: TimeInterval) {
+    init(inventorySize: Int, merchantBalance: Cents, rules: PlatformRules) {
         self.inventorySize = inventorySize
         self.merchantBalance = merchantBalance
-        self.kycDelay = kycDelay
-        self.pendingDelay = pendingDelay
+        self.rules = rules
     }
 
     /// A new cardID, `SB` + at least six digits.
     mutating func nextCardID() -> String {
         lastCardSequence += 1
+        changes.totals = true
         return "SB" + Self.padded(lastCardSequence, 6)
     }
 
     /// A new transaction id, `SBT` + at least twelve digits.
     mutating func nextTransactionId() -> String {
         lastTransactionSequence += 1
+        changes.totals = true
         return "SBT" + Self.padded(lastTransactionSequence, 12)
     }
 

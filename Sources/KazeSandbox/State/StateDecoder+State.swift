@@ -1,15 +1,16 @@
-// StateDecoder+State: the users, cards and transactions of a state file.
+// StateDecoder+State: the users, cards, transactions, requestNo memory and late commits of a
+// state file (files of earlier versions, without the last two, load as well).
 
 import Foundation
 import KazeProtocol
 
 extension StateDecoder {
-    /// The state in `root`, with the delays of this run.
-    func state(_ root: JSONValue, kycDelay: TimeInterval, pendingDelay: TimeInterval) throws -> SandboxState {
+    /// The state in `root`, with the rules of this run.
+    func state(_ root: JSONValue, rules: PlatformRules) throws -> SandboxState {
         let top = try object(root, "state")
         var state = SandboxState(
             inventorySize: try int(top, "inventorySize", "state"), merchantBalance: try cents(top, "merchantBalance", "state"),
-            kycDelay: kycDelay, pendingDelay: pendingDelay)
+            rules: rules)
         state.lastCardSequence = try int(top, "lastCardSequence", "state")
         state.lastTransactionSequence = try int(top, "lastTransactionSequence", "state")
         for (index, item) in try array(top, "users").enumerated() {
@@ -24,11 +25,43 @@ extension StateDecoder {
         state.transactions = try array(top, "transactions").enumerated().map { index, item in
             try transaction(try object(item, "transactions[\(index)]"), "transactions[\(index)]")
         }
+        for (index, item) in (top["requests"]?.arrayValue ?? []).enumerated() {
+            let (requestNo, remembered) = try request(try object(item, "requests[\(index)]"), "requests[\(index)]")
+            state.requests[requestNo] = remembered
+        }
+        state.lateCommits = try (top["lateCommits"]?.arrayValue ?? []).enumerated().map { index, item in
+            try lateCommit(try object(item, "lateCommits[\(index)]"), "lateCommits[\(index)]")
+        }
         state.indexUnsettled()
         return state
     }
 
-    private func user(_ o: JSONObject, _ at: String) throws -> SandboxUser {
+    func request(_ o: JSONObject, _ at: String) throws -> (String, RememberedRequest) {
+        guard let pending = o["pending"]?.boolValue else { throw fail("\(at).pending", "expected a boolean") }
+        var result: OperationResult?
+        if let saved = o["result"], saved != .null {
+            guard let decoded = saved.objectValue.flatMap(OperationResult.init(json:)) else {
+                throw fail("\(at).result", "expected a result")
+            }
+            result = decoded
+        }
+        return (try string(o, "requestNo", at), RememberedRequest(digest: try string(o, "digest", at), result: result, pending: pending))
+    }
+
+    func lateCommit(_ o: JSONObject, _ at: String) throws -> LateCommit {
+        let apiCode = try string(o, "apiCode", at)
+        guard let operation = APIOperation(rawValue: apiCode) else { throw fail("\(at).apiCode", "unknown value \"\(apiCode)\"") }
+        guard let body = o["body"]?.objectValue else { throw fail("\(at).body", "expected an object") }
+        guard let acceptedAt = try date(o, "acceptedAtMs", at), let dueAt = try date(o, "dueAtMs", at) else {
+            throw fail("\(at).dueAtMs", "expected milliseconds")
+        }
+        return LateCommit(
+            operation: operation, requestNo: try string(o, "requestNo", at), body: body,
+            digest: o["digest"]?.stringValue, acceptedAt: acceptedAt, dueAt: dueAt,
+            rechargeFails: o["rechargeFails"]?.boolValue ?? false)
+    }
+
+    func user(_ o: JSONObject, _ at: String) throws -> SandboxUser {
         SandboxUser(
             email: try string(o, "email", at), mobileNumber: try string(o, "mobileNumber", at),
             mobilePrefix: try string(o, "mobilePrefix", at), firstName: try string(o, "firstName", at),
@@ -39,7 +72,7 @@ extension StateDecoder {
             settlesAt: try date(o, "settlesAtMs", at), submittedAt: try date(o, "submittedAtMs", at) ?? Date())
     }
 
-    private func card(_ o: JSONObject, _ at: String) throws -> SandboxCard {
+    func card(_ o: JSONObject, _ at: String) throws -> SandboxCard {
         guard let pinSet = o["pinSet"]?.boolValue else { throw fail("\(at).pinSet", "expected a boolean") }
         return SandboxCard(
             cardID: try string(o, "cardID", at), series: try enumeration(o, "series", at), index: try int(o, "index", at),
@@ -48,14 +81,24 @@ extension StateDecoder {
             expiryDate: try string(o, "expiryDate", at))
     }
 
-    private func transaction(_ o: JSONObject, _ at: String) throws -> SandboxTransaction {
+    func transaction(_ o: JSONObject, _ at: String) throws -> SandboxTransaction {
         let amountText = try string(o, "amount", at)
-        guard let amount = Cents(text: amountText) else { throw fail("\(at).amount", "expected an amount") }
+        let magnitude = amountText.hasPrefix("-") ? String(amountText.dropFirst()) : amountText
+        guard let amount = Cents(text: magnitude) else { throw fail("\(at).amount", "expected an amount") }
         guard let time = try date(o, "timeMs", at) else { throw fail("\(at).timeMs", "expected milliseconds") }
+        var purchase: PurchaseDetails?
+        if let details = o["purchase"], details != .null {
+            let p = try object(details, "\(at).purchase")
+            purchase = PurchaseDetails(
+                merchantName: try string(p, "merchantName", at), transCurrency: try string(p, "transCurrency", at),
+                transAmountText: try string(p, "transAmount", at), feeText: try string(p, "fee", at))
+        }
         return SandboxTransaction(
             transactionId: try string(o, "transactionId", at), cardID: try string(o, "cardID", at),
             type: try enumeration(o, "type", at), amount: amount, amountText: amountText,
             currency: try string(o, "currency", at), status: try enumeration(o, "status", at), time: time,
-            settlesAt: try date(o, "settlesAtMs", at), requestNo: try string(o, "requestNo", at))
+            committedAt: try date(o, "committedAtMs", at) ?? time, settlesAt: try date(o, "settlesAtMs", at),
+            settlesTo: o["settlesTo"] == nil ? .success : try enumeration(o, "settlesTo", at),
+            requestNo: try string(o, "requestNo", at), purchase: purchase)
     }
 }

@@ -1,0 +1,9 @@
+// UnexpectedOutcome: a client call that a test needed to succeed did not.
+
+import KazeClient
+
+/// Thrown by test helpers when a call's outcome is not SUCCESS.
+struct UnexpectedOutcome: Error, CustomStringConvertible {
+    let outcome: CallOutcome
+    var description: String { "unexpected outcome \(outcome)" }
+}
