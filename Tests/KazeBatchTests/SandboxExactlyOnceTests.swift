@@ -17,9 +17,7 @@ final class SandboxExactlyOnceTests: XCTestCase {
     /// `reconcileOnly`).
     private func run(_ fixture: SandboxFixture, _ input: URL, batch: String = "b1", reconcileOnly: Bool = false,
                      _ configure: (inout ExecutionOptions) -> Void = { _ in }) async throws -> RunOutcome {
-        let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
-        var scan = ValidationSummary(operation: .recharge)
-        try source.forEachRecord { scan.add($0) }
+        let (source, scan) = try fixture.rechargeSource(input)
         XCTAssertEqual(scan.invalid, 0)
         var options = ExecutionOptions()
         (options.rate, options.burst, options.concurrency, options.maxAttempts) = (500, 50, 16, 6)

@@ -15,9 +15,7 @@ final class SandboxExecutionTests: XCTestCase {
             rateLimit: 170, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
         defer { fixture.stop() }
         let input = try fixture.rechargeFile(rows: rows)
-        let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
-        var scan = ValidationSummary(operation: .recharge)
-        try source.forEachRecord { scan.add($0) }
+        let (source, scan) = try fixture.rechargeSource(input)
         XCTAssertEqual(scan.invalid, 0)
 
         var options = ExecutionOptions()

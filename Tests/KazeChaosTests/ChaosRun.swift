@@ -7,6 +7,7 @@ import FoundationNetworking
 #endif
 import KazeProtocol
 import KazeTestSupport
+@testable import KazeSandbox
 
 struct ChaosRun {
     struct Settings {
@@ -54,7 +55,7 @@ struct ChaosRun {
         let results = folder.path("results.csv")
         let common = [input, "--config", sandbox.configPath, "--results", results, "--quiet", "--timeout", "1",
                       "--settle-seconds", "\(Int(Self.settleSeconds))", "--rate", "200", "--concurrency", "8"]
-        var random = ChaosRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<settings.kills {
             let child = try KazebatchChild(["run", cell.operation.rawValue] + common)
             Thread.sleep(forTimeInterval: 0.05 + random.fraction() * 0.6)

@@ -48,6 +48,14 @@ final class SandboxFixture {
         return url
     }
 
+    /// The recharge file `input` as the batch's source, with its validation pass made.
+    func rechargeSource(_ input: URL) throws -> (source: BatchValidator, scan: ValidationSummary) {
+        let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
+        var scan = ValidationSummary(operation: .recharge)
+        try source.forEachRecord { scan.add($0) }
+        return (source, scan)
+    }
+
     /// How many faults of `kind` (a flag name without dashes) the sandbox injected.
     func faultCount(_ kind: String) -> Int {
         Int(sandbox.stateJSON().objectValue?["faults"]?.objectValue?[kind]?.numberText ?? "0") ?? 0
