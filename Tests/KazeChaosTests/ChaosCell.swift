@@ -27,7 +27,7 @@ struct ChaosCell {
             ("timeout", ["--timeout-rate", "0.1", "--timeout-hang-ms", "1500"]),
             ("fail", ["--fail-rate", "0.2"]),
             ("bad-sign", ["--bad-sign-rate", "0.1"]),
-            ("rate-limit", ["--rate-limit", "40"]),
+            ("rate-limit", ["--rate-limit", "15", "--rate-limit-style", "mixed"]),
             ("clock-offset+utc-offset", ["--clock-offset-s", "-180", "--utc-offset", "+08:00"]),
             ("purchases+page-size-cap", ["--purchases", "200", "--page-size-cap", "50"]),
             ("dedupe-replay+drop", ["--dedupe", "replay", "--drop-after-commit", "0.2"]),

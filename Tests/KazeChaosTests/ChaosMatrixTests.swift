@@ -10,6 +10,7 @@ import Foundation
 import XCTest
 import KazeProtocol
 import KazeTestSupport
+@testable import KazeSandbox
 
 final class ChaosMatrixTests: XCTestCase {
     func testChaosMatrix() throws {
@@ -20,7 +21,7 @@ final class ChaosMatrixTests: XCTestCase {
         let settings = ChaosRun.Settings(rows: full ? 120 : 40, kills: full ? 8 : 3)
         var table = ["| cell | rows | faults | kills | double | lost | unknown | seed |", "|---|---|---|---|---|---|---|---|"]
         var failures: [String] = []
-        var generator = ChaosRandom(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for cell in ChaosCell.matrix(full: full) where only.map({ $0.contains { cell.name.contains($0) } }) ?? true {
             let cellSeed = generator.next() % 1_000_000
             let result = try ChaosRun(cell: cell, seed: cellSeed, settings: settings).run()
@@ -36,18 +37,4 @@ final class ChaosMatrixTests: XCTestCase {
         try? text.write(toFile: output, atomically: true, encoding: .utf8)
         XCTAssertEqual(failures, [], "cells that paid twice or lost a row")
     }
-}
-
-/// SplitMix64, for kill times and cell seeds that replay from one seed.
-struct ChaosRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func fraction() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -7,6 +7,7 @@ import FoundationNetworking
 #endif
 import KazeProtocol
 import KazeTestSupport
+@testable import KazeSandbox
 
 struct ChaosRun {
     struct Settings {
@@ -27,6 +28,10 @@ struct ChaosRun {
     let cell: ChaosCell
     let seed: UInt64
     let settings: Settings
+
+    /// The client under test: this package's build, or another version's binary given in
+    /// CHAOS_CLIENT (to measure how an older client fares against the same sandbox).
+    static let client = ProcessInfo.processInfo.environment["CHAOS_CLIENT"].map { URL(fileURLWithPath: $0) }
 
     /// How long after its last send a request may still commit in this matrix (the
     /// late-commit delay is 1.5 s): the client's --settle-seconds.
@@ -54,9 +59,9 @@ struct ChaosRun {
         let results = folder.path("results.csv")
         let common = [input, "--config", sandbox.configPath, "--results", results, "--quiet", "--timeout", "1",
                       "--settle-seconds", "\(Int(Self.settleSeconds))", "--rate", "200", "--concurrency", "8"]
-        var random = ChaosRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<settings.kills {
-            let child = try KazebatchChild(["run", cell.operation.rawValue] + common)
+            let child = try KazebatchChild(["run", cell.operation.rawValue] + common, executable: Self.client)
             Thread.sleep(forTimeInterval: 0.05 + random.fraction() * 0.6)
             if child.process.isRunning {
                 child.send(SIGKILL)
@@ -64,7 +69,7 @@ struct ChaosRun {
             }
             child.wait(limit: 30)
         }
-        var last = try KazebatchChild.run(["run", cell.operation.rawValue] + common, limit: 120)
+        var last = try KazebatchChild.run(["run", cell.operation.rawValue] + common, limit: 120, executable: Self.client)
         // The follow-ups the tool recommends: reconcile what is in doubt once the settle time has
         // passed, send again what was provably not done.
         for _ in 0..<4 {
@@ -74,11 +79,12 @@ struct ChaosRun {
             let held = rows.contains { $0.outcome == "SKIPPED" }
             guard inDoubt || notDone || held else { break }
             Thread.sleep(forTimeInterval: Self.settleSeconds + 0.5)
-            if inDoubt { last = try KazebatchChild.run(["reconcile", cell.operation.rawValue] + common, limit: 120) }
+            if inDoubt { last = try KazebatchChild.run(["reconcile", cell.operation.rawValue] + common, limit: 120, executable: Self.client) }
             let nowNotDone = try ChaosResults.read(results).contains { $0.code == "NOT_COMMITTED" }
             if notDone || nowNotDone || held {
                 let again = notDone || nowNotDone ? ["--retry-failed"] : []
-                last = try KazebatchChild.run(["run", cell.operation.rawValue] + common + again, limit: 120)
+                last = try KazebatchChild.run(["run", cell.operation.rawValue] + common + again, limit: 120,
+                                              executable: Self.client)
             }
         }
         if last.timedOut { result.notes.append("the last command timed out") }

@@ -12,10 +12,12 @@ public final class KazebatchChild: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     /// Starts `kazebatch arguments...` in `directory` (default: the current one), with `environment`
-    /// added to the inherited one and `stdin` as its standard input (default: empty).
-    public init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil) throws {
+    /// added to the inherited one and `stdin` as its standard input (default: empty); `executable`
+    /// replaces this package's build (another version's binary).
+    public init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil,
+                executable: URL? = nil) throws {
         process = Process()
-        process.executableURL = try KazebatchBinary.require()
+        process.executableURL = try executable ?? KazebatchBinary.require()
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty {
@@ -36,9 +38,10 @@ public final class KazebatchChild: @unchecked Sendable {
     /// Runs `kazebatch arguments...` to completion (killed after `limit` seconds).
     public static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-        stdin: Data? = nil, limit: Double = 120
+        stdin: Data? = nil, limit: Double = 120, executable: URL? = nil
     ) throws -> ChildResult {
-        try KazebatchChild(arguments, in: directory, environment: environment, stdin: stdin).wait(limit: limit)
+        try KazebatchChild(arguments, in: directory, environment: environment, stdin: stdin, executable: executable)
+            .wait(limit: limit)
     }
 
     /// The first line it writes to stdout, waiting at most `limit` seconds.

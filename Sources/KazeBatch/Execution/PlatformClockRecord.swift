@@ -26,7 +26,7 @@ public struct PlatformClockRecord: Sendable, Equatable {
     /// The JSON text (without the time it was written).
     var jsonText: String {
         var members: [(String, JSONValue)] = [
-            ("platformUtcOffset", .string(setting.map { String(PlatformOffset.format(Double($0)).dropLast(3)) } ?? "auto")),
+            ("platformUtcOffset", .string(setting.map(UTCOffsetText.text) ?? "auto")),
             ("offsetLowSeconds", .number(Self.number(offset.low))), ("offsetHighSeconds", .number(Self.number(offset.high))),
             ("offset", .string(offset.text)), ("source", .string(offset.source)),
         ]

@@ -4,6 +4,7 @@
 
 import Foundation
 import KazeClient
+import KazeProtocol
 
 extension PlatformOffset {
     /// How far a zone measured from a transaction may be from a whole quarter hour and still
@@ -20,7 +21,7 @@ extension PlatformOffset {
     static func combine(zone: Int?, skew: PlatformClock.Skew?, transaction: PlatformOffset?) -> PlatformOffset {
         let configured = zone.flatMap { zone in
             skew.map { PlatformOffset(low: $0.low + Double(zone), high: $0.high + Double(zone),
-                                      source: "clock skew from the platform's Date headers, zone \(format(Double(zone)).dropLast(3)) as configured") }
+                                      source: "clock skew from the platform's Date headers, zone \(UTCOffsetText.text(zone)) as configured") }
         }
         guard let transaction else {
             if let configured { return configured }
@@ -35,7 +36,7 @@ extension PlatformOffset {
             let slack = (transaction.high - transaction.low + skew.high - skew.low) / 2 + zoneTolerance
             if abs(gap - zoneSeconds) <= slack {
                 measured = PlatformOffset(low: skew.low + zoneSeconds, high: skew.high + zoneSeconds,
-                                          source: "clock skew from the platform's Date headers, zone \(format(zoneSeconds).dropLast(3)) measured from \(transaction.source)")
+                                          source: "clock skew from the platform's Date headers, zone \(UTCOffsetText.text(Int(zoneSeconds))) measured from \(transaction.source)")
             }
         }
         guard let configured, configured.high < measured.low || measured.high < configured.low else { return measured }

@@ -71,15 +71,17 @@ struct Reconciler: Sendable {
         return .undecided(detail: "\(what) yet; a late commit is possible for \(wait) s after the last send — run `kazebatch reconcile` after that")
     }
 
-    /// One read-only call, asked again a few times while the answer proves nothing.
+    /// One read-only call, asked again (up to `--max-attempts`, at least 3 times) while the
+    /// answer proves nothing: a read does nothing, so asking again is always safe.
     func read(_ query: APIOperation, _ body: JSONObject) async -> CallOutcome {
         var outcome = CallOutcome.notSent(reason: "not tried")
-        for attempt in 1...3 {
+        let attempts = max(3, options.maxAttempts)
+        for attempt in 1...attempts {
             await limiter.acquire()
             outcome = await api.call(query, body: body, requestNo: makeRequestNo())
             guard isWorthAskingAgain(outcome) else { return outcome }
             if outcome.isRateLimited { await limiter.penalize(retryAfter: outcome.retryAfter) }
-            if attempt < 3 { await clock.sleep(seconds: max(options.retryBaseDelay * Double(attempt), outcome.retryAfter ?? 0)) }
+            if attempt < attempts { await clock.sleep(seconds: max(options.retryBaseDelay * Double(attempt), outcome.retryAfter ?? 0)) }
         }
         return outcome
     }

@@ -19,4 +19,11 @@ public enum UTCOffsetText {
         let value = (bytes[0] == 0x2D ? -1 : 1) * (hours * 3600 + minutes * 60)
         return range.contains(value) ? value : nil
     }
+
+    /// `seconds` (whole minutes) as `±HH:MM`: `+08:00`, `-05:30`, `+00:00`.
+    public static func text(_ seconds: Int) -> String {
+        let magnitude = abs(seconds)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return (seconds < 0 ? "-" : "+") + two(magnitude / 3600) + ":" + two(magnitude % 3600 / 60)
+    }
 }

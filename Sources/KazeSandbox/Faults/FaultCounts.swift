@@ -1,8 +1,8 @@
 // FaultCounts: how many faults of each kind the sandbox really injected, so a test can assert
 // that a fault happened rather than assume it.
 
-import KazeProtocol
 import Foundation
+import KazeProtocol
 
 /// Thread-safe counters of injected faults.
 final class FaultCounts: @unchecked Sendable {

@@ -5,7 +5,8 @@ import Foundation
 import KazeProtocol
 
 extension StateDecoder {
-    /// The state in `root`, with the rules of this run.
+    /// The state in `root`, with the rules of this run (its unsettled indexes are built by the
+    /// caller, once the log is replayed too).
     func state(_ root: JSONValue, rules: PlatformRules) throws -> SandboxState {
         let top = try object(root, "state")
         var state = SandboxState(
@@ -32,7 +33,6 @@ extension StateDecoder {
         state.lateCommits = try (top["lateCommits"]?.arrayValue ?? []).enumerated().map { index, item in
             try lateCommit(try object(item, "lateCommits[\(index)]"), "lateCommits[\(index)]")
         }
-        state.indexUnsettled()
         return state
     }
 

@@ -14,19 +14,24 @@ final class SandboxFixture {
     let sandbox: Sandbox
     let client: KazePayClient
     let configuration: Configuration
+    /// The sandbox's loopback port (for `SandboxEndpoints`: state and control).
+    let port: UInt16
 
-    /// Starts a sandbox with `cards` ACTIVE cards and the given faults.
-    init(cards: Int, faults: FaultOptions) throws {
+    /// Starts a sandbox with `cards` ACTIVE cards and the given faults; `configure` may set any
+    /// other sandbox option (clock, zone, purchases, page size cap, dedupe...).
+    init(cards: Int, faults: FaultOptions, configure: (inout SandboxOptions) -> Void = { _ in }) throws {
         folder = try TemporaryFolder()
         let directory = SandboxDirectory(path: folder.path("sandbox"))
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let running = try SandboxWithClient(directory: directory, flags: ["timeout": "1", "concurrency": "32"]) {
             $0.cards = cards
             $0.faults = faults
+            configure(&$0)
         }
         sandbox = running.sandbox
         configuration = running.configuration
         client = running.client
+        port = running.port
     }
 
     func stop() {
@@ -43,6 +48,19 @@ final class SandboxFixture {
         return url
     }
 
+    /// The recharge file `input` as the batch's source, with its validation pass made.
+    func rechargeSource(_ input: URL) throws -> (source: BatchValidator, scan: ValidationSummary) {
+        let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
+        var scan = ValidationSummary(operation: .recharge)
+        try source.forEachRecord { scan.add($0) }
+        return (source, scan)
+    }
+
+    /// How many faults of `kind` (a flag name without dashes) the sandbox injected.
+    func faultCount(_ kind: String) -> Int {
+        Int(sandbox.stateJSON().objectValue?["faults"]?.objectValue?[kind]?.numberText ?? "0") ?? 0
+    }
+
     /// Recharge transactions per cardID, from the sandbox's own state.
     func rechargesPerCard() -> [String: Int] {
         Self.rechargesPerCard(sandbox.stateJSON())
@@ -53,7 +71,7 @@ final class SandboxFixture {
         var counts: [String: Int] = [:]
         for item in state.objectValue?["transactions"]?.arrayValue ?? [] {
             guard let transaction = item.objectValue, transaction.text("type") == "Recharge",
-                  let card = transaction.text("cardID") else { continue }
+                  transaction.text("status") != "FAILED", let card = transaction.text("cardID") else { continue }
             counts[card, default: 0] += 1
         }
         return counts
