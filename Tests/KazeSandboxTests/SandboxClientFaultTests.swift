@@ -33,13 +33,18 @@ final class SandboxClientFaultTests: XCTestCase {
         XCTAssertEqual(fixture.transactionCount, 1)
     }
 
-    func testInjectedFailuresAreTransientAndCommitNothing() async throws {
+    func testInjectedFailuresCommitNothingAndOnlyTheEnvelopeProvesIt() async throws {
         let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(failRate: 1, seed: 5) }
         var kinds: Set<String> = []
         for _ in 0..<12 {
             let outcome = await recharge(fixture)
-            XCTAssertTrue(outcome.isTransient, "\(outcome)")
-            if case .httpError(500, _) = outcome { kinds.insert("500") } else if outcome.platformCode == .systemError { kinds.insert("SYSTEM_ERROR") }
+            if case .httpError(500, _) = outcome {
+                XCTAssertFalse(outcome.isTransient, "a bare 500 proves nothing: it could follow a commit")
+                kinds.insert("500")
+            } else if outcome.platformCode == .systemError {
+                XCTAssertTrue(outcome.isTransient, "an envelope SYSTEM_ERROR echoing the requestNo proves nothing was done")
+                kinds.insert("SYSTEM_ERROR")
+            }
         }
         XCTAssertEqual(kinds, ["500", "SYSTEM_ERROR"])
         XCTAssertEqual(fixture.transactionCount, 0)
