@@ -18,9 +18,10 @@ enum Suggestion {
         return ranked?.name
     }
 
-    /// ` (did you mean `name`?)` for the nearest name, or "" when none is close.
-    static func hint(for word: String, among names: [String]) -> String {
-        nearest(to: word, among: names).map { " (did you mean `\($0)`?)" } ?? ""
+    /// ` (did you mean `name`?)` for the nearest name (written after `prefix`, as `--` for an
+    /// option), or "" when none is close.
+    static func hint(for word: String, among names: [String], prefix: String = "") -> String {
+        nearest(to: word, among: names).map { " (did you mean `\(prefix)\($0)`?)" } ?? ""
     }
 
     /// The Levenshtein distance: insertions, deletions and substitutions turning `a` into `b`.

@@ -9,18 +9,21 @@ enum SandboxCommand: Command {
     static let help = """
         usage: kazebatch sandbox [options]
 
-        Runs the stateful KazePay simulator on 127.0.0.1. The first stdout line is
-        `listening on http://127.0.0.1:PORT`; SIGINT or SIGTERM stops it (exit 0).
-        GET /_sandbox/state shows the state and fault counts; POST /_sandbox/control
-        {"fail-rate": 0.5, ...} changes any setting below except those marked (start).
+        Runs the stateful KazePay simulator on 127.0.0.1. It writes its keys and a client config
+        (kazebatch.json) into --dir; the first stdout line is `listening on http://127.0.0.1:PORT`;
+        SIGINT or SIGTERM stops it. GET /_sandbox/state shows the state and fault counts;
+        POST /_sandbox/control {"fail-rate": 0.5, ...} changes any setting not marked (start).
 
+        options:
           --port N               (start) port, 0 = any free port (default 0)
           --dir DIR              (start) keys and kazebatch.json (default .kazebatch/sandbox)
-          --cards N              (start) preset users user000001@sandbox.test... with ACTIVE cards SB000001...
-          --purchases N          (start) N Expenditure transactions in each preset card's last 24 h
+          --cards N              (start) preset users user000001@sandbox.test... with ACTIVE cards
+                                 SB000001... (default 0)
+          --purchases N          (start) Expenditure transactions in each preset card's last 24 h (default 0)
           --inventory N          (start) unassigned card numbers for assign (default max(cards, 100))
           --merchant-balance A   (start) USD for recharges (default 1000000.00)
           --state FILE           (start) persist the state there (and FILE.log), reload it at start
+                                 (default: in memory only)
           --sys-id ID            (start) accepted sysId (default 202402271432298822660001)
           --kyc-delay-ms N       KYC WAITING_KYC -> PASSED/REJECTED after N ms (default 0)
           --clock-offset-s S     platform clock = real clock + S seconds (default 0)
@@ -28,14 +31,28 @@ enum SandboxCommand: Command {
           --page-size-cap N      most queryTransactions entries per page, 1-100 (default 100)
           --dedupe MODE          repeated requestNo: off, replay (first answer) or reject (default off)
         faults (F is a fraction 0-1, decided per request by a generator seeded with --seed):
-          --latency-ms N  --latency-jitter-ms N  --fail-rate F  --bad-sign-rate F  --seed N
-          --rate-limit RPS [--rate-limit-style 429|envelope|mixed]
-          --timeout-rate F [--timeout-hang-ms N]     no answer, nothing committed
-          --drop-after-commit F                      committed, connection closed without an answer
-          --gateway-error-after-commit F             committed, answered 502/504 with an HTML page
-          --late-commit-rate F [--late-commit-ms N]  closed at once, committed N ms later (default 5000)
-          --recharge-fail-rate F [--pending-ms N]    recharge PENDING -> FAILED instead of SUCCESS,
-                                                     settling after N ms (default 0)
+          --latency-ms N         delay before each answer (default 0)
+          --latency-jitter-ms N  random extra delay up to N (default 0)
+          --fail-rate F          answer HTTP 500 or SYSTEM_ERROR, nothing committed (default 0)
+          --bad-sign-rate F      committed, answered with a corrupted signature (default 0)
+          --seed N               the fault generator's seed (default 1)
+          --rate-limit RPS       refuse requests above RPS (default: no limit)
+          --rate-limit-style S   429, envelope or mixed (default mixed)
+          --timeout-rate F       no answer, nothing committed (default 0)
+          --timeout-hang-ms N    how long such a request is held before closing (default 0)
+          --drop-after-commit F  committed, connection closed without an answer (default 0)
+          --gateway-error-after-commit F  committed, answered 502/504 with an HTML page (default 0)
+          --late-commit-rate F   closed at once, committed later (default 0)
+          --late-commit-ms N     how much later (default 5000)
+          --recharge-fail-rate F recharge PENDING -> FAILED instead of SUCCESS (default 0)
+          --pending-ms N         how long a recharge stays PENDING (default 0)
+
+        exit status: 0 stopped by SIGINT/SIGTERM; 2 usage, or the port, keys or folder cannot be used.
+
+        examples:
+          kazebatch sandbox --port 8080 --cards 20
+          kazebatch sandbox --cards 5 --fail-rate 0.2 --drop-after-commit 0.05 --seed 7
+          kazebatch sandbox --dir /tmp/sb --state /tmp/sb/state.json --dedupe replay
         """
 
     /// Settings only read at start; the others can also change at run time.
