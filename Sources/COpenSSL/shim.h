@@ -10,6 +10,8 @@
 #include <openssl/rsa.h>
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 
 /// BIO_get_mem_data is a macro; this forwards it so Swift can read a memory BIO.
 static inline long COpenSSLShim_BIO_get_mem_data(BIO *bio, char **data) {
@@ -29,6 +31,11 @@ static inline int COpenSSLShim_EVP_PKEY_CTX_set_signature_md(EVP_PKEY_CTX *ctx, 
 /// EVP_PKEY_CTX_set_rsa_keygen_bits is a macro in some OpenSSL versions.
 static inline int COpenSSLShim_EVP_PKEY_CTX_set_rsa_keygen_bits(EVP_PKEY_CTX *ctx, int bits) {
     return EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, bits);
+}
+
+/// SSL_set_tlsext_host_name is a macro; this forwards it (the name sent as SNI).
+static inline long COpenSSLShim_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return SSL_set_tlsext_host_name(ssl, name);
 }
 
 #endif

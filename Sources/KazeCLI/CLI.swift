@@ -17,6 +17,7 @@ public enum CLI {
         case "audit": AuditCommand.self
         case "keys": KeysCommand.self
         case "sandbox": SandboxCommand.self
+        case "doctor": DoctorCommand.self
         default: nil
         }
     }
@@ -37,6 +38,7 @@ public enum CLI {
           call     <apiCode> key=value... one call, checked and journaled like a batch row
           audit verify <audit.csv>        check the audit file's hash chain
           keys generate <dir>             new merchant RSA key pair (private key mode 0600)
+          doctor [options]                check configuration, keys, endpoint, clock and crypto profile
           sandbox [--port N] [faults]     run the KazePay simulator on 127.0.0.1
           help <command>                  the options of a command (also `kazebatch <command> --help`)
 

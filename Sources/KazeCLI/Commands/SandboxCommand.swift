@@ -30,6 +30,13 @@ enum SandboxCommand: Command {
           --utc-offset +HH:MM    zone of the platform's yyyy-MM-dd HH:mm:ss texts (default +00:00)
           --page-size-cap N      most queryTransactions entries per page, 1-100 (default 100)
           --dedupe MODE          repeated requestNo: off, replay (first answer) or reject (default off)
+        crypto profile (start; written into kazebatch.json unless --config-profile default):
+          --sign-digest sha256|sha1     signature digest the platform uses (default sha256)
+          --aes-key-bits 128|256        AES key size (default 128)
+          --aes-mode ecb|cbc-zero-iv    AES mode (default ecb)
+          --config-profile P            `sandbox` writes the sandbox's profile into kazebatch.json,
+                                        `default` leaves it at the defaults, to rehearse a wrong
+                                        profile with `kazebatch doctor` (default sandbox)
         faults (F is a fraction 0-1, decided per request by a generator seeded with --seed):
           --latency-ms N         delay before each answer (default 0)
           --latency-jitter-ms N  random extra delay up to N (default 0)
@@ -52,12 +59,13 @@ enum SandboxCommand: Command {
         examples:
           kazebatch sandbox --port 8080 --cards 20
           kazebatch sandbox --cards 5 --fail-rate 0.2 --drop-after-commit 0.05 --seed 7
-          kazebatch sandbox --dir /tmp/sb --state /tmp/sb/state.json --dedupe replay
+          kazebatch sandbox --aes-key-bits 256 --aes-mode cbc-zero-iv --config-profile default
         """
 
     /// Settings only read at start; the others can also change at run time.
     private static let startSettings: Set<String> = [
         "port", "dir", "cards", "purchases", "inventory", "merchant-balance", "state", "sys-id",
+        "sign-digest", "aes-key-bits", "aes-mode", "config-profile",
     ]
 
     /// Flags that only say how another flag's fault behaves, with that flag.
@@ -79,13 +87,14 @@ enum SandboxCommand: Command {
         }
         var options = SandboxOptions(platformKey: keys.platformKey, merchantPublicKey: keys.merchantPublicKey)
         try configure(&options, from: arguments)
+        let clientProfile = try self.clientProfile(arguments, sandbox: options.profile)
         let signals = TerminationSignals()
         let sandbox: Sandbox
         let port: UInt16
         do {
             sandbox = try Sandbox(options: options)
             port = try sandbox.start()
-            try directory.writeClientConfig(port: port, sysId: options.sysId)
+            try directory.writeClientConfig(port: port, sysId: options.sysId, profile: clientProfile)
         } catch {
             throw CLIError("sandbox: \(error)")
         }
@@ -119,6 +128,7 @@ enum SandboxCommand: Command {
             }
             options.sysId = sysId
         }
+        options.profile = try profile(arguments)
         for name in SandboxOptions.runtimeSettings {
             guard let text = arguments.value(name) else { continue }
             do {
@@ -126,6 +136,30 @@ enum SandboxCommand: Command {
             } catch {
                 throw CLIError("--\(error)")
             }
+        }
+    }
+
+    /// The crypto profile of `--sign-digest`, `--aes-key-bits` and `--aes-mode` (each defaulting
+    /// to kazepay-v1's setting).
+    static func profile(_ arguments: Arguments) throws -> CryptoProfile {
+        func choice<T>(_ name: String, _ make: (String) -> T?, _ expected: String, _ fallback: T) throws -> T {
+            guard let text = arguments.value(name) else { return fallback }
+            guard let value = make(text) else { throw CLIError("--\(name) must be \(expected), got \"\(text)\"") }
+            return value
+        }
+        return CryptoProfile(
+            signDigest: try choice("sign-digest", SignDigest.init(rawValue:), "sha256 or sha1", .sha256),
+            aesKeyBits: try choice("aes-key-bits", { Int($0).flatMap(AESKeyBits.init(rawValue:)) }, "128 or 256", .bits128),
+            aesMode: try choice("aes-mode", AESMode.init(rawValue:), "ecb or cbc-zero-iv", .ecb))
+    }
+
+    /// The profile written into the client config: the sandbox's, or the default one with
+    /// `--config-profile default`.
+    static func clientProfile(_ arguments: Arguments, sandbox: CryptoProfile) throws -> CryptoProfile {
+        switch arguments.value("config-profile") ?? "sandbox" {
+        case "sandbox": return sandbox
+        case "default": return .kazepayV1
+        case let other: throw CLIError("--config-profile must be sandbox or default, got \"\(other)\"")
         }
     }
 

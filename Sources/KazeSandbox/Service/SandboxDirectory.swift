@@ -31,15 +31,21 @@ public struct SandboxDirectory: Sendable {
         return (platform, merchantPublic)
     }
 
-    /// Writes `kazebatch.json`: endpoint `http://127.0.0.1:PORT/`, `sysId`, and the key paths
-    /// relative to this folder (`merchant.pem`, `platform.pub`).
+    /// Writes `kazebatch.json`: endpoint `http://127.0.0.1:PORT/`, `sysId`, the key paths
+    /// relative to this folder (`merchant.pem`, `platform.pub`) and, when `profile` is not the
+    /// default one, its three settings.
     /// - Returns: the config file's path.
     @discardableResult
-    public func writeClientConfig(port: UInt16, sysId: String) throws -> String {
-        let config = JSONValue.object(JSONObject([
+    public func writeClientConfig(port: UInt16, sysId: String, profile: CryptoProfile = .kazepayV1) throws -> String {
+        var members: [(String, JSONValue)] = [
             ("endpoint", .string("http://127.0.0.1:\(port)/")), ("sysId", .string(sysId)),
             ("merchantKey", .string("merchant.pem")), ("platformPublicKey", .string("platform.pub")),
-        ]))
+        ]
+        if profile != .kazepayV1 {
+            members += [("signDigest", .string(profile.signDigest.rawValue)),
+                        ("aesKeyBits", .number("\(profile.aesKeyBits.rawValue)")), ("aesMode", .string(profile.aesMode.rawValue))]
+        }
+        let config = JSONValue.object(JSONObject(members))
         try write("kazebatch.json", config.compactText + "\n", mode: 0o644)
         return file("kazebatch.json")
     }
