@@ -43,7 +43,21 @@ enum KeysCommand: Command {
         try writeNew(publicPath, key.publicKey().pem(), mode: 0o644)
         print("wrote \(privatePath) (private key, mode 0600; keep it secret)")
         print("wrote \(publicPath) (public key; upload it to KazePay)")
+        print(nextSteps(folder: folder.path))
         return .success
+    }
+
+    /// What to do with a new key pair in `folder`.
+    static func nextSteps(folder: String) -> String {
+        """
+
+        next steps:
+          1. upload \(folder)/merchant.pub to KazePay (merchant portal, API keys)
+          2. put KazePay's public key beside it as \(folder)/platform.pub
+          3. write kazebatch.json: {"endpoint": "https://...", "sysId": "YOUR SYS ID",
+             "merchantKey": "\(folder)/merchant.pem", "platformPublicKey": "\(folder)/platform.pub"}
+          4. run `kazebatch doctor` to check the keys, the endpoint and the crypto profile
+        """
     }
 
     /// Creates `path` exclusively with `mode` and writes `text`, flushed to disk.
