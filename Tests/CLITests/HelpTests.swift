@@ -49,7 +49,7 @@ final class HelpTests: XCTestCase {
 
     func testOwnedHelpTextsFollowTheSharedFormat() {
         let helps = ["top level": CLI.usage, "call": CallCommand.help, "keys": KeysCommand.help,
-                     "sandbox": SandboxCommand.help, "validate": ValidateCommand.help]
+                     "sandbox": SandboxCommand.help, "validate": ValidateCommand.help, "doctor": DoctorCommand.help]
         for (name, help) in helps {
             let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             XCTAssertTrue(lines[0].hasPrefix("usage: kazebatch"), name)

@@ -34,9 +34,8 @@ enum SandboxCommand: Command {
           --sign-digest sha256|sha1     signature digest the platform uses (default sha256)
           --aes-key-bits 128|256        AES key size (default 128)
           --aes-mode ecb|cbc-zero-iv    AES mode (default ecb)
-          --config-profile P            `sandbox` writes the sandbox's profile into kazebatch.json,
-                                        `default` leaves it at the defaults, to rehearse a wrong
-                                        profile with `kazebatch doctor` (default sandbox)
+          --config-profile P            sandbox or default: the profile written into kazebatch.json
+                                        (default sandbox; default rehearses a wrong profile for doctor)
         faults (F is a fraction 0-1, decided per request by a generator seeded with --seed):
           --latency-ms N         delay before each answer (default 0)
           --latency-jitter-ms N  random extra delay up to N (default 0)
