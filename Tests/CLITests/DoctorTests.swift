@@ -73,6 +73,14 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(try doctor(["extra"]).status, 2)
     }
 
+    func testClockFarOffIsFlagged() throws {
+        let late = try sandbox("clock", ["--clock-offset-s", "900"])
+        let result = try doctor(["--config", late.configPath])
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("✗ clock: the platform's clock is +9"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("✓ probe queryUcardKycStatus:"), "the probe itself works: \(result.stdout)")
+    }
+
     func testLinesAndProbeRequest() {
         XCTAssertEqual(DoctorLine.fail("TCP", "refused", fix: "start it").text, "✗ TCP: refused\n    fix: start it")
         XCTAssertEqual(DoctorLine.notApplicable("TLS", "http").text, "- TLS: not applicable (http)")

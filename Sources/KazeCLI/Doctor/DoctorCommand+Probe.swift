@@ -19,6 +19,12 @@ extension DoctorCommand {
         case sealed(String)
         /// No usable answer at all (network, HTTP).
         case unreachable(String)
+
+        /// True when the platform answered (its Date header could be read).
+        var answered: Bool {
+            if case .unreachable = self { return false }
+            return true
+        }
     }
 
     /// Sends the probe with `configuration` and classifies the answer.
@@ -42,9 +48,13 @@ extension DoctorCommand {
         return (verdict, client.platformClock)
     }
 
-    /// Reports the clock offset measured during the probe.
-    static func checkClock(_ clock: PlatformClock?, report: DoctorReport) {
+    /// Reports the clock offset measured during the probe (`answered`: whether any answer came).
+    static func checkClock(_ clock: PlatformClock?, answered: Bool, report: DoctorReport) {
         guard let skew = clock?.skew else {
+            guard answered else {
+                report.add(.notApplicable("clock", "no answer from the platform to read its Date header from"))
+                return
+            }
             report.add(.fail("clock", "the platform's answers carry no Date header, so its clock offset is unknown",
                              fix: "set platformUtcOffset in the configuration; keep this machine's clock synchronised (NTP)"))
             return

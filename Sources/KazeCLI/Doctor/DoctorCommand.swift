@@ -44,7 +44,7 @@ enum DoctorCommand: Command {
               checkEndpoint(configuration, report: report)
         else { return .someFailed }
         let (verdict, clock) = await probe(configuration, request)
-        checkClock(clock, report: report)
+        checkClock(clock, answered: verdict.answered, report: report)
         let name = "probe \(request.operation.apiCode)"
         switch verdict {
         case .opened(let detail):
