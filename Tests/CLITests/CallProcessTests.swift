@@ -7,11 +7,13 @@ import KazeTestSupport
 import XCTest
 
 final class CallProcessTests: XCTestCase {
-    private func sandboxConfig(_ extra: [String] = []) throws -> String {
+    private func sandboxConfig(_ extra: [String] = []) throws -> String { try startSandbox(extra).configPath }
+
+    private func startSandbox(_ extra: [String] = []) throws -> SandboxChild {
         let directory = try temporaryFolder("kazecall-sandbox").url.appendingPathComponent("sandbox")
         let sandbox = try SandboxChild(directory: directory, extra: ["--cards", "2"] + extra)
         addTeardownBlock { sandbox.stop() }
-        return sandbox.configPath
+        return sandbox
     }
 
     /// Runs `kazebatch` in a fresh working folder (where calls keep their `.kazebatch/calls/`).
@@ -84,10 +86,27 @@ final class CallProcessTests: XCTestCase {
 
         let again = try call(words, in: work)
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stderr.contains("already done by this same call"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("is done: this same call was confirmed earlier"), again.stderr)
         let anew = try call(words + ["ref=second"], in: work)
         XCTAssertEqual(anew.status, 0, anew.stderr)
         let balance = try call(["cardBalance", "cardID=SB000001", "--config", config], in: work)
         XCTAssertEqual(try JSONValue.parse(balance.stdout).objectValue?["avaBalance"]?.numberText, "14.50", "sent twice, not three times")
+    }
+
+    func testCallInDoubtSaysHowToResumeAndTheSameCommandSettlesIt() async throws {
+        let sandbox = try startSandbox(["--gateway-error-after-commit", "1"])
+        let work = try temporaryFolder("kazecall-doubt").url
+        let words = ["cardRecharge", "cardID=SB000001", "amount=3.00", "--yes", "--config", sandbox.configPath]
+        let doubt = try call(words, in: work)
+        XCTAssertEqual(doubt.status, 5, doubt.stderr)
+        XCTAssertTrue(doubt.stderr.contains("Run the same command again later to reconcile it through reads (nothing is sent"
+                                            + " twice): kazebatch call cardRecharge cardID=SB000001 amount=3.00 --yes --config"),
+                      doubt.stderr)
+        _ = try await SandboxEndpoints(port: sandbox.port).control(#"{"gateway-error-after-commit": 0}"#)
+        let settled = try call(words, in: work)
+        XCTAssertEqual(settled.status, 0, settled.stderr)
+        XCTAssertTrue(settled.stderr.contains("nothing was sent"), settled.stderr)
+        let balance = try call(["cardBalance", "cardID=SB000001", "--config", sandbox.configPath], in: work)
+        XCTAssertEqual(try JSONValue.parse(balance.stdout).objectValue?["avaBalance"]?.numberText, "3.00", "credited once")
     }
 }

@@ -29,11 +29,14 @@ extension CallCommand {
         scan.add(record.outcome)
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: scan) }
         let summary = outcome.summary
-        if let last = recorder.last {
+        if let last = recorder.last, summary.count(.succeeded) == 1, !carriesBody(last.outcome) {
+            Console.error("\(operation.apiCode) requestNo \(last.requestNo): the answer was lost, but reconciling through reads"
+                          + " found it done (\(folder.path)/results.csv)")
+        } else if let last = recorder.last {
             _ = report(last.outcome, operation: operation, requestNo: last.requestNo)
         } else if summary.count(.succeeded) == 1 {
-            Console.error("\(operation.apiCode) was already done by this same call earlier (\(folder.path)/results.csv);"
-                          + " nothing was sent. To do it once more on purpose, add ref=<a new reference>")
+            Console.error("\(operation.apiCode) is done: this same call was confirmed earlier or by reconciling now"
+                          + " (\(folder.path)/results.csv); nothing was sent. To do it once more on purpose, add ref=<a new reference>")
         }
         if summary.count(.unknown) > 0 && record.holdsSecret {
             Console.error("\(operation.apiCode) is still in doubt (journal \(folder.journalPath)); it cannot be confirmed by a"
@@ -43,5 +46,13 @@ extension CallCommand {
                           + " command again later to reconcile it through reads (nothing is sent twice): \(command)")
         }
         return ExitCode(rawValue: summary.exitStatus) ?? .someFailed
+    }
+
+    /// True when `outcome` is an opened answer with a body to print.
+    private static func carriesBody(_ outcome: CallOutcome) -> Bool {
+        switch outcome {
+        case .success, .businessFailure: true
+        default: false
+        }
     }
 }
