@@ -27,7 +27,7 @@ chaos: check-openssl
 	$(SWIFT) build
 	timeout 3000 $(SWIFT) test --disable-swift-testing --filter KazeChaosTests
 
-# The main job: sample kyc, assign, set-pin and recharge batches against a sandbox that
+# The main job: every sample batch, in the order of a card's life, against a sandbox that
 # this command starts on 127.0.0.1 and stops again.
 demo: release
 	bash scripts/demo.sh

@@ -19,7 +19,7 @@ public struct Arguments: Sendable, Equatable {
         var index = 0
         var optionsEnded = false
         while index < words.count {
-            let word = words[index]
+            let word = optionsEnded ? words[index] : Self.shortAliases[words[index]] ?? words[index]
             index += 1
             guard !optionsEnded, word.hasPrefix("--"), word.count > 2 else {
                 if word == "--" && !optionsEnded { optionsEnded = true; continue }
@@ -47,10 +47,14 @@ public struct Arguments: Sendable, Equatable {
                 guard inlineValue == nil else { throw CLIError("option --\(name) takes no value") }
                 flags.insert(name)
             } else {
-                throw CLIError("unknown option --\(name)")
+                let known = valued.union(boolean).sorted()
+                throw CLIError("unknown option --\(name)\(Suggestion.hint(for: name, among: known, prefix: "--"))")
             }
         }
     }
+
+    /// Short spellings of long options.
+    static let shortAliases = ["-q": "--quiet", "-h": "--help"]
 
     /// The last value given for `name`, if any.
     public func value(_ name: String) -> String? { values[name]?.last }

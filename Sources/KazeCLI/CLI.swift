@@ -1,6 +1,7 @@
 // CLI: the entry point — picks the command from the first word and runs it.
 
 import Foundation
+import KazeBatch
 
 /// The kazebatch command line.
 public enum CLI {
@@ -16,41 +17,71 @@ public enum CLI {
         case "audit": AuditCommand.self
         case "keys": KeysCommand.self
         case "sandbox": SandboxCommand.self
+        case "doctor": DoctorCommand.self
         default: nil
         }
     }
 
     static let usage = """
-        usage: kazebatch <command> [arguments]
+        usage: kazebatch <command> [arguments] [options]
 
+        Batch processor for KazePay's Physical Card API: validates CSV/JSONL batches offline,
+        sends them under a rate limit with retries, journals every step (never moves money twice)
+        and writes results and a hash-chained audit file.
+
+        commands:
           validate <op> <file>            offline checks, every error reported, nothing sent
           plan     <op> <file>            validate + what would be sent: counts, money totals
           run      <op> <file> [options]  execute (resumes automatically)
           status   <op> <file>            journal summary of a batch without running it
           reconcile <op> <file>           resolve UNKNOWN rows by querying the platform
-          call     <apiCode> key=value... one ad-hoc API call, prints the decrypted JSON
+          call     <apiCode> key=value... one call, checked and journaled like a batch row
           audit verify <audit.csv>        check the audit file's hash chain
           keys generate <dir>             new merchant RSA key pair (private key mode 0600)
+          doctor [options]                check configuration, keys, endpoint, clock and crypto profile
           sandbox [--port N] [faults]     run the KazePay simulator on 127.0.0.1
+          help <command>                  the options of a command (also `kazebatch <command> --help`)
 
         <op>: kyc, kyc-status, assign, activate, set-pin, card, balance, recharge,
               transactions, set-status, close
-        Run `kazebatch <command> --help` for the options of a command.
+
+        options:
+          -h, --help       this text (default: shown when no command is given)
+          --version        print the version of kazebatch and exit (default off)
+
+        exit status: 0 done; 2 usage (an unknown command, or none); each command lists its own.
+
+        examples:
+          kazebatch validate recharge samples/recharge.csv
+          kazebatch run recharge samples/recharge.csv --confirm-total USD:428.84
+          kazebatch help run
         """
+
+    /// The command names, as listed in `usage`.
+    static var names: [String] {
+        usage.split(separator: "\n").compactMap { line in
+            line.hasPrefix("  ") ? line.split(separator: " ").first.map(String.init) : nil
+        }.filter { command(named: $0) != nil }
+    }
 
     /// Runs one command line (without the program name) and returns its exit code.
     /// Errors are printed to stderr as one operator-readable line; never a stack trace.
     public static func run(_ words: [String]) async -> ExitCode {
-        guard let first = words.first, first != "--help", first != "-h", first != "help" else {
+        guard let first = words.first, !["--help", "-h", "help"].contains(first) || words.count == 2 && first == "help" else {
             print(usage)
             return words.isEmpty ? .usage : .success
         }
-        guard let command = command(named: first) else {
-            Console.error("unknown command \"\(first)\"\n\n\(usage)")
+        if first == "--version" {
+            print(KazebatchVersion.text)
+            return .success
+        }
+        let name = first == "help" ? words[1] : first
+        guard let command = command(named: name) else {
+            Console.error("unknown command \"\(name)\"\(Suggestion.hint(for: name, among: names))\n\n\(usage)")
             return .usage
         }
         let rest = Array(words.dropFirst())
-        if rest.contains("--help") || rest.contains("-h") {
+        if first == "help" || rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
             print(command.help)
             return .success
         }

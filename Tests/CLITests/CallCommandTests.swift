@@ -9,32 +9,51 @@ import XCTest
 @testable import KazeCLI
 
 final class CallCommandTests: XCTestCase {
-    func testBodyTypesAndOrder() throws {
-        let recharge = try CallCommand.body(for: .recharge, pairs: ["amount=10.50", "CARDID=SB000001", "currency=USD"])
-        XCTAssertEqual(JSONValue.object(recharge).compactText, #"{"cardID":"SB000001","currency":"USD","amount":10.50}"#)
-        let page = try CallCommand.body(for: .transactions, pairs: ["cardID=SB1", "pageNum=2", "pageSize=100"])
-        XCTAssertEqual(JSONValue.object(page).compactText, #"{"cardID":"SB1","pageSize":100,"pageNum":2}"#)
-        let assign = try CallCommand.body(for: .assign, pairs: ["email=a@b.co", "cardNumber=4111111111111111", "autoActive=TRUE"])
-        XCTAssertEqual(assign["autoActive"], .bool(true))
-        XCTAssertEqual(try CallCommand.body(for: .card, pairs: ["cardID=a=b"])["cardID"], .string("a=b"))
+    private func body(_ operation: APIOperation, _ pairs: [String]) throws -> JSONObject {
+        guard case .valid(let record) = try CallCommand.checkedRecord(operation, pairs: pairs).outcome else {
+            throw CLIError("invalid")
+        }
+        return record.body
     }
 
-    func testBodyErrorsNameTheProblem() {
+    func testBodyTypesAndOrderFollowTheBatchSchema() throws {
+        let recharge = try body(.recharge, ["amount=10.50", "CARDID=SB000001", "currency=USD"])
+        XCTAssertEqual(JSONValue.object(recharge).compactText, #"{"cardID":"SB000001","currency":"USD","amount":10.50}"#)
+        let page = try body(.transactions, ["cardID=SB1", "pageNum=2", "pageSize=100"])
+        XCTAssertEqual(JSONValue.object(page).compactText, #"{"cardID":"SB1","pageSize":100,"pageNum":2}"#)
+        let assign = try body(.assign, ["email=a@b.co", "cardNumber=4111111111111111", "autoActive=TRUE"])
+        XCTAssertEqual(assign["autoActive"], .bool(true))
+        XCTAssertEqual(try body(.card, ["cardID=a=b"])["cardID"], .string("a=b"))
+    }
+
+    func testFieldErrorsAreTheValidatorsAndNameTheProblem() {
         let cases: [(APIOperation, [String], String)] = [
-            (.recharge, ["amount=10.505"], "amount \"10.505\" must be a number greater than 0 with at most 2 decimals"),
-            (.recharge, ["amount=-1"], "amount \"-1\" must be a number greater than 0 with at most 2 decimals"),
-            (.recharge, ["amt=1"], "cardRecharge has no field \"amt\"; fields: cardID, currency, amount"),
+            (.recharge, ["cardID=SB1", "amount=10.505"], "amount"),
+            (.recharge, ["amout=1", "cardID=SB1"], "cardRecharge has no field \"amout\" (did you mean `amount`?); fields: cardID, currency, amount, ref"),
             (.card, ["cardID"], "argument \"cardID\" is not key=value"),
             (.card, ["=x"], "argument \"=x\" is not key=value"),
             (.card, ["cardID=1", "cardid=2"], "field cardID given twice"),
-            (.transactions, ["pageSize=1e2"], "pageSize \"1e2\" must be a whole number"),
-            (.assign, ["autoActive=yes"], "autoActive \"yes\" must be true or false"),
+            (.transactions, ["cardID=SB1", "pageSize=1e2"], "pageSize"),
+            (.assign, ["email=a@b.co", "cardNumber=4111111111111111", "autoActive=yes"], "autoActive"),
+            (.setPin, ["cardID=SB1", "pin=12345"], "pin must be exactly 6 digits [pin]\nnothing was sent"),
+            (.recharge, ["amount=1"], "cardID is required [required]"),
         ]
         for (operation, pairs, message) in cases {
-            XCTAssertThrowsError(try CallCommand.body(for: operation, pairs: pairs)) {
-                XCTAssertEqual(($0 as? CLIError)?.message, message)
+            XCTAssertThrowsError(try CallCommand.checkedRecord(operation, pairs: pairs), "\(pairs)") {
+                let text = ($0 as? CLIError)?.message ?? ""
+                XCTAssertTrue(text.contains(message), text)
+                XCTAssertFalse(text.contains("12345"), "the PIN is never echoed: \(text)")
             }
         }
+    }
+
+    func testMoneyMovingCallsNeedYes() throws {
+        let recharge = try CallCommand.checkedRecord(.recharge, pairs: ["cardID=SB1", "amount=10.50", "currency=EUR"])
+        XCTAssertEqual(CallCommand.moneyRefusal(recharge),
+                       "cardRecharge would move 10.50 EUR onto card SB1; nothing was sent. Add --yes to send it")
+        let close = try CallCommand.checkedRecord(.close, pairs: ["cardID=SB1"])
+        XCTAssertEqual(CallCommand.moneyRefusal(close), "closeCard would close card SB1 for good; nothing was sent. Add --yes to send it")
+        XCTAssertNil(CallCommand.moneyRefusal(try CallCommand.checkedRecord(.setStatus, pairs: ["cardID=SB1", "status=ACTIVE"])))
     }
 
     func testPrintedResponseHidesSecrets() throws {

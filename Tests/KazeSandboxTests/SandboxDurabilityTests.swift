@@ -74,7 +74,7 @@ final class SandboxDurabilityTests: XCTestCase {
             .assign, body: Bodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: true),
             requestNo: RequestNumber.make())
         guard case .success(let card) = assigned else { return XCTFail("\(assigned)") }
-        XCTAssertEqual(card.text("cardID"), "SB000005", "after the four preset cards")
+        XCTAssertEqual(card.text("cardID"), "SBI000001", "named after its inventory index, not the preset sequence")
     }
 
     func testLateCommitsSurviveAKillAndApplyWhenDue() async throws {

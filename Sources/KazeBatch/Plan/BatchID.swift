@@ -13,17 +13,30 @@ public enum BatchID {
     /// the input file's bytes.
     /// - Throws: `InputError` when the file cannot be read.
     public static func compute(operation: APIOperation, file: URL, sysId: String, endpoint: String) throws -> String {
+        let hasher = platformHasher(operation: operation, sysId: sysId, endpoint: endpoint)
+        let source = try ByteSource(path: file.path)
+        while try source.fill() > 0 {
+            hasher.update(UnsafeRawBufferPointer(source.chunk))
+        }
+        return Hex.encode(hasher.finalize())
+    }
+
+    /// As `compute(operation:file:sysId:endpoint:)`, with `content` in place of a file's bytes.
+    public static func compute(operation: APIOperation, content: [UInt8], sysId: String, endpoint: String) -> String {
+        let hasher = platformHasher(operation: operation, sysId: sysId, endpoint: endpoint)
+        hasher.update(content)
+        return Hex.encode(hasher.finalize())
+    }
+
+    /// A hasher fed the apiCode, sysId and canonical endpoint, each length-prefixed.
+    private static func platformHasher(operation: APIOperation, sysId: String, endpoint: String) -> SHA256Hasher {
         let hasher = SHA256Hasher()
         for part in [operation.apiCode, sysId, canonicalEndpoint(endpoint)] {
             let bytes = Array(part.utf8)
             hasher.update((0..<8).reversed().map { UInt8(truncatingIfNeeded: UInt64(bytes.count) >> (8 * UInt64($0))) })
             hasher.update(bytes)
         }
-        let source = try ByteSource(path: file.path)
-        while try source.fill() > 0 {
-            hasher.update(UnsafeRawBufferPointer(source.chunk))
-        }
-        return Hex.encode(hasher.finalize())
+        return hasher
     }
 
     /// The one spelling of an endpoint that batch ids use, so every way of writing the same

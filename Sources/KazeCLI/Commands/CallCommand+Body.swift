@@ -1,55 +1,54 @@
-// CallCommand+Body: turns `key=value` words into the request body and masks the response
-// for printing.
+// CallCommand+Body: turns `key=value` words into one record checked by the batch rules, the
+// money guard, and the masking of the response for printing.
 
+import Foundation
 import KazeBatch
 import KazeProtocol
 
 extension CallCommand {
-    /// Fields sent as JSON numbers (whole numbers for paging).
-    static let integerFields: Set<String> = ["pageSize", "pageNum"]
-
-    /// The request body for `operation` from `key=value` pairs, in the documented field order.
-    /// Field names match case-insensitively. `amount` must be a valid `Amount` and goes out
-    /// with exactly its digits; `pageSize`/`pageNum` are whole numbers; `autoActive` a boolean.
-    /// - Throws: `CLIError` naming the pair and the problem.
-    static func body(for operation: APIOperation, pairs: [String]) throws -> JSONObject {
-        var given: [String: JSONValue] = [:]
+    /// The `key=value` pairs as one valid record of `operation` (field names match the batch
+    /// file's columns, any letter case).
+    /// - Throws: `CLIError` naming the pair, or every field problem; nothing is sent.
+    static func checkedRecord(_ operation: APIOperation, pairs: [String]) throws -> FieldsRecord {
+        var fields: [(name: String, value: String)] = []
         for pair in pairs {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
                 throw CLIError("argument \"\(pair)\" is not key=value")
             }
-            let key = String(pair[..<equals])
-            let text = String(pair[pair.index(after: equals)...])
-            guard let field = operation.requestFields.first(where: { $0.lowercased() == key.lowercased() }) else {
-                throw CLIError("\(operation.apiCode) has no field \"\(key)\"; fields: \(operation.requestFields.joined(separator: ", "))")
-            }
-            guard given[field] == nil else { throw CLIError("field \(field) given twice") }
-            given[field] = try value(field: field, text: text)
+            fields.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
         }
-        return JSONObject(operation.requestFields.compactMap { field in given[field].map { (field, $0) } })
+        let record: FieldsRecord
+        do {
+            record = try FieldsRecord(operation: operation, fields: fields,
+                                      folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        } catch let error as FieldsRecordError {
+            throw CLIError(error.description)
+        }
+        guard record.outcome.issues.isEmpty else {
+            let problems = record.outcome.issues.map { issue -> String in
+                issue.code == "unknown_column"
+                    ? "\(operation.apiCode) has no field \"\(issue.field)\"\(Suggestion.hint(for: issue.field, among: FieldsRecord.columnNames(of: operation)));"
+                        + " fields: \(FieldsRecord.columnNames(of: operation).joined(separator: ", "))"
+                    : "\(issue.message) [\(issue.code)]"
+            }
+            throw CLIError(problems.joined(separator: "\n") + "\nnothing was sent")
+        }
+        return record
     }
 
-    private static func value(field: String, text: String) throws -> JSONValue {
-        if field == "amount" {
-            guard let amount = Amount(text) else {
-                throw CLIError("amount \"\(text)\" must be a number greater than 0 with at most 2 decimals")
-            }
-            return amount.json
+    /// Why `record` may not be sent without `--yes` (it moves money or closes a card), or nil.
+    static func moneyRefusal(_ record: FieldsRecord) -> String? {
+        guard case .valid(let valid) = record.outcome else { return nil }
+        let card = valid.cardID ?? "?"
+        switch record.operation {
+        case .recharge:
+            let amount = valid.amount.map { "\($0.text) \(valid.currency)" } ?? "money"
+            return "cardRecharge would move \(amount) onto card \(card); nothing was sent. Add --yes to send it"
+        case .close:
+            return "closeCard would close card \(card) for good; nothing was sent. Add --yes to send it"
+        default:
+            return nil
         }
-        if integerFields.contains(field) {
-            guard !text.isEmpty, text.count <= 9, text.allSatisfy(\.isASCIIDigit) else {
-                throw CLIError("\(field) \"\(text)\" must be a whole number")
-            }
-            return .number(text)
-        }
-        if field == "autoActive" {
-            switch text.lowercased() {
-            case "true": return .bool(true)
-            case "false": return .bool(false)
-            default: throw CLIError("autoActive \"\(text)\" must be true or false")
-            }
-        }
-        return .string(text)
     }
 
     /// `value` with card numbers masked and secret fields (cardCvv, pin, images) removed, at any depth.

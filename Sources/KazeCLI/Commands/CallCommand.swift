@@ -1,5 +1,7 @@
-// CallCommand: `kazebatch call <apiCode> key=value ...` — one ad-hoc API call that prints the
-// decrypted response JSON (card numbers masked, secrets removed).
+// CallCommand: `kazebatch call <apiCode> key=value ...` — one ad-hoc API call, checked offline
+// by the batch rules first. Reads are sent at once; a state-changing call runs as a one-row
+// batch (journal, audit, reconciliation). Prints the decrypted response JSON (card numbers
+// masked, secrets removed).
 
 import Foundation
 import KazeBatch
@@ -8,36 +10,58 @@ import KazeProtocol
 
 enum CallCommand: Command {
     static let help = """
-        usage: kazebatch call <apiCode> key=value ... [options]
+        usage: kazebatch call <apiCode|op> field=value ... [options]
 
-        Sends one request and prints the decrypted response JSON on stdout (cardNo masked,
-        cardCvv removed). Values are JSON strings, except amount, pageSize and pageNum
-        (numbers, written exactly as given) and autoActive (true or false).
-        Exit status: 0 success; 1 business FAILED, platform error, or not sent; 2 usage or
-        configuration error; 5 outcome unknown — for a state-changing apiCode anything after
-        the request left that proves nothing (no answer, an HTTP error other than 429, an
-        answer that cannot be trusted): check with a query before sending again.
+        Checks the fields offline with the same rules as `validate` (nothing is sent when one is
+        wrong), sends one request and prints the decrypted response JSON on stdout (cardNo
+        masked, cardCvv removed). The fields are the columns of the operation's batch file (KYC
+        images as frontImgPath=FILE ...); ref=TEXT names the call. A state-changing call runs as
+        a one-row batch: journaled and audited in <state-dir>/calls/<call id>/, reconciled at once
+        when in doubt; the same command again resumes it and never sends it twice (a new ref
+        sends it anew). cardRecharge and closeCard need --yes.
 
-        example: kazebatch call cardRecharge cardID=SB000001 amount=10.50 currency=USD
+        options:
+          --yes                 send a money-moving call (cardRecharge, closeCard) (default: refused)
+          --state-dir DIR       where state-changing calls are journaled (default .kazebatch, under calls/)
+        \(ConfigOptions.help)
+
+        exit status: 0 success; 1 business FAILED, platform error, or not sent; 2 usage, configuration
+        or invalid field, nothing sent; 5 outcome unknown after reconciling (repeat the command later);
+        7 the journal could not be written.
 
         apiCodes: \(APIOperation.allCases.map(\.apiCode).joined(separator: ", "))
 
-        \(ConfigOptions.help)
+        examples:
+          kazebatch call queryCard cardID=SB000001
+          kazebatch call cardRecharge cardID=SB000001 amount=10.50 currency=USD --yes
+          kazebatch call updCardStatus cardID=SB000001 status=INACTIVE ref=ticket-4711
         """
 
+    static let valued = ConfigOptions.valued.union(["state-dir"])
+    static let boolean = ConfigOptions.boolean.union(["yes"])
+
     static func run(_ words: [String]) async throws -> ExitCode {
-        let args = try Arguments(words, valued: ConfigOptions.valued, boolean: ConfigOptions.boolean)
+        let args = try Arguments(words, valued: valued, boolean: boolean)
         guard let name = args.positionals.first else { throw CLIError("missing apiCode\n\n\(help)") }
         guard let operation = APIOperation(name: name) else {
-            throw CLIError("unknown apiCode \"\(name)\"; one of: \(APIOperation.allCases.map(\.apiCode).joined(separator: ", "))")
+            let names = APIOperation.allCases.flatMap { [$0.apiCode, $0.batchName] }
+            throw CLIError("unknown apiCode \"\(name)\"\(Suggestion.hint(for: name, among: names)); one of: "
+                           + APIOperation.allCases.map(\.apiCode).joined(separator: ", "))
         }
-        let body = try self.body(for: operation, pairs: Array(args.positionals.dropFirst()))
+        let record = try checkedRecord(operation, pairs: Array(args.positionals.dropFirst()))
+        if let refusal = moneyRefusal(record), !args.flag("yes") { throw CLIError(refusal) }
+        let configuration = try ConfigOptions.configuration(from: args)
         let client: KazePayClient
-        do {
-            client = try KazePayClient(configuration: try ConfigOptions.configuration(from: args))
-        } catch let error as ConfigurationError {
+        do { client = try KazePayClient(configuration: configuration) } catch let error as ConfigurationError {
             throw CLIError(error.description)
         }
+        guard operation.isReadOnly else {
+            return try await runAsBatch(record, client: client, arguments: args, configuration: configuration,
+                                        command: (["kazebatch", "call"] + words).map(shellQuoted).joined(separator: " "))
+        }
+        guard case .valid(let valid) = record.outcome else { return .validation }
+        let body: JSONObject
+        do { body = try valid.requestBody() } catch { throw CLIError("\(error)") }
         let requestNo = RequestNumber.make()
         return report(await client.call(operation, body: body, requestNo: requestNo), operation: operation, requestNo: requestNo)
     }
@@ -75,5 +99,11 @@ enum CallCommand: Command {
             Console.error("\(reference): outcome unknown (\(reason)); check with a query before sending again")
             return .unknownRemain
         }
+    }
+
+    /// `word` as a shell would need it to be typed again.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_=.,:/@+%".contains($0)) }
+        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

@@ -6,12 +6,21 @@ import KazeCrypto
 
 enum KeysCommand: Command {
     static let help = """
-        usage: kazebatch keys generate <dir> [--bits 2048|3072|4096]
+        usage: kazebatch keys generate <dir> [--bits N]
 
-        Writes a new merchant key pair into <dir> (created if missing):
-          merchant.pem   private key, PKCS#8 PEM, mode 0600 — keep it secret
-          merchant.pub   public key, SubjectPublicKeyInfo PEM — upload it to KazePay
-        Existing files are never overwritten.
+        Writes a new merchant key pair into <dir> (created if missing, mode 0700):
+        merchant.pem, the private key (PKCS#8 PEM, mode 0600, keep it secret), and merchant.pub,
+        the public key (SubjectPublicKeyInfo PEM) to upload to KazePay. Existing files are never
+        overwritten. Then it prints the next steps.
+
+        options:
+          --bits 2048|3072|4096   RSA key size (default 2048)
+
+        exit status: 0 written; 2 usage, or a file exists or cannot be written.
+
+        examples:
+          kazebatch keys generate ./keys
+          kazebatch keys generate /etc/kazebatch/keys --bits 3072
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
@@ -34,7 +43,21 @@ enum KeysCommand: Command {
         try writeNew(publicPath, key.publicKey().pem(), mode: 0o644)
         print("wrote \(privatePath) (private key, mode 0600; keep it secret)")
         print("wrote \(publicPath) (public key; upload it to KazePay)")
+        print(nextSteps(folder: folder.path))
         return .success
+    }
+
+    /// What to do with a new key pair in `folder`.
+    static func nextSteps(folder: String) -> String {
+        """
+
+        next steps:
+          1. upload \(folder)/merchant.pub to KazePay (merchant portal, API keys)
+          2. put KazePay's public key beside it as \(folder)/platform.pub
+          3. write kazebatch.json: {"endpoint": "https://...", "sysId": "YOUR SYS ID",
+             "merchantKey": "\(folder)/merchant.pem", "platformPublicKey": "\(folder)/platform.pub"}
+          4. run `kazebatch doctor` to check the keys, the endpoint and the crypto profile
+        """
     }
 
     /// Creates `path` exclusively with `mode` and writes `text`, flushed to disk.

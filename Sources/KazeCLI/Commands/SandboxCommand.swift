@@ -9,40 +9,65 @@ enum SandboxCommand: Command {
     static let help = """
         usage: kazebatch sandbox [options]
 
-        Runs the stateful KazePay simulator on 127.0.0.1. The first stdout line is
-        `listening on http://127.0.0.1:PORT` (https with --tls); SIGINT or SIGTERM stops it (exit 0).
-        GET /_sandbox/state shows the state and fault counts; POST /_sandbox/control
-        {"fail-rate": 0.5, ...} changes any setting below except those marked (start).
+        Runs the stateful KazePay simulator on 127.0.0.1. It writes its keys and a client config
+        (kazebatch.json) into --dir; the first stdout line is `listening on http://127.0.0.1:PORT`
+        (https with --tls); SIGINT or SIGTERM stops it. GET /_sandbox/state shows the state and
+        fault counts; POST /_sandbox/control {"fail-rate": 0.5, ...} changes any setting not
+        marked (start).
 
+        options:
           --port N               (start) port, 0 = any free port (default 0)
           --dir DIR              (start) keys and kazebatch.json (default .kazebatch/sandbox)
-          --cards N              (start) preset users user000001@sandbox.test... with ACTIVE cards SB000001...
-          --purchases N          (start) N Expenditure transactions in each preset card's last 24 h
+          --cards N              (start) preset users user000001@sandbox.test... with ACTIVE cards
+                                 SB000001... (default 0)
+          --purchases N          (start) Expenditure transactions in each preset card's last 24 h (default 0)
           --inventory N          (start) unassigned card numbers for assign (default max(cards, 100))
           --merchant-balance A   (start) USD for recharges (default 1000000.00)
           --state FILE           (start) persist the state there (and FILE.log), reload it at start
+                                 (default: in memory only)
           --sys-id ID            (start) accepted sysId (default 202402271432298822660001)
           --kyc-delay-ms N       KYC WAITING_KYC -> PASSED/REJECTED after N ms (default 0)
           --clock-offset-s S     platform clock = real clock + S seconds (default 0)
           --utc-offset +HH:MM    zone of the platform's yyyy-MM-dd HH:mm:ss texts (default +00:00)
           --page-size-cap N      most queryTransactions entries per page, 1-100 (default 100)
           --dedupe MODE          repeated requestNo: off, replay (first answer) or reject (default off)
-          --tls                  (start) serve HTTPS with a throw-away CA made once in --dir (ca.pem,
-                                 the client config's caFile) and a certificate for 127.0.0.1 and localhost
+          --tls                  (start) serve HTTPS (default off: plain HTTP) with a throw-away CA
+                                 made once in --dir (ca.pem, the client config's caFile)
+        crypto profile (start; written into kazebatch.json unless --config-profile default):
+          --sign-digest sha256|sha1     signature digest the platform uses (default sha256)
+          --aes-key-bits 128|256        AES key size (default 128)
+          --aes-mode ecb|cbc-zero-iv    AES mode (default ecb)
+          --config-profile P            sandbox or default: the profile written into kazebatch.json
+                                        (default sandbox; default rehearses a wrong profile for doctor)
         faults (F is a fraction 0-1, decided per request by a generator seeded with --seed):
-          --latency-ms N  --latency-jitter-ms N  --fail-rate F  --bad-sign-rate F  --seed N
-          --rate-limit RPS [--rate-limit-style 429|envelope|mixed]
-          --timeout-rate F [--timeout-hang-ms N]     no answer, nothing committed
-          --drop-after-commit F                      committed, connection closed without an answer
-          --gateway-error-after-commit F             committed, answered 502/504 with an HTML page
-          --late-commit-rate F [--late-commit-ms N]  closed at once, committed N ms later (default 5000)
-          --recharge-fail-rate F [--pending-ms N]    recharge PENDING -> FAILED instead of SUCCESS,
-                                                     settling after N ms (default 0)
+          --latency-ms N         delay before each answer (default 0)
+          --latency-jitter-ms N  random extra delay up to N (default 0)
+          --fail-rate F          answer HTTP 500 or SYSTEM_ERROR, nothing committed (default 0)
+          --bad-sign-rate F      committed, answered with a corrupted signature (default 0)
+          --seed N               the fault generator's seed (default 1)
+          --rate-limit RPS       refuse requests above RPS (default: no limit)
+          --rate-limit-style S   429, envelope or mixed (default mixed)
+          --timeout-rate F       no answer, nothing committed (default 0)
+          --timeout-hang-ms N    how long such a request is held before closing (default 0)
+          --drop-after-commit F  committed, connection closed without an answer (default 0)
+          --gateway-error-after-commit F  committed, answered 502/504 with an HTML page (default 0)
+          --late-commit-rate F   closed at once, committed later (default 0)
+          --late-commit-ms N     how much later (default 5000)
+          --recharge-fail-rate F recharge PENDING -> FAILED instead of SUCCESS (default 0)
+          --pending-ms N         how long a recharge stays PENDING (default 0)
+
+        exit status: 0 stopped by SIGINT/SIGTERM; 2 usage, or the port, keys or folder cannot be used.
+
+        examples:
+          kazebatch sandbox --port 8080 --cards 20
+          kazebatch sandbox --cards 5 --fail-rate 0.2 --drop-after-commit 0.05 --seed 7
+          kazebatch sandbox --aes-key-bits 256 --aes-mode cbc-zero-iv --config-profile default
         """
 
     /// Settings only read at start; the others can also change at run time.
     private static let startSettings: Set<String> = [
         "port", "dir", "cards", "purchases", "inventory", "merchant-balance", "state", "sys-id",
+        "sign-digest", "aes-key-bits", "aes-mode", "config-profile",
     ]
 
     /// Flags that only say how another flag's fault behaves, with that flag.
@@ -72,13 +97,14 @@ enum SandboxCommand: Command {
                 throw CLIError("sandbox TLS certificate: \(error)")
             }
         }
+        let clientProfile = try self.clientProfile(arguments, sandbox: options.profile)
         let signals = TerminationSignals()
         let sandbox: Sandbox
         let port: UInt16
         do {
             sandbox = try Sandbox(options: options)
             port = try sandbox.start()
-            try directory.writeClientConfig(port: port, sysId: options.sysId, tls: tls)
+            try directory.writeClientConfig(port: port, sysId: options.sysId, tls: tls, profile: clientProfile)
         } catch {
             throw CLIError("sandbox: \(error)")
         }
@@ -112,6 +138,7 @@ enum SandboxCommand: Command {
             }
             options.sysId = sysId
         }
+        options.profile = try profile(arguments)
         for name in SandboxOptions.runtimeSettings {
             guard let text = arguments.value(name) else { continue }
             do {
@@ -119,6 +146,30 @@ enum SandboxCommand: Command {
             } catch {
                 throw CLIError("--\(error)")
             }
+        }
+    }
+
+    /// The crypto profile of `--sign-digest`, `--aes-key-bits` and `--aes-mode` (each defaulting
+    /// to kazepay-v1's setting).
+    static func profile(_ arguments: Arguments) throws -> CryptoProfile {
+        func choice<T>(_ name: String, _ make: (String) -> T?, _ expected: String, _ fallback: T) throws -> T {
+            guard let text = arguments.value(name) else { return fallback }
+            guard let value = make(text) else { throw CLIError("--\(name) must be \(expected), got \"\(text)\"") }
+            return value
+        }
+        return CryptoProfile(
+            signDigest: try choice("sign-digest", SignDigest.init(rawValue:), "sha256 or sha1", .sha256),
+            aesKeyBits: try choice("aes-key-bits", { Int($0).flatMap(AESKeyBits.init(rawValue:)) }, "128 or 256", .bits128),
+            aesMode: try choice("aes-mode", AESMode.init(rawValue:), "ecb or cbc-zero-iv", .ecb))
+    }
+
+    /// The profile written into the client config: the sandbox's, or the default one with
+    /// `--config-profile default`.
+    static func clientProfile(_ arguments: Arguments, sandbox: CryptoProfile) throws -> CryptoProfile {
+        switch arguments.value("config-profile") ?? "sandbox" {
+        case "sandbox": return sandbox
+        case "default": return .kazepayV1
+        case let other: throw CLIError("--config-profile must be sandbox or default, got \"\(other)\"")
         }
     }
 

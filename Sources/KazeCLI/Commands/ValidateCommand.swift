@@ -7,15 +7,23 @@ import KazeProtocol
 
 enum ValidateCommand: Command {
     static let help = """
-        usage: kazebatch validate <op> <file> [--format csv|jsonl] [--errors PATH] [--allow-duplicates]
+        usage: kazebatch validate <op> <file> [options]
 
         Checks every record offline (nothing is sent) and writes the errors CSV
-        (line,ref,field,code,message; default <file without extension>.errors.csv beside the
-        input, always written, mode 0600). Exit 0 when every record is valid, 3 when any is not,
-        2 when the file or the command line cannot be used.
+        (line,ref,field,code,message; always written, mode 0600), then prints a summary.
+
+        options:
           --format csv|jsonl    input format (default: from the extension)
-          --errors PATH         where to write the errors CSV
-          --allow-duplicates    repeated records are not errors
+          --errors PATH         where to write the errors CSV (default <file without extension>.errors.csv)
+          --allow-duplicates    repeated records are not errors (default off)
+
+        exit status: 0 every record is valid; 3 some are not; 2 the file or the command line
+        cannot be used.
+
+        examples:
+          kazebatch validate recharge samples/recharge.csv
+          kazebatch validate recharge samples/recharge.jsonl --errors /tmp/recharge-errors.csv
+          kazebatch validate assign cards.txt --format csv --allow-duplicates
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {

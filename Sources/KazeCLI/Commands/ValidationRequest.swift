@@ -29,7 +29,8 @@ struct ValidationRequest {
         let name = arguments.positionals[0]
         guard let operation = APIOperation(name: name) else {
             let names = APIOperation.allCases.map(\.batchName).joined(separator: ", ")
-            throw CLIError("unknown operation \"\(name)\"; use one of: \(names)")
+            let known = APIOperation.allCases.flatMap { [$0.batchName, $0.apiCode] }
+            throw CLIError("unknown operation \"\(name)\"\(Suggestion.hint(for: name, among: known)); use one of: \(names)")
         }
         self.operation = operation
         inputPath = arguments.positionals[1]

@@ -11,7 +11,8 @@ extension SandboxState {
     }
 
     /// ucardAssign: gives an inventory number to a user whose KYC is not REJECTED; with
-    /// autoActive true the KYC must be PASSED and the card starts ACTIVE.
+    /// autoActive true the KYC must be PASSED and the card starts ACTIVE. The card's id follows
+    /// from its inventory index (`SBI000003` for the third number).
     mutating func assign(_ fields: Fields, _ context: RequestContext) throws -> OperationResult {
         let email = try fields.required("email")
         let number = try fields.required("cardNumber")
@@ -28,7 +29,7 @@ extension SandboxState {
         guard !autoActive || user.status == .passed else {
             throw SandboxFailure.state("autoActive needs KYC PASSED, it is \(user.status.rawValue)")
         }
-        let cardID = nextCardID()
+        let cardID = Self.inventoryCardID(index)
         put(SandboxCard(
             cardID: cardID, series: .inventory, index: index, email: email,
             status: autoActive ? .active : .pendingActivation, pinSet: false, balance: .zero, currency: "USD",

@@ -32,16 +32,20 @@ public struct SandboxDirectory: Sendable {
     }
 
     /// Writes `kazebatch.json`: endpoint `http://127.0.0.1:PORT/` (`https` with `tls`, and then
-    /// `caFile` `ca.pem`), `sysId`, and the key paths relative to this folder (`merchant.pem`,
-    /// `platform.pub`).
+    /// `caFile` `ca.pem`), `sysId`, the key paths relative to this folder (`merchant.pem`,
+    /// `platform.pub`) and, when `profile` is not the default one, its three settings.
     /// - Returns: the config file's path.
     @discardableResult
-    public func writeClientConfig(port: UInt16, sysId: String, tls: Bool = false) throws -> String {
+    public func writeClientConfig(port: UInt16, sysId: String, tls: Bool = false, profile: CryptoProfile = .kazepayV1) throws -> String {
         var members: [(String, JSONValue)] = [
             ("endpoint", .string("\(tls ? "https" : "http")://127.0.0.1:\(port)/")), ("sysId", .string(sysId)),
             ("merchantKey", .string("merchant.pem")), ("platformPublicKey", .string("platform.pub")),
         ]
         if tls { members.append(("caFile", .string("ca.pem"))) }
+        if profile != .kazepayV1 {
+            members += [("signDigest", .string(profile.signDigest.rawValue)),
+                        ("aesKeyBits", .number("\(profile.aesKeyBits.rawValue)")), ("aesMode", .string(profile.aesMode.rawValue))]
+        }
         let config = JSONValue.object(JSONObject(members))
         try write("kazebatch.json", config.compactText + "\n", mode: 0o644)
         return file("kazebatch.json")

@@ -41,7 +41,11 @@ struct SandboxState: Sendable, Equatable {
         self.rules = rules
     }
 
-    /// A new cardID, `SB` + at least six digits.
+    /// The cardID of inventory card number `index`: `SBI` + at least six digits of the index,
+    /// so a sample file can name the card an assignment will create, whatever the order.
+    static func inventoryCardID(_ index: Int) -> String { "SBI" + padded(index, 6) }
+
+    /// A new cardID for a preset card, `SB` + at least six digits.
     mutating func nextCardID() -> String {
         lastCardSequence += 1
         changes.totals = true
