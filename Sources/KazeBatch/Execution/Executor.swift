@@ -110,7 +110,8 @@ public actor Executor {
         if entry.state == .pending, entry.cardID == nil { entry.maskedCardNumber = record.flatMap(auditCard) }
         let event = entry.state == .pending ? nil : AuditRow(
             entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
-            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "")
+            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "",
+            email: record?.body.text("email") ?? row?.email, target: record?.body.text("status") ?? row?.target)
         let offset: UInt64
         do { offset = try await journal.append(entry, audit: event) } catch {
             stop(because: error)
@@ -131,7 +132,7 @@ public actor Executor {
         }
     }
 
-    private func stop(because failure: any Error) {
+    func stop(because failure: any Error) {
         guard storageFailure == nil else { return }
         let stop = JournalStop(failure: failure, requests: requestsSent)
         storageFailure = stop

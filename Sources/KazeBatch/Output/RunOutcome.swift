@@ -6,6 +6,8 @@ public struct RunOutcome: Sendable, Equatable {
     public var summary: RunSummary
     /// The audit file's last hash (keep it to detect later truncation).
     public var auditHead: String
+    /// The seq of the audit file's last signed checkpoint, nil when it has none.
+    public var auditCheckpoint: Int?
     /// True when the journal ended in a torn line (a crash) that was ignored.
     public var tornJournalLine: Bool
     /// Events of the journal that the audit file was missing, appended marked recovered.

@@ -30,10 +30,11 @@ enum ReconcileCommand: Command {
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        let runner = BatchRunner(
+        var runner = BatchRunner(
             operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
             makeRequestNo: RequestNumber.make)
+        runner.auditSigner = try request.auditSigner()
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
         return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed

@@ -84,6 +84,7 @@ enum RunCommand: Command {
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
         runner.preflight = preflight
+        runner.auditSigner = try request.auditSigner()
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)

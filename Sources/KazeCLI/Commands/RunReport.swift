@@ -64,7 +64,8 @@ struct RunReport {
             ("stopped", summary.journalStop.map { JSONValue.string($0.description) } ?? .null),
             ("recoveredAuditRows", .number("\(outcome.recoveredAuditRows)")),
             ("results", .string(request.resultsPath)), ("audit", .string(request.auditPath)),
-            ("auditHead", .string(outcome.auditHead)), ("exitCode", .number("\(summary.exitStatus)")),
+            ("auditHead", .string(outcome.auditHead)),
+            ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("exitCode", .number("\(summary.exitStatus)")),
         ])
         return JSONValue.object(document).compactText
     }
