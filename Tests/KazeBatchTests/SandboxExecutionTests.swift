@@ -56,6 +56,6 @@ final class SandboxExecutionTests: XCTestCase {
         XCTAssertGreaterThan(reconciled, 100, "about 10% of the answers were dropped after commit")
         XCTAssertTrue(journal.contains("\"code\":\"SYSTEM_ERROR\"") || journal.contains("\"code\":\"HTTP_5"), "5xx faults happened and were retried")
         XCTAssertTrue(journal.contains("\"code\":\"RATE_LIMITED\"") || journal.contains("\"code\":\"HTTP_429\""), "rate limiting happened")
-        XCTAssertNoThrow(try AuditVerifier.verify(path: runner.auditPath, expectedHead: outcome.auditHead))
+        XCTAssertNoThrow(try AuditVerifier.verify(path: runner.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
     }
 }
