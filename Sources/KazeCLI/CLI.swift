@@ -12,6 +12,7 @@ public enum CLI {
         case "run": RunCommand.self
         case "status": StatusCommand.self
         case "reconcile": ReconcileCommand.self
+        case "settle": SettleCommand.self
         case "call": CallCommand.self
         case "audit": AuditCommand.self
         case "keys": KeysCommand.self
@@ -28,6 +29,7 @@ public enum CLI {
           run      <op> <file> [options]  execute (resumes automatically)
           status   <op> <file>            journal summary of a batch without running it
           reconcile <op> <file>           resolve UNKNOWN rows by querying the platform
+          settle recharge <file>          final status of recharges answered PENDING
           call     <apiCode> key=value... one ad-hoc API call, prints the decrypted JSON
           audit verify <audit.csv>        check the audit file's hash chain
           keys generate <dir>             new merchant RSA key pair (private key mode 0600)

@@ -38,6 +38,8 @@ public struct BatchRunner: Sendable {
     public var preflight: BatchPreflight?
     /// Signs the audit file's checkpoints (the merchant key); nil writes none.
     public var auditSigner: AuditSigner?
+    /// `run --settle`: one settle pass over the batch's pending recharges at the end.
+    public var settleAtEnd = false
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -64,7 +66,14 @@ public struct BatchRunner: Sendable {
             try await executor.reconcileInDoubt()
             let finished = await executor.rowsNotToSend()
             try await executor.execute(source, expected: max(0, scan.records - scan.invalid - finished))
+            if settleAtEnd { try await executor.settle(wait: 0) }
         }
+    }
+
+    /// Only settles the batch's SUCCEEDED recharges whose transaction was pending (see
+    /// `Executor.settle`), for up to `wait` seconds, then rewrites the results.
+    public func settle(wait: Double) async throws -> RunOutcome {
+        try await withExecutor { executor in try await executor.settle(wait: wait) }
     }
 
     /// Only reconciles the batch's in-doubt rows, then rewrites the results.
@@ -113,6 +122,6 @@ public struct BatchRunner: Sendable {
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
         return RunOutcome(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
-                          tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered)
+                          tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
     }
 }

@@ -41,6 +41,8 @@ public actor Executor {
     var searchedTransactionOffset = false
     /// The clock.json text last written.
     var lastClockRecord: String?
+    /// What `settle` found, once it ran.
+    public internal(set) var settleTally: SettleTally?
     /// The first journal or audit write failure: the run stops.
     private var storageFailure: JournalStop?
     /// SENT entries journaled in this run.
@@ -80,8 +82,8 @@ public actor Executor {
         guard let row = index.summary(line) else { return true }
         switch row.state {
         case .pending, .retry: return true
-        case .succeeded: return false
-        case .failed: return options.retryFailed
+        case .succeeded, .settled: return false
+        case .failed, .settleFailed: return options.retryFailed
         case .sent, .unknown: return operation.isReadOnly || options.resendUnknown
         }
     }
