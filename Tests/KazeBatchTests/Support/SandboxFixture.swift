@@ -15,14 +15,16 @@ final class SandboxFixture {
     let client: KazePayClient
     let configuration: Configuration
 
-    /// Starts a sandbox with `cards` ACTIVE cards and the given faults.
-    init(cards: Int, faults: FaultOptions) throws {
+    /// Starts a sandbox with `cards` ACTIVE cards and the given faults, its other options
+    /// adjusted by `configure`.
+    init(cards: Int, faults: FaultOptions, _ configure: (inout SandboxOptions) -> Void = { _ in }) throws {
         folder = try TemporaryFolder()
         let directory = SandboxDirectory(path: folder.path("sandbox"))
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let running = try SandboxWithClient(directory: directory, flags: ["timeout": "1", "concurrency": "32"]) {
             $0.cards = cards
             $0.faults = faults
+            configure(&$0)
         }
         sandbox = running.sandbox
         configuration = running.configuration
