@@ -13,6 +13,7 @@ public enum CLI {
         case "status": StatusCommand.self
         case "reconcile": ReconcileCommand.self
         case "settle": SettleCommand.self
+        case "export": ExportCommand.self
         case "call": CallCommand.self
         case "audit": AuditCommand.self
         case "keys": KeysCommand.self
@@ -30,6 +31,7 @@ public enum CLI {
           status   <op> <file>            journal summary of a batch without running it
           reconcile <op> <file>           resolve UNKNOWN rows by querying the platform
           settle recharge <file>          final status of recharges answered PENDING
+          export transactions|balances <cards-file>   the cards' transactions or balances as CSV
           call     <apiCode> key=value... one ad-hoc API call, prints the decrypted JSON
           audit verify <audit.csv>        check the audit file's hash chain
           keys generate <dir>             new merchant RSA key pair (private key mode 0600)
