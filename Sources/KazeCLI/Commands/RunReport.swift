@@ -43,7 +43,8 @@ struct RunReport {
                 + " from the audit file (a crash or a write failure) and were appended from the journal, code RECOVERED")
         }
         lines.append("results \(request.resultsPath)")
-        lines.append("audit   \(request.auditPath) (head \(outcome.auditHead))")
+        lines.append("audit   \(request.auditPath) (head \(outcome.auditHead)"
+            + (outcome.auditCheckpoint.map { ", signed up to seq \($0))" } ?? ", no signed checkpoint)"))
         return lines.joined(separator: "\n")
     }
 
