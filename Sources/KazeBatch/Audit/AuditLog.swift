@@ -145,7 +145,7 @@ public final class AuditLog: @unchecked Sendable {
         if signing != nil {
             (unsigned, unsignedSince, lastCheckpointSeq) = (0, nil, next)
         } else {
-            if unsigned == 0 { unsignedSince = ProcessInfo.processInfo.systemUptime }
+            if unsignedSince == nil { unsignedSince = ProcessInfo.processInfo.systemUptime }
             unsigned += rows.count
         }
     }
