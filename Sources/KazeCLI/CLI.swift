@@ -13,6 +13,8 @@ public enum CLI {
         case "run": RunCommand.self
         case "status": StatusCommand.self
         case "reconcile": ReconcileCommand.self
+        case "settle": SettleCommand.self
+        case "export": ExportCommand.self
         case "call": CallCommand.self
         case "audit": AuditCommand.self
         case "keys": KeysCommand.self
@@ -35,6 +37,8 @@ public enum CLI {
           run      <op> <file> [options]  execute (resumes automatically)
           status   <op> <file>            journal summary of a batch without running it
           reconcile <op> <file>           resolve UNKNOWN rows by querying the platform
+          settle recharge <file>          final status of recharges answered PENDING
+          export transactions|balances <cards-file>   the cards' transactions or balances as CSV
           call     <apiCode> key=value... one call, checked and journaled like a batch row
           audit verify <audit.csv>        check the audit file's hash chain
           keys generate <dir>             new merchant RSA key pair (private key mode 0600)

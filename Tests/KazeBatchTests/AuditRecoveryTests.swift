@@ -26,7 +26,7 @@ final class AuditRecoveryTests: XCTestCase {
     private static func event(_ entry: JournalEntry, batch: String = "b1") -> AuditRow? {
         guard entry.state != .pending else { return nil }
         return AuditRow(entry, batch: batch, operation: .recharge, ref: "ref\(entry.line)", card: "SB\(entry.line)",
-                        amount: "\(entry.line).50", currency: "USD")
+                        amount: "\(entry.line).50", currency: "USD", email: nil, target: nil)
     }
 
     /// Appends each row's PENDING, SENT and SUCCEEDED through `journal`, the rows concurrently.

@@ -38,7 +38,7 @@ final class AuditTests: XCTestCase {
         let path = folder.path("audit.csv")
         _ = try writeChain(path, rows: 5)
         let head = try writeChain(path, rows: 3)
-        let report = try AuditVerifier.verify(path: path, expectedHead: head)
+        let report = try AuditVerifier.verify(path: path, expectedHeads: [.init(hash: head, origin: "--head")])
         XCTAssertEqual(report, AuditReport(rows: 8, headHash: head))
         XCTAssertEqual(try lines(path).first, AuditRow.header)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -94,7 +94,7 @@ final class AuditTests: XCTestCase {
         var rows = try lines(path)
         rows.removeLast(2)  // drop the last row (and the final empty piece)
         try save(rows + [""], path)
-        XCTAssertThrowsError(try AuditVerifier.verify(path: path, expectedHead: head)) {
+        XCTAssertThrowsError(try AuditVerifier.verify(path: path, expectedHeads: [.init(hash: head, origin: "--head")])) {
             guard case .broken(_, _, let reason) = $0 as? AuditError else { return XCTFail("\($0)") }
             XCTAssertTrue(reason.contains("cut from the end"), reason)
         }

@@ -19,7 +19,7 @@ final class ExecutionTests: XCTestCase {
         let rows = try harness.results()
         XCTAssertEqual(rows.map { $0[0] }, (2...41).map(String.init))
         XCTAssertEqual(Set(rows.map { $0[3] }), ["SUCCEEDED"])
-        XCTAssertNoThrow(try AuditVerifier.verify(path: harness.auditPath, expectedHead: outcome.auditHead))
+        XCTAssertNoThrow(try AuditVerifier.verify(path: harness.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
 
         let again = try await harness.run(.recharges(cards(40)))  // resume of a finished batch: nothing sent
         XCTAssertEqual(again.summary.count(.succeeded), 40)

@@ -33,7 +33,7 @@ final class JournalWriteFailureTests: SandboxRunTestCase {
 
     private func journalPath() throws -> String {
         let stateRoot = folder.path(".kazebatch")
-        let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first)
+        let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first { $0 != AuditHeadRecord.folderName })
         return "\(stateRoot)/\(batch)/journal.jsonl"
     }
 

@@ -41,7 +41,7 @@ final class KilledRunAuditTests: SandboxRunTestCase {
                                                      "--settle-seconds", "0", "--retry-failed", "--json"])
         XCTAssertEqual(final.status, 0, "seed \(seed): " + final.stderr)
         let stateRoot = folder.path(".kazebatch")
-        let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first)
+        let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first { $0 != AuditHeadRecord.folderName })
         let journal = try BatchEvents.journal("\(stateRoot)/\(batch)/journal.jsonl")
         let audit = try BatchEvents.audit(folder.path("recharge.audit.csv"), batch: batch)
         print("KilledRunAuditTests: \(journal.count) journal events, \(audit.recovered) audit rows recovered after kills")

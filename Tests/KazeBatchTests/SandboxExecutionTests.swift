@@ -59,6 +59,6 @@ final class SandboxExecutionTests: XCTestCase {
             XCTAssertTrue(journal.contains("\"code\":\"RATE_LIMITED\"") || journal.contains("\"code\":\"HTTP_429\""),
                           "rate-limited requests were retried")
         }
-        XCTAssertNoThrow(try AuditVerifier.verify(path: runner.auditPath, expectedHead: outcome.auditHead))
+        XCTAssertNoThrow(try AuditVerifier.verify(path: runner.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
     }
 }

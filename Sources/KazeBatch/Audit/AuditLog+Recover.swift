@@ -33,7 +33,7 @@ extension AuditLog {
             let pending = try index.pendingEntry(entry.line)
             missing.append(AuditRow(entry, batch: batch, operation: operation, ref: pending?.ref ?? "",
                                     card: pending?.cardID ?? pending?.maskedCardNumber ?? "", amount: pending?.amount ?? "",
-                                    currency: pending?.currency ?? "").recovered)
+                                    currency: pending?.currency ?? "", email: pending?.email, target: pending?.target).recovered)
             if missing.count == AuditLog.recoveryGroup {
                 try record(missing)
                 recovered += missing.count
@@ -44,16 +44,17 @@ extension AuditLog {
         return recovered + missing.count
     }
 
-    /// The rows of `batch` in this file (its third column, after seq and time, which never
-    /// hold a comma).
+    /// The journal events of `batch` in this file: its rows whose third column (after seq and
+    /// time, which never hold a comma) is `batch` and whose fourth, `line`, is not empty — a
+    /// checkpoint concerns no line and is no journal event.
     private func rowCount(batch: String) throws -> Int {
         let cell = Array(CSVFormat.cell(batch).utf8)
         var count = 0
         do {
             try LineReader(path: path).forEachRawLine { bytes, number, _, _ in
                 guard number > 1 else { return }
-                let cells = bytes.split(separator: 0x2C, maxSplits: 3, omittingEmptySubsequences: false)
-                if cells.count > 3, cells[2].elementsEqual(cell) { count += 1 }
+                let cells = bytes.split(separator: 0x2C, maxSplits: 4, omittingEmptySubsequences: false)
+                if cells.count > 4, cells[2].elementsEqual(cell), !cells[3].isEmpty { count += 1 }
             }
         } catch JournalError.io(_, let reason) {
             throw AuditError.io(path: path, reason: reason)

@@ -2,6 +2,8 @@
 // file is already there (across runs). The journal writes a batch's rows here in the same
 // group commit as their journal entries (see `Journal`), each group with one write(2) and
 // one fsync, so the audit rows of a batch are always a prefix of its journal's events.
+// With a signer, a signed CHECKPOINT row (itself a chain row) follows every 1,000 events or
+// 60 s of them, and `checkpoint()` adds one at the end of a run.
 
 import Foundation
 
@@ -13,15 +15,35 @@ public final class AuditLog: @unchecked Sendable {
     private let lock = NSLock()
     private var seq = 0
     private var lastHash = AuditRow.genesis
+    private let signer: AuditSigner?
+    private let batch: String
+    private let checkpointEvery: Int
+    /// Rows after the last checkpoint, and when the first of them was written (uptime).
+    private var unsigned = 0
+    private var unsignedSince: Double?
+    private var lastCheckpointSeq: Int?
+
+    /// A checkpoint follows at the latest this many events after the previous one.
+    public static let defaultCheckpointEvery = 1_000
+    /// ... or this many seconds after the first event it will cover.
+    public static let checkpointInterval = 60.0
 
     /// Opens `path` for appending (created mode 0600 with a header when missing, its name made
     /// durable) and reads its last row to continue the chain. A last row without its line end
     /// is a write a crash cut off (`InterruptedWrite`): it is cut, and the journal puts the
     /// event back (`recover`).
+    /// - Parameters:
+    ///   - signer: signs the checkpoints of `batch`; nil writes none.
+    ///   - checkpointEvery: events between checkpoints (at most).
     /// - Throws: `AuditError` when the file cannot be opened, does not start with the audit
-    ///   header (never appended to), or its last complete row is not a chain row.
-    public init(path: String) throws {
+    ///   header (never appended to; a file of an older kazebatch without the `detail` column
+    ///   is refused too), or its last complete row is not a chain row.
+    public init(path: String, signer: AuditSigner? = nil, batch: String = "",
+                checkpointEvery: Int = AuditLog.defaultCheckpointEvery) throws {
         self.path = path
+        self.signer = signer
+        self.batch = batch
+        self.checkpointEvery = max(1, checkpointEvery)
         let existed = FileManager.default.fileExists(atPath: path)
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw AuditError.io(path: path, reason: String(cString: strerror(errno))) }
@@ -31,7 +53,11 @@ public final class AuditLog: @unchecked Sendable {
                 if !existed { try FolderSync.syncName(of: path) }
                 return
             }
-            guard startsWithHeader() else { throw AuditError.broken(path: path, line: 1, reason: "not an audit file header") }
+            if starts(with: AuditRow.legacyHeader) {
+                throw AuditError.broken(path: path, line: 1, reason: "written by an older kazebatch (no detail column): it still"
+                    + " verifies with `kazebatch audit verify`, but is not appended to; give the run a new --audit file")
+            }
+            guard starts(with: AuditRow.header) else { throw AuditError.broken(path: path, line: 1, reason: "not an audit file header") }
             try InterruptedWrite.cut(fd: fd, path: path)
         } catch JournalError.io(_, let reason) {
             close(fd)
@@ -40,7 +66,10 @@ public final class AuditLog: @unchecked Sendable {
             close(fd)
             throw error
         }
-        if let tail = try AuditVerifier.lastRow(path: path) { (seq, lastHash) = tail }
+        if let tail = try AuditVerifier.lastRow(path: path) {
+            (seq, lastHash) = (tail.seq, tail.hash)
+            if tail.isCheckpoint { lastCheckpointSeq = tail.seq } else { unsigned = 1 }  // a run cut off before its checkpoint
+        }
     }
 
     deinit { close(fd) }
@@ -50,27 +79,74 @@ public final class AuditLog: @unchecked Sendable {
         lock.withLock { (seq, lastHash) }
     }
 
-    /// Appends `rows` in order, chained to the previous row, with one write and one fsync.
-    /// When that fails, the file is put back as it was (a row cut off half-way is removed)
-    /// and the chain continues from the last row that is on disk.
-    /// - Throws: `AuditError.io` when the write or fsync fails.
+    /// The seq of the last checkpoint row in the file, nil when there is none yet.
+    public var lastCheckpoint: Int? { lock.withLock { lastCheckpointSeq } }
+
+    /// Appends `rows` in order, chained to the previous row, with one write and one fsync —
+    /// followed by a checkpoint when one is due (`checkpointEvery` events, or
+    /// `checkpointInterval` seconds since the first unsigned one). When that fails, the file
+    /// is put back as it was (a row cut off half-way is removed) and the chain continues
+    /// from the last row that is on disk.
+    /// - Throws: `AuditError.io` when the write, fsync or a signature fails.
     public func record(_ rows: [AuditRow]) throws {
         guard !rows.isEmpty else { return }
-        try lock.withLock {
-            var (next, hash) = (seq, lastHash)
-            var text = ""
-            for row in rows {
-                next += 1
-                let encoded = row.encoded(seq: next, previousHash: hash)
-                text += encoded.line
-                hash = encoded.hash
+        try lock.withLock { try append(rows, checkpoint: false) }
+    }
+
+    /// Appends a checkpoint now when any row is not covered by one yet (the end of a run).
+    /// Does nothing without a signer.
+    /// - Throws: `AuditError.io` when the write, fsync or signature fails.
+    public func checkpoint() throws {
+        try lock.withLock { if unsigned > 0 { try append([], checkpoint: true) } }
+    }
+
+    /// Appends a checkpoint when one is due by time (called while a run waits).
+    /// - Throws: `AuditError.io` when the write, fsync or signature fails.
+    public func checkpointIfDue() throws {
+        try lock.withLock { if checkpointDue(adding: 0) { try append([], checkpoint: true) } }
+    }
+
+    private func checkpointDue(adding count: Int) -> Bool {
+        guard signer != nil, unsigned + count > 0 else { return false }
+        let since = unsignedSince ?? ProcessInfo.processInfo.systemUptime
+        return unsigned + count >= checkpointEvery || ProcessInfo.processInfo.systemUptime - since >= AuditLog.checkpointInterval
+    }
+
+    /// Writes `rows` and, when forced or due, a checkpoint after them; the lock is held.
+    private func append(_ rows: [AuditRow], checkpoint forced: Bool) throws {
+        var (next, hash) = (seq, lastHash)
+        var text = ""
+        for row in rows {
+            next += 1
+            let encoded = row.encoded(seq: next, previousHash: hash)
+            text += encoded.line
+            hash = encoded.hash
+        }
+        let signing = (forced || checkpointDue(adding: rows.count)) ? signer : nil
+        if let signing {
+            next += 1
+            let signature: String
+            do { signature = try signing.signature(batch: batch, seq: next, head: hash) } catch {
+                throw AuditError.io(path: path, reason: "cannot sign a checkpoint: \(error)")
             }
-            let before = lseek(fd, 0, SEEK_END)
-            do { try write(Array(text.utf8)) } catch {
-                if before >= 0 { _ = ftruncate(fd, before) }
-                throw error
-            }
-            (seq, lastHash) = (next, hash)
+            let row = AuditRow(time: Timestamp.text(), batch: batch, line: 0, ref: "", apiCode: "", requestNo: "",
+                               event: AuditRow.checkpointEvent, code: "", amount: "", currency: "", card: "", detail: signature)
+            let encoded = row.encoded(seq: next, previousHash: hash)
+            text += encoded.line
+            hash = encoded.hash
+        }
+        guard !text.isEmpty else { return }
+        let before = lseek(fd, 0, SEEK_END)
+        do { try write(Array(text.utf8)) } catch {
+            if before >= 0 { _ = ftruncate(fd, before) }
+            throw error
+        }
+        (seq, lastHash) = (next, hash)
+        if signing != nil {
+            (unsigned, unsignedSince, lastCheckpointSeq) = (0, nil, next)
+        } else {
+            if unsignedSince == nil { unsignedSince = ProcessInfo.processInfo.systemUptime }
+            unsigned += rows.count
         }
     }
 
@@ -91,10 +167,12 @@ public final class AuditLog: @unchecked Sendable {
         guard fsync(fd) == 0 else { throw AuditError.io(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    private func startsWithHeader() -> Bool {
-        let expected = Array((AuditRow.header + "\n").utf8)
-        var first = [UInt8](repeating: 0, count: expected.count)
-        let got = first.withUnsafeMutableBytes { pread(fd, $0.baseAddress, expected.count, 0) }
-        return got == expected.count && first == expected
+    /// True when the file's first line is `header` (ended by LF or CRLF).
+    private func starts(with header: String) -> Bool {
+        let expected = Array(header.utf8)
+        var first = [UInt8](repeating: 0, count: expected.count + 2)
+        let got = first.withUnsafeMutableBytes { pread(fd, $0.baseAddress, expected.count + 2, 0) }
+        guard got > expected.count, first.prefix(expected.count).elementsEqual(expected) else { return false }
+        return first[expected.count] == 0x0A || (got == expected.count + 2 && first[expected.count] == 0x0D && first[expected.count + 1] == 0x0A)
     }
 }

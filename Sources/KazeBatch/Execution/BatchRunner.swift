@@ -36,6 +36,10 @@ public struct BatchRunner: Sendable {
     /// running) is checked again once this run holds the batch's lock and its batch.json is
     /// written, so a batch of the file started meanwhile sees this one. Nil checks nothing.
     public var preflight: BatchPreflight?
+    /// Signs the audit file's checkpoints (the merchant key); nil writes none.
+    public var auditSigner: AuditSigner?
+    /// `run --settle`: one settle pass over the batch's pending recharges at the end.
+    public var settleAtEnd = false
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -62,7 +66,14 @@ public struct BatchRunner: Sendable {
             try await executor.reconcileInDoubt()
             let finished = await executor.rowsNotToSend()
             try await executor.execute(source, expected: max(0, scan.records - scan.invalid - finished))
+            if settleAtEnd { try await executor.settle(wait: 0) }
         }
+    }
+
+    /// Only settles the batch's SUCCEEDED recharges whose transaction was pending (see
+    /// `Executor.settle`), for up to `wait` seconds, then rewrites the results.
+    public func settle(wait: Double) async throws -> RunOutcome {
+        try await withExecutor { executor in try await executor.settle(wait: wait) }
     }
 
     /// Only reconciles the batch's in-doubt rows, then rewrites the results.
@@ -83,7 +94,7 @@ public struct BatchRunner: Sendable {
         if let inputPath { try BatchInfo(operation: operation, inputPath: inputPath).recordIfMissing(in: folder) }
         try preflight?.refuseWhileAnotherBatchRuns()
         let index = try JournalIndex.load(path: folder.journalPath)
-        let audit = try AuditLog(path: auditPath)
+        let audit = try AuditLog(path: auditPath, signer: auditSigner, batch: batchID)
         let journal = try Journal(path: folder.journalPath, audit: audit)
         let writer = try ResultsWriter(path: resultsPath, operation: operation)  // before sending: an unwritable path stops here
         let recovered: Int
@@ -94,9 +105,13 @@ public struct BatchRunner: Sendable {
         let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, index: index,
                                 options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
                                 otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
+        let ticker = Task { [audit] in await audit.checkpointWhileWaiting() }
         do { try await body(executor) } catch {
+            ticker.cancel()
             guard await executor.journalStop != nil else { throw error }
         }
+        ticker.cancel()
+        await executor.seal(audit, stateDir: folder.stateRoot)
         let stop = await executor.journalStop
         var summary: RunSummary
         do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer) } catch {
@@ -106,7 +121,7 @@ public struct BatchRunner: Sendable {
         }
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
-        return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,
-                          recoveredAuditRows: recovered)
+        return RunOutcome(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
+                          tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
     }
 }

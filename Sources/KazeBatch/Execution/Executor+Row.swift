@@ -91,9 +91,9 @@ extension Executor {
         switch row.state {
         case .retry:
             return (row.requestNo ?? makeRequestNo(), row.requestNoInDoubt)
-        case .pending, .succeeded:
+        case .pending, .succeeded, .settled:
             return (makeRequestNo(), false)
-        case .failed, .sent, .unknown:
+        case .failed, .settleFailed, .sent, .unknown:
             break
         }
         if let later = subjectKeys(row).compactMap({ latestSendPerSubject[$0] }).max(), later > row.line {
@@ -129,7 +129,9 @@ extension Executor {
 
     /// True when a FAILED row's outcome was concluded from the absence of its transaction, or
     /// from an answer that proves nothing (an HTTP status other than 429 in an older journal):
-    /// it may still have been done, so it is reconciled again before a resend.
+    /// it may still have been done, so it is reconciled again before a resend. A row whose
+    /// own transaction the platform reports FAILED (`TRANSACTION_FAILED`, by reconciliation or
+    /// `settle`) is proven not done: it is resent at once with a new requestNo.
     static func mayHaveBeenDone(_ row: RowRecord) -> Bool {
         guard let code = row.code else { return false }
         return code == "NOT_COMMITTED" || (code.hasPrefix("HTTP_") && code != "HTTP_429")

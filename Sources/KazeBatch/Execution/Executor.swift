@@ -41,6 +41,8 @@ public actor Executor {
     var searchedTransactionOffset = false
     /// The clock.json text last written.
     var lastClockRecord: String?
+    /// What `settle` found, once it ran.
+    public internal(set) var settleTally: SettleTally?
     /// The first journal or audit write failure: the run stops.
     private var storageFailure: JournalStop?
     /// SENT entries journaled in this run.
@@ -80,8 +82,8 @@ public actor Executor {
         guard let row = index.summary(line) else { return true }
         switch row.state {
         case .pending, .retry: return true
-        case .succeeded: return false
-        case .failed: return options.retryFailed
+        case .succeeded, .settled: return false
+        case .failed, .settleFailed: return options.retryFailed
         case .sent, .unknown: return operation.isReadOnly || options.resendUnknown
         }
     }
@@ -110,7 +112,8 @@ public actor Executor {
         if entry.state == .pending, entry.cardID == nil { entry.maskedCardNumber = record.flatMap(auditCard) }
         let event = entry.state == .pending ? nil : AuditRow(
             entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
-            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "")
+            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "",
+            email: record?.body.text("email") ?? row?.email, target: record?.body.text("status") ?? row?.target)
         let offset: UInt64
         do { offset = try await journal.append(entry, audit: event) } catch {
             stop(because: error)
@@ -131,7 +134,7 @@ public actor Executor {
         }
     }
 
-    private func stop(because failure: any Error) {
+    func stop(because failure: any Error) {
         guard storageFailure == nil else { return }
         let stop = JournalStop(failure: failure, requests: requestsSent)
         storageFailure = stop

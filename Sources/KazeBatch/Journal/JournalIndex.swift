@@ -43,7 +43,7 @@ public struct JournalIndex: Sendable {
         guard (1...RowTable.maxLine).contains(entry.line), offset < RowSlot.offsetLimit else {
             throw JournalError.io(path: reader.path, reason: "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)")
         }
-        let claims = entry.state == .succeeded || entry.state == .failed
+        let claims = entry.state.rowState == .succeeded || entry.state.rowState == .failed
         let claim = claims ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil
         table.apply(line: entry.line, entry.state, at: offset, claim: claim)
     }

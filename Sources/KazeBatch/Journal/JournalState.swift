@@ -1,7 +1,9 @@
 // JournalState: the states a row passes through, as written in the journal.
 
 /// One state change of a row. A row goes `PENDING → SENT → (RETRY → SENT)* → SUCCEEDED |
-/// FAILED | UNKNOWN`; reconciliation may later turn UNKNOWN into SUCCEEDED or FAILED.
+/// FAILED | UNKNOWN`; reconciliation may later turn UNKNOWN into SUCCEEDED or FAILED, and
+/// `settle` a SUCCEEDED recharge whose transaction was pending into SETTLED (still SUCCEEDED)
+/// or SETTLE_FAILED (FAILED). New cases go last: the index stores a state by its position.
 public enum JournalState: String, Sendable, Codable, CaseIterable {
     /// The row was picked up; nothing sent yet.
     case pending = "PENDING"
@@ -16,6 +18,23 @@ public enum JournalState: String, Sendable, Codable, CaseIterable {
     /// The platform may or may not have acted; must be reconciled before anything is resent.
     case unknown = "UNKNOWN"
 
-    /// True for SUCCEEDED, FAILED and UNKNOWN.
-    public var isOutcome: Bool { self == .succeeded || self == .failed || self == .unknown }
+    /// A SUCCEEDED recharge's transaction turned out SUCCESS at the platform: the row stays
+    /// SUCCEEDED, now settled.
+    case settled = "SETTLED"
+    /// A SUCCEEDED recharge's transaction turned out FAILED at the platform: no money moved,
+    /// the row is FAILED (`TRANSACTION_FAILED`) and may be sent again with `--retry-failed`.
+    case settleFailed = "SETTLE_FAILED"
+
+    /// The row state this entry leaves: SETTLED is SUCCEEDED, SETTLE_FAILED is FAILED, any
+    /// other state itself.
+    public var rowState: JournalState {
+        switch self {
+        case .settled: .succeeded
+        case .settleFailed: .failed
+        default: self
+        }
+    }
+
+    /// True for SUCCEEDED, FAILED and UNKNOWN (and the settle events, which end in one).
+    public var isOutcome: Bool { [.succeeded, .failed, .unknown].contains(rowState) }
 }

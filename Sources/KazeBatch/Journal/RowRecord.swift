@@ -46,7 +46,7 @@ public struct RowRecord: Sendable, Equatable {
 
     /// Folds one more entry of this row into the record.
     mutating func apply(_ entry: JournalEntry) {
-        state = entry.state
+        state = entry.state.rowState
         switch entry.state {
         case .pending:
             cardID = entry.cardID ?? cardID
@@ -62,7 +62,7 @@ public struct RowRecord: Sendable, Equatable {
             requestNo = entry.requestNo ?? requestNo
             if firstSendTime == nil { firstSendTime = entry.time }
             lastSendTime = entry.time
-        case .retry, .succeeded, .failed, .unknown:
+        case .retry, .succeeded, .failed, .unknown, .settled, .settleFailed:
             code = entry.code
             detail = entry.detail
             outcomeTime = entry.time

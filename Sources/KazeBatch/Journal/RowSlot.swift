@@ -42,7 +42,9 @@ struct RowSlot: Sendable, Equatable {
 
     /// Folds in an entry of `state` written at `offset` (below `offsetLimit`); `claim` is the
     /// tag of the transaction a SUCCEEDED entry claims.
-    mutating func apply(_ state: JournalState, at offset: UInt64, claim: UInt64?) {
+    /// A settle event is stored as the row state it leaves (`JournalState.rowState`).
+    mutating func apply(_ event: JournalState, at offset: UInt64, claim: UInt64?) {
+        let state = event.rowState
         let code = UInt64(JournalState.allCases.firstIndex(of: state) ?? 0) + 1
         pendingWord = (pendingWord & RowSlot.low) | code << 40
         switch state {
@@ -53,7 +55,7 @@ struct RowSlot: Sendable, Equatable {
             let first = RowSlot.offset(firstSentWord) ?? offset
             firstSentWord = first | attempts << 40
             lastSentWord = offset | (lastSentWord & ~RowSlot.low)
-        case .retry, .succeeded, .failed, .unknown:
+        case .retry, .succeeded, .failed, .unknown, .settled, .settleFailed:
             outcomeWord = offset | (outcomeWord & ~RowSlot.low)
         }
         if let claim {

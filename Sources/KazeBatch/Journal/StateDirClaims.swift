@@ -31,7 +31,7 @@ public struct StateDirClaims: Sendable {
             guard FileManager.default.fileExists(atPath: journal) else { continue }
             try LineReader(path: journal).forEachRawLine { bytes, _, _, terminated in
                 guard terminated, let entry = JournalEntry(jsonLine: bytes),
-                      entry.state == .succeeded || entry.state == .failed,
+                      entry.state.rowState == .succeeded || entry.state.rowState == .failed,
                       let id = entry.fields?["transactionId"]
                 else { return }
                 claims.tags.insert(TransactionClaims.tag(id))

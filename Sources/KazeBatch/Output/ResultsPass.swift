@@ -41,8 +41,8 @@ public enum ResultsPass {
         }
         let outcome: RowOutcome
         switch row.state {
-        case .succeeded: outcome = .succeeded
-        case .failed: outcome = .failed
+        case .succeeded, .settled: outcome = .succeeded
+        case .failed, .settleFailed: outcome = .failed
         case .sent, .unknown: outcome = .unknown
         case .pending, .retry: outcome = .skipped
         }

@@ -22,6 +22,16 @@ enum ReconcileCommand: Command {
     static func run(_ words: [String]) async throws -> ExitCode {
         let arguments = try Arguments(words, valued: BatchRequest.valued.union(["settle-seconds"]), boolean: BatchRequest.boolean)
         let request = try BatchRequest(arguments, command: "reconcile")
+        let runner = try existingBatch(request, arguments: arguments)
+        let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
+        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
+        return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
+    }
+
+    /// The runner of a batch that already ran (reconcile, settle): its journal must exist.
+    /// - Throws: `CLIError` (exit 2) when it never ran with this configuration, or the
+    ///   configuration or merchant key cannot be used.
+    static func existingBatch(_ request: BatchRequest, arguments: Arguments) throws -> BatchRunner {
         guard FileManager.default.fileExists(atPath: request.folder.journalPath) else {
             throw CLIError("no journal for batch \(request.batchID.prefix(16)) in \(request.folder.path): this file was never run with this configuration (the batch id covers the file, sysId and endpoint)")
         }
@@ -30,12 +40,11 @@ enum ReconcileCommand: Command {
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        let runner = BatchRunner(
+        var runner = BatchRunner(
             operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
             makeRequestNo: RequestNumber.make)
-        let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
-        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
-        return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
+        runner.auditSigner = try request.auditSigner()
+        return runner
     }
 }

@@ -33,6 +33,8 @@ enum RunCommand: Command {
           --state-dir DIR         journal folder root (default .kazebatch/ beside the input)
           --results PATH / --audit PATH / --errors PATH   output files
           --format csv|jsonl      input format (default: from the extension)
+          --settle                at the end, one `settle` pass: the final status of recharges
+                                  answered PENDING (exit 5 while some are still pending)
           --quiet                 no progress and no summary (errors only)
           --json                  the summary as JSON on stdout
         Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
@@ -43,7 +45,7 @@ enum RunCommand: Command {
         """
 
     static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])
-    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat"])
+    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat", "settle"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
         let arguments = try Arguments(words, valued: valued, boolean: boolean)
@@ -84,10 +86,12 @@ enum RunCommand: Command {
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
         runner.preflight = preflight
+        runner.auditSigner = try request.auditSigner()
+        runner.settleAtEnd = arguments.flag("settle")
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
-        return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
+        return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
     }
 
     /// The execution options from the flags and configuration.

@@ -36,13 +36,15 @@ struct RunReport {
         if summary.count(.unknown) > 0 {
             lines.append("UNKNOWN rows may or may not have been done: run `kazebatch reconcile` later (never resent unless --resend-unknown)")
         }
+        lines += settleLines
         if outcome.tornJournalLine { lines.append("note: the journal ended in a torn line (a crash) that was ignored") }
         if outcome.recoveredAuditRows > 0 {
             lines.append("note: \(outcome.recoveredAuditRows) journal event\(outcome.recoveredAuditRows == 1 ? " was" : "s were") missing"
                 + " from the audit file (a crash or a write failure) and were appended from the journal, code RECOVERED")
         }
         lines.append("results \(request.resultsPath)")
-        lines.append("audit   \(request.auditPath) (head \(outcome.auditHead))")
+        lines.append("audit   \(request.auditPath) (head \(outcome.auditHead)"
+            + (outcome.auditCheckpoint.map { ", signed up to seq \($0))" } ?? ", no signed checkpoint)"))
         return lines.joined(separator: "\n")
     }
 
@@ -64,12 +66,13 @@ struct RunReport {
             ("stopped", summary.journalStop.map { JSONValue.string($0.description) } ?? .null),
             ("recoveredAuditRows", .number("\(outcome.recoveredAuditRows)")),
             ("results", .string(request.resultsPath)), ("audit", .string(request.auditPath)),
-            ("auditHead", .string(outcome.auditHead)), ("exitCode", .number("\(summary.exitStatus)")),
+            ("auditHead", .string(outcome.auditHead)),
+            ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("settle", settleJSON), ("exitCode", .number("\(outcome.exitStatus)")),
         ])
         return JSONValue.object(document).compactText
     }
 
-    private func money(_ value: Decimal) -> String {
+    func money(_ value: Decimal) -> String {
         var rounded = Decimal()
         var source = value
         NSDecimalRound(&rounded, &source, 2, .plain)

@@ -5,7 +5,7 @@ import Foundation
 import KazeCrypto
 
 /// Key files on disk.
-enum KeyFile {
+public enum KeyFile {
     /// Key files are small; anything bigger is not a PEM key.
     static let maxBytes = 64 * 1024
 
@@ -23,14 +23,16 @@ enum KeyFile {
     }
 
     /// The merchant private key at `path`, after the permission check.
-    static func privateKey(at path: String) throws -> RSAPrivateKey {
+    /// - Throws: `ConfigurationError` naming the file (never showing its content).
+    public static func privateKey(at path: String) throws -> RSAPrivateKey {
         try checkPrivatePermissions(path)
         let text = try read(path)
         do { return try RSAPrivateKey(pem: text) } catch { throw ConfigurationError.keyInvalid(path: path, reason: "\(error)") }
     }
 
-    /// The platform public key at `path`.
-    static func publicKey(at path: String) throws -> RSAPublicKey {
+    /// The public key at `path` (the platform's, or the merchant's for `audit verify`).
+    /// - Throws: `ConfigurationError` naming the file.
+    public static func publicKey(at path: String) throws -> RSAPublicKey {
         let text = try read(path)
         do { return try RSAPublicKey(pem: text) } catch { throw ConfigurationError.keyInvalid(path: path, reason: "\(error)") }
     }

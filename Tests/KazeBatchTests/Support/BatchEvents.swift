@@ -32,8 +32,8 @@ enum BatchEvents {
         var recovered = 0
         for row in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
             let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            XCTAssertEqual(cells.count, 14, "a plain audit row: \(row)")
-            guard cells.count == 14, cells[2] == batch else { continue }
+            XCTAssertEqual(cells.count, 15, "a plain audit row: \(row)")
+            guard cells.count == 15, cells[2] == batch, cells[7] != AuditRow.checkpointEvent else { continue }
             events.append(BatchEvent(line: Int(cells[3]) ?? 0, requestNo: cells[6], event: cells[7]))
             if cells[8].hasPrefix(AuditRow.recoveredMark) { recovered += 1 }
         }

@@ -13,6 +13,8 @@ struct Harness {
     let platform: FakePlatform
     let batchID: String
     var options = ExecutionOptions()
+    /// Signs the audit checkpoints, when set.
+    var auditSigner: AuditSigner?
 
     init(platform: FakePlatform = FakePlatform(), batchID: String = "batch1", folder: TemporaryFolder? = nil) throws {
         self.folder = try folder ?? TemporaryFolder()
@@ -34,6 +36,7 @@ struct Harness {
                                  options: options, folder: stateFolder, resultsPath: resultsPath, auditPath: auditPath,
                                  makeRequestNo: RequestCounter.shared.next)
         runner.clock = ManualClock()
+        runner.auditSigner = auditSigner
         return runner
     }
 

@@ -61,12 +61,12 @@ final class SandboxFixture {
         Int(sandbox.stateJSON().objectValue?["faults"]?.objectValue?[kind]?.numberText ?? "0") ?? 0
     }
 
-    /// Recharge transactions per cardID, from the sandbox's own state.
+    /// Credits per cardID (recharge transactions that did not fail), from the sandbox's own state.
     func rechargesPerCard() -> [String: Int] {
         Self.rechargesPerCard(sandbox.stateJSON())
     }
 
-    /// Recharge transactions per cardID in a `/_sandbox/state` document.
+    /// Credits per cardID (recharge transactions that did not fail) in a `/_sandbox/state` document.
     static func rechargesPerCard(_ state: JSONValue) -> [String: Int] {
         var counts: [String: Int] = [:]
         for item in state.objectValue?["transactions"]?.arrayValue ?? [] {
