@@ -23,6 +23,8 @@ public struct BatchRunner: Sendable {
     public var resultsPath: String
     /// The audit CSV to append to.
     public var auditPath: String
+    /// The `time` of results rows never journaled (INVALID, never sent): when the input was validated.
+    public var validationTime = Timestamp.text()
     /// The time source for pacing and backoff.
     public var clock: any PacingClock = SystemPacingClock()
     /// A fresh unique requestNo per call.
@@ -99,7 +101,7 @@ public struct BatchRunner: Sendable {
         }
         let stop = await executor.journalStop
         var summary: RunSummary
-        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer) } catch {
+        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer, validationTime: validationTime) } catch {
             guard var stop else { throw error }
             stop.resultsProblem = "\(error)"
             throw stop

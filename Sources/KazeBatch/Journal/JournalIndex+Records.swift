@@ -33,7 +33,9 @@ extension JournalIndex {
         if let outcome, let offset = slot.outcomeOffset, offset > sent, let requestNo = outcome.requestNo {
             record.requestNo = requestNo
         } else {
-            record.requestNo = try reader.entry(at: sent).requestNo
+            let entry = try reader.entry(at: sent)
+            record.requestNo = entry.requestNo
+            record.noteTime(entry.time)
         }
         return record
     }
