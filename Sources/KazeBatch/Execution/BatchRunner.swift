@@ -21,6 +21,9 @@ public struct BatchRunner: Sendable {
     public var folder: StateFolder
     /// Where the results CSV goes.
     public var resultsPath: String
+    /// The errors CSV validation wrote for this run, recorded as the batch's with the results
+    /// (nil keeps the one recorded before: `reconcile` writes none).
+    public var errorsPath: String?
     /// The audit CSV to append to.
     public var auditPath: String
     /// The `time` of results rows never journaled (INVALID, never sent): when the input was validated.
@@ -106,6 +109,7 @@ public struct BatchRunner: Sendable {
             stop.resultsProblem = "\(error)"
             throw stop
         }
+        try BatchOutputs(results: resultsPath, errors: errorsPath ?? BatchOutputs.read(folder: folder)?.errors).record(in: folder)
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
         return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,

@@ -14,7 +14,7 @@ struct BatchRequest {
     /// Flags shared by them.
     static let boolean: Set<String> = ValidationRequest.boolean.union(["quiet", "json"]).union(ConfigOptions.boolean)
 
-    let validation: ValidationRequest
+    private(set) var validation: ValidationRequest
     let configuration: Configuration
     let batchID: String
     let folder: StateFolder
@@ -39,7 +39,12 @@ struct BatchRequest {
         }
         folder = StateFolder(batchID: batchID, stateDir: arguments.value("state-dir"), inputPath: validation.inputPath)
         let stem = validation.inputURL.deletingPathExtension()
-        resultsPath = arguments.value("results") ?? stem.appendingPathExtension("results.csv").path
+        let owners: OutputOwners
+        do { owners = try OutputOwners.load(besides: folder) } catch let error as JournalError { throw CLIError("\(error)") }
+        let claim = OutputClaim(owners: owners, batchID: batchID, operation: validation.operation, input: validation.inputPath)
+        resultsPath = try claim.path(option: "--results", explicit: arguments.value("results"), stem: stem, suffix: "results.csv")
+        validation.errorsURL = URL(fileURLWithPath: try claim.path(option: "--errors", explicit: arguments.value("errors"),
+                                                                   stem: stem, suffix: "errors.csv"))
         auditPath = arguments.value("audit") ?? stem.appendingPathExtension("audit.csv").path
         try OutputPaths.checkDistinct(input: validation.inputPath, outputs: [
             ("--errors", validation.errorsURL.path), ("--results", resultsPath), ("--audit", auditPath)])

@@ -83,6 +83,7 @@ enum RunCommand: Command {
             makeRequestNo: RequestNumber.make)
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
+        runner.errorsPath = request.validation.errorsURL.path
         runner.preflight = preflight
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
