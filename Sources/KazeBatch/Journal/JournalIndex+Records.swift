@@ -40,6 +40,11 @@ extension JournalIndex {
         return record
     }
 
+    /// True when a request of `line` was journaled SENT since the index was loaded (this run).
+    public func sentSinceLoad(_ line: Int) -> Bool {
+        table[line]?.lastSentOffset.map { $0 >= loadedExtent } ?? false
+    }
+
     /// The in-doubt rows (SENT without an outcome, or UNKNOWN), complete, in line order.
     /// - Throws: `JournalError.io` when an entry cannot be read back.
     public func inDoubtRecords() throws -> [RowRecord] {

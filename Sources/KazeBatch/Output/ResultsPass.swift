@@ -17,6 +17,8 @@ public enum ResultsPass {
             let row = try result(for: record, index: index, validationTime: validationTime)
             summary.records += 1
             summary.counts[row.outcome, default: 0] += 1
+            if row.outcome == .failed { summary.failureCodes[row.code, default: 0] += 1 }
+            if index.sentSinceLoad(record.line) { summary.rowsSent += 1 }
             if case .valid(let valid) = record, let amount = valid.amount {
                 summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome,
                                   settled: row.fields["transactionStatus"]?.uppercased() == "SUCCESS")

@@ -20,6 +20,7 @@ enum ReconcileCommand: Command {
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
+        let started = Date()
         let arguments = try Arguments(words, valued: BatchRequest.valued.union(["settle-seconds"]), boolean: BatchRequest.boolean)
         let request = try BatchRequest(arguments, command: "reconcile")
         guard FileManager.default.fileExists(atPath: request.folder.journalPath) else {
@@ -35,7 +36,8 @@ enum ReconcileCommand: Command {
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
             makeRequestNo: RequestNumber.make)
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
-        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
+        try RunReport(request: request, outcome: outcome, words: ["reconcile"] + words, started: started, ended: Date())
+            .keepAndPrint(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
         return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
     }
 }

@@ -46,6 +46,7 @@ enum RunCommand: Command {
     static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
+        let started = Date()
         let arguments = try Arguments(words, valued: valued, boolean: boolean)
         let request = try BatchRequest(arguments, command: "run")
         let confirmed = try confirmedTotals(arguments.values["confirm-total"] ?? [])
@@ -87,7 +88,8 @@ enum RunCommand: Command {
         runner.preflight = preflight
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
-        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
+        try RunReport(request: request, outcome: outcome, words: ["run"] + words, started: started, ended: Date())
+            .keepAndPrint(json: arguments.flag("json"), quiet: quiet)
         return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
     }
 
