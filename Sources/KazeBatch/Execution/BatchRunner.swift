@@ -110,9 +110,23 @@ public struct BatchRunner: Sendable {
             throw stop
         }
         try BatchOutputs(results: resultsPath, errors: errorsPath ?? BatchOutputs.read(folder: folder)?.errors).record(in: folder)
+        if operation.isReadOnly { try keepSnapshotCopy() }
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
         return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,
                           recoveredAuditRows: recovered)
+    }
+
+    /// Copies a read-only batch's results into its folder (`Snapshot.resultsFileName`): the
+    /// results path holds the latest snapshot, each folder keeps its own.
+    /// - Throws: `OutputError.io`.
+    private func keepSnapshotCopy() throws {
+        let copy = folder.path + "/" + Snapshot.resultsFileName
+        do {
+            if FileManager.default.fileExists(atPath: copy) { try FileManager.default.removeItem(atPath: copy) }
+            try FileManager.default.copyItem(atPath: resultsPath, toPath: copy)
+        } catch {
+            throw OutputError.io(path: copy, reason: "cannot keep the snapshot's copy of the results: \(error.localizedDescription)")
+        }
     }
 }

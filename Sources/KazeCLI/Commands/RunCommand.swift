@@ -27,6 +27,8 @@ enum RunCommand: Command {
                                   has changed since) did or started some of the same rows,
                                   which is refused otherwise (exit 2): those rows are sent
                                   again and may be done twice
+          --resume                card, balance, transactions, kyc-status: continue the newest
+                                  interrupted snapshot instead of querying every row afresh
           --settle-seconds N      how long after its last send a request may still commit at the
                                   platform; only then can "not found" prove it was not done
                                   (default 900, at least twice the timeout)
@@ -43,7 +45,7 @@ enum RunCommand: Command {
         """
 
     static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])
-    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat"])
+    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat", "resume"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
         let started = Date()
