@@ -5,7 +5,7 @@
 import KazeProtocol
 
 /// The header of one operation's results file, the same in every run whatever the answers held.
-public struct ResultColumns: Sendable, Equatable {
+public struct ResultColumns: Sendable {
     /// The columns every results file starts with.
     public static let outcome = ["line", "ref", "op", "outcome", "code", "detail", "requestNo", "attempts"]
     /// The last column: when the row's final word was journaled (or validated).
@@ -17,11 +17,13 @@ public struct ResultColumns: Sendable, Equatable {
     public let request: [String]
     /// The response fields shown, by wire name, in `APIOperation.responseFields` order.
     public let response: [String]
+    /// The operation's input columns (secret ones too: `sent` withholds their values).
+    private let inputColumns: [ColumnSpec]
 
     /// The columns of `operation`.
     public init(operation: APIOperation) {
-        request = OperationSchema(operation: operation).columns.map(\.name)
-            .filter { !Masking.secretFields.contains($0.lowercased()) }
+        inputColumns = OperationSchema(operation: operation).columns
+        request = inputColumns.map(\.name).filter { !Masking.secretFields.contains($0.lowercased()) }
         response = ResponseFields.columns(for: operation)
     }
 
@@ -37,9 +39,9 @@ public struct ResultColumns: Sendable, Equatable {
 
     /// The request values of a valid record as sent: card numbers masked, secrets withheld,
     /// image columns as the file's path.
-    static func sent(_ record: ValidRecord) -> [String: String] {
+    func sent(_ record: ValidRecord) -> [String: String] {
         var values: [String: String] = [:]
-        for column in OperationSchema(operation: record.operation).columns {
+        for column in inputColumns {
             if let url = record.images[column.field] {
                 values[column.name] = url.path
             } else if let text = record.body[column.field]?.scalarText,

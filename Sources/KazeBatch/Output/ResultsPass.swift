@@ -13,8 +13,10 @@ public enum ResultsPass {
     public static func run(source: any BatchSource, index: JournalIndex, writer: ResultsWriter?,
                            validationTime: String) throws -> RunSummary {
         var summary = RunSummary()
+        var columns: ResultColumns?
         try source.forEachRecord { record in
-            let row = try result(for: record, index: index, validationTime: validationTime)
+            if columns == nil, case .valid(let valid) = record { columns = ResultColumns(operation: valid.operation) }
+            let row = try result(for: record, index: index, validationTime: validationTime, columns: columns)
             summary.records += 1
             summary.counts[row.outcome, default: 0] += 1
             if row.outcome == .failed { summary.failureCodes[row.code, default: 0] += 1 }
@@ -30,7 +32,9 @@ public enum ResultsPass {
     }
 
     /// The results row of one record.
-    static func result(for record: RecordOutcome, index: JournalIndex, validationTime: String = "") throws -> ResultRow {
+    /// - Parameter columns: the operation's columns (made from the record when not given).
+    static func result(for record: RecordOutcome, index: JournalIndex, validationTime: String = "",
+                       columns: ResultColumns? = nil) throws -> ResultRow {
         guard case .valid(let valid) = record else {
             guard case .invalid(let line, let ref, let issues, let given) = record, let first = issues.first else {
                 return ResultRow(line: record.line, ref: record.ref, outcome: .invalid, time: validationTime)
@@ -40,7 +44,7 @@ public enum ResultsPass {
                              detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more,
                              request: ResultColumns.echoed(given), time: validationTime)
         }
-        let request = ResultColumns.sent(valid)
+        let request = (columns ?? ResultColumns(operation: valid.operation)).sent(valid)
         guard let row = try index.finalRecord(record.line) else {
             return ResultRow(line: record.line, ref: record.ref, outcome: .skipped,
                              detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt",
