@@ -1,7 +1,8 @@
-// KazebatchVersion: the release this build is, shown by `kazebatch --version`.
+// KazebatchVersion: the one version text of kazebatch — shown by `kazebatch --version` and
+// written into every run report.
 
-/// The version of kazebatch.
+/// This build's version.
 public enum KazebatchVersion {
-    /// `kazebatch <semantic version>`.
-    public static let text = "kazebatch 0.13.0"
+    /// `major.minor.patch`.
+    public static let text = "0.13.0"
 }

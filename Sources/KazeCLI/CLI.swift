@@ -76,7 +76,7 @@ public enum CLI {
             return words.isEmpty ? .usage : .success
         }
         if first == "--version" {
-            print(KazebatchVersion.text)
+            print("kazebatch " + KazebatchVersion.text)
             return .success
         }
         let name = first == "help" ? words[1] : first

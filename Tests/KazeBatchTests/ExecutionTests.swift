@@ -222,6 +222,8 @@ final class ExecutionTests: XCTestCase {
                                                               body: JSONObject([("cardID", .string("SB1"))])))])
         let outcome = try await harness.run(source)
         XCTAssertEqual(outcome.summary.count(.succeeded), 1)
-        XCTAssertEqual(try harness.results()[0].last, "")
+        let row = try harness.results()[0]
+        XCTAssertEqual(row.dropLast().last, "", "blockBalance (the column before time)")
+        XCTAssertNotNil(Timestamp.date(row.last ?? ""), "time")
     }
 }

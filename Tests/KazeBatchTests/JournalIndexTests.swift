@@ -181,11 +181,13 @@ final class JournalIndexTests: XCTestCase {
         let record = RecordOutcome.valid(ValidRecord(line: 2, ref: "ref2", operation: .recharge, body: JSONObject([])))
         let row = try ResultsPass.result(for: record, index: index)
         XCTAssertEqual(row, ResultRow(line: 2, ref: "ref2", outcome: .succeeded, code: "SUCCESS", detail: "", requestNo: "A1",
-                                      attempts: 1, fields: ["cardID": "SB2", "transactionId": "T2", "sendAmount": "10.50"]))
+                                      attempts: 1, fields: ["cardID": "SB2", "transactionId": "T2", "sendAmount": "10.50"],
+                                      time: "2026-01-01T00:00:00.000Z"))
         let inFlight = try ResultsPass.result(for: .valid(ValidRecord(line: 3, ref: "", operation: .recharge, body: JSONObject([]))), index: index)
         XCTAssertEqual(inFlight.outcome, .unknown)
         XCTAssertEqual(inFlight.requestNo, "B2")
         XCTAssertEqual(inFlight.attempts, 2)
+        XCTAssertEqual(inFlight.time, "2026-01-01T00:00:05.000Z", "the latest event: the SENT after the RATE_LIMITED")
     }
 
     func testLinesOutsideTheIndexAreDamageNotACrash() throws {

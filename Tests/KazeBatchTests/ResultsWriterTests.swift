@@ -22,18 +22,19 @@ final class ResultsWriterTests: XCTestCase {
 
         let path = folder.path("results.csv")
         let writer = try ResultsWriter(path: path, operation: .card)
-        try writer.write(ResultRow(line: 2, ref: "-1+2", outcome: .succeeded, code: "SUCCESS", requestNo: "R1", attempts: 1, fields: fields))
+        try writer.write(ResultRow(line: 2, ref: "-1+2", outcome: .succeeded, code: "SUCCESS", requestNo: "R1", attempts: 1, fields: fields,
+                                  request: ["cardID": "SB000001"], time: "2026-01-01T00:00:00.000Z"))
         try writer.write(ResultRow(line: 3, ref: "b", outcome: .invalid, code: "luhn", detail: "bad, \"number\""))
         XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing appears before commit")
         try writer.commit()
 
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines[0].hasPrefix("line,ref,op,outcome,code,detail,requestNo,attempts,cardID,cardNo,expiryDate"))
-        XCTAssertTrue(lines[1].hasPrefix("2,'-1+2,card,SUCCEEDED,SUCCESS,,R1,1,SB000001,411111******1111,"))
-        XCTAssertTrue(lines[1].contains(",'=cmd|' /C calc'!A0"))
+        XCTAssertTrue(lines[0].hasPrefix("line,ref,op,outcome,code,detail,requestNo,attempts,cardID,response_cardID,cardNo,expiryDate"))
+        XCTAssertTrue(lines[1].hasPrefix("2,'-1+2,card,SUCCEEDED,SUCCESS,,R1,1,SB000001,SB000001,411111******1111,"))
+        XCTAssertTrue(lines[1].hasSuffix(",'=cmd|' /C calc'!A0,,2026-01-01T00:00:00.000Z"))
         XCTAssertFalse(text.contains("123,"))
-        XCTAssertEqual(lines[2], "3,b,card,INVALID,luhn,\"bad, \"\"number\"\"\",,0" + String(repeating: ",", count: 13))
+        XCTAssertEqual(lines[2], "3,b,card,INVALID,luhn,\"bad, \"\"number\"\"\",,0" + String(repeating: ",", count: 15))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url.path), ["results.csv"])

@@ -21,8 +21,13 @@ public struct BatchRunner: Sendable {
     public var folder: StateFolder
     /// Where the results CSV goes.
     public var resultsPath: String
+    /// The errors CSV validation wrote for this run, recorded as the batch's with the results
+    /// (nil keeps the one recorded before: `reconcile` writes none).
+    public var errorsPath: String?
     /// The audit CSV to append to.
     public var auditPath: String
+    /// The `time` of results rows never journaled (INVALID, never sent): when the input was validated.
+    public var validationTime = Timestamp.text()
     /// The time source for pacing and backoff.
     public var clock: any PacingClock = SystemPacingClock()
     /// A fresh unique requestNo per call.
@@ -114,14 +119,29 @@ public struct BatchRunner: Sendable {
         await executor.seal(audit, stateDir: folder.stateRoot)
         let stop = await executor.journalStop
         var summary: RunSummary
-        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer) } catch {
+        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer, validationTime: validationTime) } catch {
             guard var stop else { throw error }
             stop.resultsProblem = "\(error)"
             throw stop
         }
+        try BatchOutputs(results: resultsPath, errors: errorsPath ?? BatchOutputs.read(folder: folder)?.errors).record(in: folder)
+        if operation.isReadOnly { try keepSnapshotCopy() }
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
         return RunOutcome(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
                           tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
+    }
+
+    /// Copies a read-only batch's results into its folder (`Snapshot.resultsFileName`): the
+    /// results path holds the latest snapshot, each folder keeps its own.
+    /// - Throws: `OutputError.io`.
+    private func keepSnapshotCopy() throws {
+        let copy = folder.path + "/" + Snapshot.resultsFileName
+        do {
+            if FileManager.default.fileExists(atPath: copy) { try FileManager.default.removeItem(atPath: copy) }
+            try FileManager.default.copyItem(atPath: resultsPath, toPath: copy)
+        } catch {
+            throw OutputError.io(path: copy, reason: "cannot keep the snapshot's copy of the results: \(error.localizedDescription)")
+        }
     }
 }

@@ -12,6 +12,11 @@ enum Timestamp {
     /// `date` as `2026-01-31T23:59:59.123Z`.
     static func text(_ date: Date = Date()) -> String { iso.format(date) }
 
+    /// `date` as `20260131T235959Z` (a file name's stamp).
+    static func compact(_ date: Date) -> String {
+        String(text(date).prefix(19).filter { $0 != "-" && $0 != ":" }) + "Z"
+    }
+
     /// Parses a journal time.
     static func date(_ text: String) -> Date? { try? iso.parse(text) }
 

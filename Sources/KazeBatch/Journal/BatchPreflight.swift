@@ -1,6 +1,7 @@
 // BatchPreflight: the guards `run` passes before a batch sends anything, against doing rows
 // twice across batches of one input file (its resolved path, in one state dir):
-// 1. a file with the bytes of another file that ran is refused (it would resume that batch);
+// 1. a file with the bytes of another file that ran is refused (it would resume that batch;
+//    not for read-only operations, whose every run is a fresh snapshot batch);
 // 2. while another batch of the same file holds its lock, the run is refused (busy) — checked
 //    again by BatchRunner once the run holds its own lock;
 // 3. the repeat guard: the subjects of the rows the other batches did or started — all of
@@ -34,7 +35,7 @@ public struct BatchPreflight: Sendable {
         let input = ResolvedPath.of(inputPath)
         let resuming = FileManager.default.fileExists(atPath: folder.journalPath)
         let own = try readable(folder.infoPath) { try BatchInfo.read(folder: folder) }
-        if resuming, let own, own.input != input {
+        if resuming, !operation.isReadOnly, let own, own.input != input {
             throw BatchGuardError.sameContents(input: inputPath, batch: BatchRef(id: folderName(folder), info: own))
         }
         let others = try otherBatches(of: input)

@@ -33,9 +33,16 @@ extension JournalIndex {
         if let outcome, let offset = slot.outcomeOffset, offset > sent, let requestNo = outcome.requestNo {
             record.requestNo = requestNo
         } else {
-            record.requestNo = try reader.entry(at: sent).requestNo
+            let entry = try reader.entry(at: sent)
+            record.requestNo = entry.requestNo
+            record.noteTime(entry.time)
         }
         return record
+    }
+
+    /// True when a request of `line` was journaled SENT since the index was loaded (this run).
+    public func sentSinceLoad(_ line: Int) -> Bool {
+        table[line]?.lastSentOffset.map { $0 >= loadedExtent } ?? false
     }
 
     /// The in-doubt rows (SENT without an outcome, or UNKNOWN), complete, in line order.

@@ -10,6 +10,8 @@ public struct JournalIndex: Sendable {
     let reader: JournalReader
     /// True when a torn last line (a crash mid-write) was found and ignored.
     public private(set) var hadTornLine = false
+    /// The journal's intact size when it was loaded: entries at or past it were written since.
+    public private(set) var loadedExtent: UInt64 = 0
 
     /// The index of a journal at `path` that has no entries yet.
     public init(path: String) { reader = JournalReader(path: path) }
@@ -24,6 +26,7 @@ public struct JournalIndex: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return index }
         let (intact, size) = try InterruptedWrite.extent(path: path)
         index.hadTornLine = size > intact
+        index.loadedExtent = UInt64(intact)
         try LineReader(path: path).forEachRawLine(limit: intact) { bytes, number, offset, terminated in
             guard terminated else { index.hadTornLine = true; return }  // the file shrank while being read
             guard !bytes.isEmpty else { return }

@@ -34,6 +34,8 @@ public struct RowRecord: Sendable, Equatable {
     public internal(set) var target: String?
     /// The user's row reference.
     public internal(set) var ref: String?
+    /// Time of the row's latest entry (ISO 8601 UTC times compare as text).
+    public internal(set) var lastEventTime: String?
     /// SUCCEEDED: masked response fields.
     public internal(set) var fields: [String: String] = [:]
 
@@ -44,9 +46,15 @@ public struct RowRecord: Sendable, Equatable {
     /// or the outcome was UNKNOWN: the platform may have acted.
     public var isInDoubt: Bool { state == .sent || state == .unknown }
 
+    /// Keeps `time` as the latest event time when it is later than the one kept.
+    mutating func noteTime(_ time: String) {
+        if lastEventTime.map({ time > $0 }) ?? true { lastEventTime = time }
+    }
+
     /// Folds one more entry of this row into the record.
     mutating func apply(_ entry: JournalEntry) {
         state = entry.state.rowState
+        noteTime(entry.time)
         switch entry.state {
         case .pending:
             cardID = entry.cardID ?? cardID

@@ -8,13 +8,19 @@ import KazeProtocol
 public enum ResultsPass {
     /// Reads `source` once more and writes one row per record to `writer` (when given), each
     /// row's final word read back from the journal by offset.
+    /// - Parameter validationTime: the `time` of rows never journaled (INVALID, never sent).
     /// - Throws: when the input or the journal cannot be read, or the results not written.
-    public static func run(source: any BatchSource, index: JournalIndex, writer: ResultsWriter?) throws -> RunSummary {
+    public static func run(source: any BatchSource, index: JournalIndex, writer: ResultsWriter?,
+                           validationTime: String) throws -> RunSummary {
         var summary = RunSummary()
+        var columns: ResultColumns?
         try source.forEachRecord { record in
-            let row = try result(for: record, index: index)
+            if columns == nil, case .valid(let valid) = record { columns = ResultColumns(operation: valid.operation) }
+            let row = try result(for: record, index: index, validationTime: validationTime, columns: columns)
             summary.records += 1
             summary.counts[row.outcome, default: 0] += 1
+            if row.outcome == .failed { summary.failureCodes[row.code, default: 0] += 1 }
+            if index.sentSinceLoad(record.line) { summary.rowsSent += 1 }
             if case .valid(let valid) = record, let amount = valid.amount {
                 summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome,
                                   settled: row.fields["transactionStatus"]?.uppercased() == "SUCCESS")
@@ -26,18 +32,23 @@ public enum ResultsPass {
     }
 
     /// The results row of one record.
-    static func result(for record: RecordOutcome, index: JournalIndex) throws -> ResultRow {
-        guard case .valid = record else {
-            guard case .invalid(let line, let ref, let issues) = record, let first = issues.first else {
-                return ResultRow(line: record.line, ref: record.ref, outcome: .invalid)
+    /// - Parameter columns: the operation's columns (made from the record when not given).
+    static func result(for record: RecordOutcome, index: JournalIndex, validationTime: String = "",
+                       columns: ResultColumns? = nil) throws -> ResultRow {
+        guard case .valid(let valid) = record else {
+            guard case .invalid(let line, let ref, let issues, let given) = record, let first = issues.first else {
+                return ResultRow(line: record.line, ref: record.ref, outcome: .invalid, time: validationTime)
             }
             let more = issues.count > 1 ? " (and \(issues.count - 1) more problem\(issues.count == 2 ? "" : "s"))" : ""
             return ResultRow(line: line, ref: ref, outcome: .invalid, code: first.code,
-                             detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more)
+                             detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more,
+                             request: ResultColumns.echoed(given), time: validationTime)
         }
+        let request = (columns ?? ResultColumns(operation: valid.operation)).sent(valid)
         guard let row = try index.finalRecord(record.line) else {
             return ResultRow(line: record.line, ref: record.ref, outcome: .skipped,
-                             detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt")
+                             detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt",
+                             request: request, time: validationTime)
         }
         let outcome: RowOutcome
         switch row.state {
@@ -48,6 +59,7 @@ public enum ResultsPass {
         }
         return ResultRow(line: record.line, ref: record.ref, outcome: outcome, code: row.code ?? "",
                          detail: row.detail ?? (outcome == .skipped ? "not finished" : ""), requestNo: row.requestNo ?? "",
-                         attempts: row.attempts, fields: row.fields)
+                         attempts: row.attempts, fields: row.fields, request: request,
+                         time: row.lastEventTime ?? validationTime)
     }
 }

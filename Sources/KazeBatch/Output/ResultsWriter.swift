@@ -1,6 +1,5 @@
-// ResultsWriter: the results CSV — one row per input record in input order,
-// `line,ref,op,outcome,code,detail,requestNo,attempts` then the operation's safe response
-// fields — written atomically with mode 0600.
+// ResultsWriter: the results CSV — one row per input record in input order, with the
+// operation's fixed columns (`ResultColumns`) — written atomically with mode 0600.
 
 import KazeProtocol
 
@@ -8,15 +7,15 @@ import KazeProtocol
 public final class ResultsWriter {
     private let file: AtomicFile
     private let operation: APIOperation
-    private let columns: [String]
+    private let columns: ResultColumns
 
     /// Starts the file at `path` for `operation` and writes the header.
     /// - Throws: `OutputError.io`.
     public init(path: String, operation: APIOperation) throws {
         file = try AtomicFile(path: path)
         self.operation = operation
-        columns = ResponseFields.columns(for: operation)
-        try file.write(CSVFormat.row(["line", "ref", "op", "outcome", "code", "detail", "requestNo", "attempts"] + columns))
+        columns = ResultColumns(operation: operation)
+        try file.write(CSVFormat.row(columns.header))
     }
 
     /// The final path.
@@ -27,7 +26,8 @@ public final class ResultsWriter {
     public func write(_ row: ResultRow) throws {
         let fixed = ["\(row.line)", row.ref, operation.batchName, row.outcome.rawValue, row.code, row.detail,
                      row.requestNo, "\(row.attempts)"]
-        try file.write(CSVFormat.row(fixed + columns.map { row.fields[$0] ?? "" }))
+        try file.write(CSVFormat.row(fixed + columns.request.map { row.request[$0] ?? "" }
+            + columns.response.map { row.fields[$0] ?? "" } + [row.time]))
     }
 
     /// Moves the complete file into place.

@@ -9,6 +9,10 @@ public struct RunSummary: Sendable, Equatable {
     public var records = 0
     /// Rows per outcome; they add up to `records`.
     public var counts: [RowOutcome: Int] = [:]
+    /// FAILED rows by their code.
+    public var failureCodes: [String: Int] = [:]
+    /// Rows with a request sent in this run.
+    public var rowsSent = 0
     /// Recharge money per currency and outcome.
     public var money = MoneyTotals()
     /// Why the run halted early, if it did.

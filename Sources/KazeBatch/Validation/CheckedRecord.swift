@@ -19,11 +19,22 @@ struct CheckedRecord {
     let members: [(String, JSONValue)]
     /// KYC images by wire field.
     let images: [String: URL]
+    /// An invalid record's raw values by schema slot (`ref` last), for the results file's echo;
+    /// empty for a valid record.
+    var given: [String?] = []
 
     /// The record as the public outcome: a ValidRecord with its request body, or its issues.
     var outcome: RecordOutcome {
-        guard issues.isEmpty else { return .invalid(line: line, ref: ref, issues: issues) }
+        guard issues.isEmpty else { return .invalid(line: line, ref: ref, issues: issues, given: givenByColumn) }
         return .valid(ValidRecord(line: line, ref: ref, operation: operation, body: JSONObject(members), images: images))
+    }
+
+    /// `given` by column name, without `ref` and empty values.
+    private var givenByColumn: [String: String] {
+        let schema = OperationSchema(operation: operation)
+        return Dictionary(uniqueKeysWithValues: zip(schema.columns, given).compactMap { column, value in
+            value.map { (column.name, $0) }
+        })
     }
 
     /// The checked value of `field`, if the record has one.

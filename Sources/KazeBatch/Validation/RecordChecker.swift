@@ -31,7 +31,8 @@ struct RecordChecker {
         }
         if let problem = raw.problem {
             report(problem.field, problem.code, problem.message)
-            return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:])
+            return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:],
+                                 given: raw.values)
         }
         for name in raw.unknownColumns {
             // A file without its header row makes the first record the header: hide its digits
@@ -63,7 +64,8 @@ struct RecordChecker {
            let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
             report("", .duplicate, "same \(duplicates.fields) as the record on line \(first) (use --allow-duplicates if intended)")
         }
-        return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images)
+        return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images,
+                             given: issues.isEmpty ? [] : raw.values)
     }
 
     /// Why an absent value is an error, or `nil` when the column may be left empty.

@@ -29,7 +29,7 @@ public struct ValidationSummary: Sendable {
             count(issues: [], amount: record.body["amount"]?.numberText, currency: record.currency)
         case .valid:
             count(issues: [], amount: nil, currency: "")
-        case .invalid(_, _, let issues):
+        case .invalid(_, _, let issues, _):
             count(issues: issues, amount: nil, currency: "")
         }
     }

@@ -14,7 +14,7 @@ struct BatchRequest {
     /// Flags shared by them.
     static let boolean: Set<String> = ValidationRequest.boolean.union(["quiet", "json"]).union(ConfigOptions.boolean)
 
-    let validation: ValidationRequest
+    private(set) var validation: ValidationRequest
     let configuration: Configuration
     let batchID: String
     let folder: StateFolder
@@ -32,17 +32,40 @@ struct BatchRequest {
             source = try UnchangedInput(source: BatchValidator(
                 operation: validation.operation, file: validation.inputURL, format: validation.format,
                 options: validation.options), path: validation.inputURL.path)
-            batchID = try BatchID.compute(operation: validation.operation, file: validation.inputURL,
-                                          sysId: configuration.sysId, endpoint: configuration.endpoint.absoluteString)
+            batchID = try Self.snapshotID(of: BatchID.compute(
+                operation: validation.operation, file: validation.inputURL, sysId: configuration.sysId,
+                endpoint: configuration.endpoint.absoluteString),
+                operation: validation.operation, arguments, command: command, input: validation.inputPath)
         } catch let error as InputError {
             throw CLIError(error.description)
         }
         folder = StateFolder(batchID: batchID, stateDir: arguments.value("state-dir"), inputPath: validation.inputPath)
         let stem = validation.inputURL.deletingPathExtension()
-        resultsPath = arguments.value("results") ?? stem.appendingPathExtension("results.csv").path
+        let owners: OutputOwners
+        do { owners = try OutputOwners.load(besides: folder) } catch let error as JournalError { throw CLIError("\(error)") }
+        let claim = OutputClaim(owners: owners, batchID: batchID, operation: validation.operation, input: validation.inputPath)
+        resultsPath = try claim.path(option: "--results", explicit: arguments.value("results"), stem: stem, suffix: "results.csv")
+        validation.errorsURL = URL(fileURLWithPath: try claim.path(option: "--errors", explicit: arguments.value("errors"),
+                                                                   stem: stem, suffix: "errors.csv"))
         auditPath = arguments.value("audit") ?? stem.appendingPathExtension("audit.csv").path
         try OutputPaths.checkDistinct(input: validation.inputPath, outputs: [
             ("--errors", validation.errorsURL.path), ("--results", resultsPath), ("--audit", auditPath)])
+    }
+
+    /// The batch id to act on: `base` for an operation that changes things; for a read-only one
+    /// a snapshot (`Snapshot`) — a fresh one for `run`, the newest interrupted one for
+    /// `run --resume`, the newest one (or `base` when none) for `status` and `reconcile`.
+    /// - Throws: `CLIError` (exit 2) for `--resume` with no interrupted snapshot.
+    private static func snapshotID(of base: String, operation: APIOperation, _ arguments: Arguments, command: String,
+                                   input: String) throws -> String {
+        guard operation.isReadOnly else { return base }
+        let root = StateFolder(batchID: base, stateDir: arguments.value("state-dir"), inputPath: input).stateRoot
+        guard command == "run" else { return Snapshot.all(base: base, stateRoot: root, input: input).last ?? base }
+        guard arguments.flag("resume") else { return Snapshot.fresh(base: base) }
+        guard let interrupted = Snapshot.newestInterrupted(base: base, stateRoot: root, input: input) else {
+            throw CLIError("--resume: no interrupted snapshot of \(input) to continue; run without --resume to query every row afresh")
+        }
+        return interrupted
     }
 
     /// Runs `body`, turning batch errors into operator messages with the contract's exit codes.

@@ -20,12 +20,14 @@ enum ReconcileCommand: Command {
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
+        let started = Date()
         let arguments = try Arguments(words, valued: BatchRequest.valued.union(["settle-seconds"]), boolean: BatchRequest.boolean)
         let request = try BatchRequest(arguments, command: "reconcile")
         let runner = try existingBatch(request, arguments: arguments)
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
-        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
-        return ExitCode(rawValue: outcome.summary.exitStatus) ?? .someFailed
+        try RunReport(request: request, outcome: outcome, words: ["reconcile"] + words, started: started, ended: Date())
+            .keepAndPrint(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
+        return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
     }
 
     /// The runner of a batch that already ran (reconcile, settle): its journal must exist.

@@ -27,6 +27,8 @@ enum RunCommand: Command {
                                   has changed since) did or started some of the same rows,
                                   which is refused otherwise (exit 2): those rows are sent
                                   again and may be done twice
+          --resume                card, balance, transactions, kyc-status: continue the newest
+                                  interrupted snapshot instead of querying every row afresh
           --settle-seconds N      how long after its last send a request may still commit at the
                                   platform; only then can "not found" prove it was not done
                                   (default 900, at least twice the timeout)
@@ -45,9 +47,10 @@ enum RunCommand: Command {
         """
 
     static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])
-    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat", "settle"])
+    static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat", "settle", "resume"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
+        let started = Date()
         let arguments = try Arguments(words, valued: valued, boolean: boolean)
         let request = try BatchRequest(arguments, command: "run")
         let confirmed = try confirmedTotals(arguments.values["confirm-total"] ?? [])
@@ -85,12 +88,14 @@ enum RunCommand: Command {
             makeRequestNo: RequestNumber.make)
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
+        runner.errorsPath = request.validation.errorsURL.path
         runner.preflight = preflight
         runner.auditSigner = try request.auditSigner()
         runner.settleAtEnd = arguments.flag("settle")
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
-        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
+        try RunReport(request: request, outcome: outcome, words: ["run"] + words, started: started, ended: Date())
+            .keepAndPrint(json: arguments.flag("json"), quiet: quiet)
         return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
     }
 

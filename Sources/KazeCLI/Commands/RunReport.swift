@@ -9,6 +9,11 @@ import KazeProtocol
 struct RunReport {
     let request: BatchRequest
     let outcome: RunOutcome
+    /// The command's words after `kazebatch` (`run recharge r.csv --rate 5`).
+    let words: [String]
+    /// When the command started and when the run ended.
+    let started: Date
+    let ended: Date
 
     private var summary: RunSummary { outcome.summary }
 
@@ -49,7 +54,10 @@ struct RunReport {
     }
 
     /// The JSON summary (one line).
-    var json: String {
+    var json: String { JSONValue.object(document).compactText }
+
+    /// The summary as a JSON object: the run's outcome plus who ran what, where and when.
+    var document: JSONObject {
         let outcomes = JSONObject(RowOutcome.allCases.map { ($0.rawValue, JSONValue.number("\(summary.count($0))")) })
         let money = JSONObject(summary.money.currencies.map { currency in
             (currency, JSONValue.object(JSONObject(
@@ -69,7 +77,35 @@ struct RunReport {
             ("auditHead", .string(outcome.auditHead)),
             ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("settle", settleJSON), ("exitCode", .number("\(outcome.exitStatus)")),
         ])
-        return JSONValue.object(document).compactText
+        return JSONObject(document.members + provenance)
+    }
+
+    /// The report's fields beyond the summary: version, command line, user, host, times, rows
+    /// sent, FAILED rows by code, the errors file and the latest checkpoint (none yet: null).
+    private var provenance: [(String, JSONValue)] {
+        let failures = JSONObject(summary.failureCodes.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number("\($0.value)")) })
+        let seconds = (ended.timeIntervalSince(started) * 1000).rounded() / 1000
+        return [
+            ("version", .string(KazebatchVersion.text)), ("command", .string(CommandText.redacted(["kazebatch"] + words))),
+            ("user", .string(RunnerIdentity.user)), ("host", .string(RunnerIdentity.host)),
+            ("started", .string(Self.iso.format(started))), ("ended", .string(Self.iso.format(ended))),
+            ("durationSeconds", .number("\(seconds)")), ("rowsSent", .number("\(summary.rowsSent)")),
+            ("failuresByCode", .object(failures)), ("errors", .string(request.validation.errorsURL.path)),
+            ("checkpoint", .null),
+        ]
+    }
+
+    private static let iso = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// Keeps the report in the batch folder (`runs/<stamp>.json`) and returns the document
+    /// with its path added (`report`), as `--json` prints it.
+    /// - Throws: `CLIError` when the report cannot be written.
+    func keep() throws -> JSONObject {
+        let file: RunReportFile
+        do { file = try RunReportFile.write(document, started: started, folder: request.folder) } catch let error as OutputError {
+            throw CLIError("the run finished but its report could not be kept: \(error)", exitCode: .journalFailed)
+        }
+        return JSONObject(document.members + [("report", .string(file.path))])
     }
 
     func money(_ value: Decimal) -> String {
@@ -82,10 +118,18 @@ struct RunReport {
         return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
     }
 
-    /// Prints the report as asked: JSON on stdout with --json, the summary on stdout unless
-    /// --quiet; a stop because the journal could not be written also goes to stderr, always.
-    func print(json wantsJSON: Bool, quiet: Bool) {
+    /// Keeps the report in the batch folder and prints it as asked: JSON on stdout with
+    /// --json, the summary on stdout unless --quiet; a stop because the journal could not be
+    /// written also goes to stderr, always.
+    /// - Throws: `CLIError` when the report cannot be kept (after the summary is printed).
+    func keepAndPrint(json wantsJSON: Bool, quiet: Bool) throws {
         if let stop = summary.journalStop { Console.error(stop.description) }
-        if wantsJSON { Swift.print(json) } else if !quiet { Swift.print(text) }
+        let kept = Result { try keep() }
+        if wantsJSON {
+            Swift.print(JSONValue.object((try? kept.get()) ?? document).compactText)
+        } else if !quiet {
+            Swift.print(text + ((try? kept.get())?.text("report").map { "\nreport  \($0)" } ?? ""))
+        }
+        _ = try kept.get()
     }
 }

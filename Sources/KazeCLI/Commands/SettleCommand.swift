@@ -41,6 +41,7 @@ enum SettleCommand: Command {
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
+        let started = Date()
         let arguments = try Arguments(words, valued: BatchRequest.valued.union(["wait"]), boolean: BatchRequest.boolean)
         guard arguments.positionals.first == APIOperation.recharge.batchName || arguments.positionals.first == APIOperation.recharge.apiCode
         else { throw CLIError("usage: kazebatch settle recharge <file> [--wait SECONDS]: only recharges have transactions to settle") }
@@ -48,7 +49,8 @@ enum SettleCommand: Command {
         let request = try BatchRequest(arguments, command: "settle")
         let runner = try ReconcileCommand.existingBatch(request, arguments: arguments)
         let outcome = try await BatchRequest.guarded { try await runner.settle(wait: wait) }
-        RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
+        try RunReport(request: request, outcome: outcome, words: ["settle"] + words, started: started, ended: Date())
+            .keepAndPrint(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
         return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
     }
 }

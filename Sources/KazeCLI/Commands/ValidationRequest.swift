@@ -17,7 +17,8 @@ struct ValidationRequest {
     let inputPath: String
     let inputURL: URL
     let format: InputFormat
-    let errorsURL: URL
+    /// The errors file (`run` moves it aside when another batch owns the default).
+    var errorsURL: URL
     let options: ValidationOptions
 
     /// Reads the request from parsed arguments.
