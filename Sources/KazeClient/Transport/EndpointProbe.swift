@@ -85,7 +85,7 @@ public struct EndpointProbe: Sendable {
             context = made
         } catch {
             socket.close()
-            handshake = .failure(Failure("TLS: \(error)"))
+            handshake = .failure(Failure("\(error)"))
             return
         }
         do {
