@@ -27,9 +27,8 @@ let package = Package(
         .target(name: "KazeBatch", dependencies: ["KazeClient", "KazeProtocol", "KazeCrypto"]),
         // The stateful KazePay simulator and its small HTTP/1.1 server.
         .target(name: "KazeSandbox", dependencies: ["KazeProtocol", "KazeCrypto"]),
-        // The commands: argument parsing, configuration, dispatch, exit codes (COpenSSL for doctor's
-        // TLS handshake check).
-        .target(name: "KazeCLI", dependencies: ["KazeBatch", "KazeClient", "KazeSandbox", "KazeProtocol", "KazeCrypto", "COpenSSL"]),
+        // The commands: argument parsing, configuration, dispatch, exit codes.
+        .target(name: "KazeCLI", dependencies: ["KazeBatch", "KazeClient", "KazeSandbox", "KazeProtocol", "KazeCrypto"]),
         // Thin executable: hands the arguments to KazeCLI and exits with its code.
         .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
         // Shared test support (not a test target, used by test targets only): the built binary as a

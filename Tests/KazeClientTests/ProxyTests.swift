@@ -2,7 +2,7 @@
 // proxy unresolved, TLS runs end to end through the tunnel and is verified for the endpoint's
 // name; a proxy that refuses or is down means "not sent"; a loopback endpoint never uses a
 // proxy; `https_proxy`/`HTTPS_PROXY` and `no_proxy`/`NO_PROXY` are read as curl reads them and
-// the `proxy` setting overrides them.
+// the `proxy` setting overrides them; EndpointProbe (doctor's checks) takes the same steps.
 
 import Foundation
 import KazeSandbox
@@ -67,6 +67,33 @@ final class ProxyTests: XCTestCase {
         gone.stop()
         let down = try await transportViaProxy(endpointPort: 8443, proxyPort: gone.port, caFile: nil).post([])
         XCTAssertEqual(down, .notSent(reason: "proxy 127.0.0.1:\(gone.port): connection refused (127.0.0.1 port \(gone.port))"))
+    }
+
+    func testTheEndpointProbeTakesTheTransportsStepsThroughTheProxy() throws {
+        let (port, caFile) = try httpsServer(names: ["kazepay.test"])
+        let proxy = try proxy()
+        let configuration = Configuration(
+            endpoint: try XCTUnwrap(URL(string: "https://kazepay.test:\(port)/api")), sysId: "S1", merchantKeyPath: "/unused",
+            platformPublicKeyPath: "/unused", timeoutSeconds: 5, caFilePath: caFile, proxy: URL(string: "http://127.0.0.1:\(proxy.port)"))
+        let probe = EndpointProbe(configuration)
+        XCTAssertEqual(probe.proxy, "proxy 127.0.0.1:\(proxy.port)")
+        XCTAssertEqual(probe.resolvedHost, "127.0.0.1", "this machine resolves the proxy, never the endpoint")
+        XCTAssertEqual(try probe.addresses.get(), ["127.0.0.1"])
+        XCTAssertEqual(try probe.connection?.get().address, "127.0.0.1")
+        let handshake = try XCTUnwrap(probe.handshake?.get())
+        XCTAssertTrue(handshake.version.hasPrefix("TLSv1."), handshake.version)
+        XCTAssertEqual(handshake.trustSource, caFile)
+        XCTAssertTrue((824...825).contains(handshake.leafDaysLeft ?? 0), "the sandbox CA's 825 days: \(String(describing: handshake.leafDaysLeft))")
+        XCTAssertEqual(probe.pins, .notConfigured)
+        XCTAssertEqual(proxy.connectTargets, ["kazepay.test:\(port)"])
+
+        let gone = try ConnectProxy()
+        gone.stop()
+        var down = configuration
+        down.proxy = URL(string: "http://127.0.0.1:\(gone.port)")
+        let failed = EndpointProbe(down)
+        XCTAssertEqual(failed.connection, .failure(.init("proxy 127.0.0.1:\(gone.port): connection refused (127.0.0.1 port \(gone.port))")))
+        XCTAssertNil(failed.handshake, "no handshake without a connection")
     }
 
     func testALoopbackEndpointNeverUsesTheProxy() async throws {

@@ -1,5 +1,5 @@
 // DoctorCommand: `kazebatch doctor` — checks, in order, the configuration and keys, the endpoint
-// (DNS, TCP, TLS), one read-only probe call and the platform's clock, with a fix for each
+// (DNS, TCP, TLS, pins), one read-only probe call and the platform's clock, with a fix for each
 // failure; when the probe fails on the crypto profile, finds the profile that works.
 
 import Foundation
@@ -12,7 +12,8 @@ enum DoctorCommand: Command {
 
         Checks, in order, with a ✓ or ✗ line each and a fix for each ✗: the configuration file
         and keys (private key permissions, key sizes, the merchant key matching a merchant.pub
-        beside it), the endpoint (DNS, TCP, TLS certificate chain, host name and expiry, pins;
+        beside it), the endpoint as the transport reaches it (DNS, TCP or the proxy's tunnel, TLS
+        certificate chain against caFile or the system store, host name and expiry, pinnedKeys;
         not applicable for http on this machine), one read-only probe call (an answer whose
         envelope opens counts, even NOT_FOUND) and the platform's clock offset (its Date
         header). When the probe fails on the crypto profile it is sent again under every sign

@@ -14,10 +14,9 @@ struct ConnectionOpener: Sendable {
     /// An opener for `configuration`'s endpoint.
     /// - Throws: `ConfigurationError` when the TLS settings cannot be used (an unreadable caFile).
     init(_ configuration: Configuration) throws(ConfigurationError) {
-        let https = configuration.endpoint.scheme?.lowercased() == "https"
-        tls = https ? try TLSContext(caFile: configuration.caFilePath) : nil
+        tls = try TLSContext.forEndpoint(of: configuration)
         pins = PublicKeyPins(pins: Set(configuration.pinnedKeys))
-        proxy = ProxyRoute.proxy(for: configuration.endpoint, proxy: configuration.proxy, noProxy: configuration.noProxy)
+        proxy = ProxyRoute.proxy(for: configuration)
     }
 
     /// A new connection to `endpoint`, ready for a request, opened before `deadline.connectBy`.

@@ -6,6 +6,12 @@ import Foundation
 
 /// The proxy decision for one endpoint.
 enum ProxyRoute {
+    /// The proxy `host` and `port` to tunnel through to `configuration`'s endpoint, or `nil` to
+    /// connect directly.
+    static func proxy(for configuration: Configuration) -> (host: String, port: Int)? {
+        proxy(for: configuration.endpoint, proxy: configuration.proxy, noProxy: configuration.noProxy)
+    }
+
     /// The proxy `host` and `port` to tunnel through to `endpoint`, or `nil` to connect directly.
     static func proxy(for endpoint: URL, proxy: URL?, noProxy: [String]) -> (host: String, port: Int)? {
         guard let proxy, endpoint.scheme?.lowercased() == "https", !Endpoint.isLoopback(endpoint),

@@ -31,12 +31,15 @@ struct PublicKeyPins: Sendable, Equatable {
         }
     }
 
-    /// Nil when no pins are set or a key of `ssl`'s verified chain matches one; otherwise the
-    /// reason the connection is refused.
-    func mismatch(for ssl: OpaquePointer) -> String? {
-        guard !pins.isEmpty else { return nil }
-        let chain = Self.chainPins(of: ssl)
-        guard chain.allSatisfy({ !pins.contains($0) }) else { return nil }
+    /// The first pin of `chain` (the server's chain pins, leaf first) that is pinned, if any.
+    func match(in chain: [String]) -> String? {
+        chain.first { pins.contains($0) }
+    }
+
+    /// Nil when no pins are set or a key of `chain` (the server's chain pins, leaf first) matches
+    /// one; otherwise the reason the connection is refused.
+    func mismatch(in chain: [String]) -> String? {
+        guard !pins.isEmpty, match(in: chain) == nil else { return nil }
         return "TLS: pin mismatch: no key of the server's certificate chain matches pinnedKeys"
             + " (the server's key is pin-sha256 \"\(chain.first ?? "?")\")"
     }

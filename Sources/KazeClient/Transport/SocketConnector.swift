@@ -1,4 +1,4 @@
-// SocketConnector: resolves a host and opens a TCP connection to it within the connect deadline,
+// SocketConnector: opens a TCP connection to a resolved host within the connect deadline,
 // trying each address in turn. Everything here happens before a request byte exists, so every
 // failure is "not sent".
 
@@ -14,27 +14,19 @@ enum SocketConnector {
     /// without brackets), opened before `deadline`.
     /// - Throws: `TransportFailure.notSent` naming the host and what failed.
     static func connect(host: String, port: Int, by deadline: ContinuousClock.Instant) throws(TransportFailure) -> PlainStream {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-        hints.ai_socktype = SOCK_STREAM
-        #endif
-        hints.ai_flags = AI_NUMERICSERV
-        var list: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &list)
-        guard status == 0, let first = list else {
-            throw .notSent("host not found: cannot resolve \(host) (\(String(cString: gai_strerror(status))))")
-        }
-        defer { freeaddrinfo(first) }
-        var failure = "no address for \(host)"
-        var entry: UnsafeMutablePointer<addrinfo>? = first
-        while let address = entry?.pointee {
-            entry = address.ai_next
+        try connect(to: ResolvedHost(host: host, port: port), by: deadline).stream
+    }
+
+    /// A connected non-blocking stream to the first of `resolved`'s addresses that accepts before
+    /// `deadline`, with that address (numeric).
+    /// - Throws: `TransportFailure.notSent` naming the last address tried and what failed.
+    static func connect(to resolved: ResolvedHost, by deadline: ContinuousClock.Instant) throws(TransportFailure)
+        -> (stream: PlainStream, address: String) {
+        var failure = "no address for \(resolved.host)"
+        for address in resolved.entries {
             switch attempt(address, by: deadline) {
-            case .success(let stream): return stream
-            case .failure(let reason): failure = "\(reason) (\(describe(address)) port \(port))"
+            case .success(let stream): return (stream, ResolvedHost.numeric(address))
+            case .failure(let reason): failure = "\(reason) (\(ResolvedHost.numeric(address)) port \(resolved.port))"
             }
         }
         throw .notSent(failure)
@@ -81,13 +73,5 @@ enum SocketConnector {
         case ENETUNREACH, EHOSTUNREACH: "host unreachable"
         default: "cannot connect: \(String(cString: strerror(code)))"
         }
-    }
-
-    /// The numeric address of `address` (`127.0.0.1`, `::1`).
-    private static func describe(_ address: addrinfo) -> String {
-        var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-        guard getnameinfo(address.ai_addr, address.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0
-        else { return "?" }
-        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

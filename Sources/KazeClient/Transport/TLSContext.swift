@@ -39,5 +39,11 @@ final class TLSContext: @unchecked Sendable {
         }
     }
 
+    /// The context for `configuration`'s endpoint: trusting its caFile for https, `nil` for http.
+    /// - Throws: `ConfigurationError.caFileUnusable` when the bundle cannot be loaded.
+    static func forEndpoint(of configuration: Configuration) throws(ConfigurationError) -> TLSContext? {
+        EndpointAddress(configuration.endpoint).usesTLS ? try TLSContext(caFile: configuration.caFilePath) : nil
+    }
+
     deinit { SSL_CTX_free(context) }
 }

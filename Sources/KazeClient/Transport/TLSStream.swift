@@ -46,8 +46,18 @@ final class TLSStream: ByteStream {
                 throw .notSent(TLSFailure.reason(ssl: ssl, host: host, trustSource: context.trustSource))
             }
         }
-        if let mismatch = pins.mismatch(for: ssl) { throw .notSent(mismatch) }
+        if let mismatch = pins.mismatch(in: PublicKeyPins.chainPins(of: ssl)) { throw .notSent(mismatch) }
         return stream
+    }
+
+    /// What the handshake negotiated and the server showed; nil once closed.
+    var peer: TLSPeer? {
+        guard let ssl else { return nil }
+        var days: Int32 = 0, seconds: Int32 = 0
+        let leaf = SSL_get0_peer_certificate(ssl)
+        let readable = leaf.map { ASN1_TIME_diff(&days, &seconds, nil, X509_get0_notAfter($0)) == 1 } ?? false
+        return TLSPeer(version: String(cString: SSL_get_version(ssl)), leafDaysLeft: readable ? Int(days) : nil,
+                       chainPins: PublicKeyPins.chainPins(of: ssl))
     }
 
     func write(_ bytes: [UInt8], until deadline: () -> ContinuousClock.Instant) throws(StreamError) {
