@@ -30,7 +30,8 @@ public struct PlatformOffset: Sendable, Equatable {
 
     /// The interval as the operator reads it, e.g. `+08:00:02 … +08:00:03`.
     public var text: String {
-        low == high ? Self.format(low) : "\(Self.format(low)) … \(Self.format(high))"
+        let (from, to) = (Self.format(low), Self.format(high))
+        return from == to ? from : "\(from) … \(to)"
     }
 
     /// `seconds` as `±HH:MM:SS`.
