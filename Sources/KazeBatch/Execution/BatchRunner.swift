@@ -36,6 +36,9 @@ public struct BatchRunner: Sendable {
     /// running) is checked again once this run holds the batch's lock and its batch.json is
     /// written, so a batch of the file started meanwhile sees this one. Nil checks nothing.
     public var preflight: BatchPreflight?
+    /// The operator's request to stop early (set by a signal): no new row starts, rows in
+    /// flight finish, results are written, and the summary carries the signal.
+    public var stopRequest: StopRequest?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -93,7 +96,8 @@ public struct BatchRunner: Sendable {
         let otherClaims = operation.movesMoney ? try StateDirClaims.load(besides: folder) : StateDirClaims()
         let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, index: index,
                                 options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
-                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
+                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName,
+                                stopRequest: stopRequest)
         do { try await body(executor) } catch {
             guard await executor.journalStop != nil else { throw error }
         }
@@ -106,6 +110,7 @@ public struct BatchRunner: Sendable {
         }
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
+        summary.stopSignal = stopRequest?.signal
         return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,
                           recoveredAuditRows: recovered)
     }

@@ -41,6 +41,8 @@ public actor Executor {
     var searchedTransactionOffset = false
     /// The clock.json text last written.
     var lastClockRecord: String?
+    /// The operator's request to stop early (a signal); nil: none can come.
+    let stopRequest: StopRequest?
     /// The first journal or audit write failure: the run stops.
     private var storageFailure: JournalStop?
     /// SENT entries journaled in this run.
@@ -52,10 +54,12 @@ public actor Executor {
     ///   - onProgress: called after every finished row.
     ///   - otherClaims: the transactions other batches of the state dir own.
     ///   - clockRecordPath: where to record the measured platform clock (nil: nowhere).
+    ///   - stopRequest: checked before each row starts: once set, no new row starts.
     public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal,
                 index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
                 makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
-                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil) {
+                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil,
+                stopRequest: StopRequest? = nil) {
         self.operation = operation
         self.batchID = batchID
         self.api = api
@@ -73,6 +77,15 @@ public actor Executor {
                                 options: options, clock: clock)
         self.otherClaims = otherClaims
         self.clockRecordPath = clockRecordPath
+        self.stopRequest = stopRequest
+    }
+
+    /// True once the operator asked the run to stop; notes it as the halt reason the first
+    /// time it is seen, so no new row starts and the summary tells why.
+    var stopRequested: Bool {
+        guard let signal = stopRequest?.signal else { return false }
+        if haltReason == nil { haltReason = "stopped by \(StopRequest.name(of: signal))" }
+        return true
     }
 
     /// True when the row at `line` is to be sent in this run, given its journal history.

@@ -1,0 +1,77 @@
+// End-to-end tests of stopping a run with a signal: the first SIGINT/SIGTERM stops starting
+// rows, finishes those in flight, writes the results and exits 130/143; a rerun resumes.
+
+import Foundation
+import KazeTestSupport
+import XCTest
+
+final class StopSignalTests: SandboxRunTestCase {
+
+    private func writeRecharges(_ rows: Int) throws -> String {
+        var text = "cardID,currency,amount,ref\n"
+        for index in 1...rows { text += "SB\(String(format: "%06d", index)),USD,1.00,s\(index)\n" }
+        try text.write(toFile: folder.path("recharge.csv"), atomically: true, encoding: .utf8)
+        return "recharge.csv"
+    }
+
+    /// Waits until the batch's journal has at least `entries` lines.
+    private func waitForJournal(entries: Int) throws {
+        let root = folder.path(".kazebatch")
+        for _ in 0..<400 {
+            if let batch = try? FileManager.default.contentsOfDirectory(atPath: root).first,
+               let journal = try? String(contentsOfFile: "\(root)/\(batch)/journal.jsonl", encoding: .utf8),
+               journal.split(separator: "\n").count >= entries { return }
+            usleep(50_000)
+        }
+        XCTFail("the journal never reached \(entries) entries")
+    }
+
+    /// The outcome column of every results row.
+    private func outcomes() throws -> [Substring] {
+        let results = try String(contentsOfFile: folder.path("recharge.results.csv"), encoding: .utf8)
+        let lines = results.split(separator: "\n")
+        let column = try XCTUnwrap(lines.first?.split(separator: ",").firstIndex(of: "outcome"))
+        return lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[column] }
+    }
+
+    func testSIGINTStopsCleanlyAndTheRerunPaysNothingTwice() async throws {
+        try fixture.startSandbox(["--cards", "2000", "--latency-ms", "30"])
+        let file = try writeRecharges(2000)
+        let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "100",
+                                      "--concurrency", "4"], in: folder.url)
+        try waitForJournal(entries: 60)
+        run.send(SIGINT)
+        let stopped = run.wait(limit: 60)
+        XCTAssertEqual(stopped.status, 130, stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("stopped by SIGINT"), stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("run the same command again"), stopped.stderr)
+        let firstOutcomes = try outcomes()
+        XCTAssertEqual(firstOutcomes.count, 2000, "one results row per record")
+        XCTAssertGreaterThan(firstOutcomes.filter { $0 == "SKIPPED" }.count, 0, "the unsent rows are SKIPPED")
+        XCTAssertEqual(Set(firstOutcomes).subtracting(["SUCCEEDED", "SKIPPED"]), [], "in-flight rows finished")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [], "no temporary file left behind")
+
+        let resumed = try fixture.run(file, ["--rate", "200", "--concurrency", "8", "--json"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try outcomes().filter { $0 == "SUCCEEDED" }.count, 2000)
+        let credits = try await fixture.credits()
+        XCTAssertEqual(credits.count, 2000)
+        XCTAssertEqual(credits.values.filter { $0 != 1 }.count, 0, "every card credited exactly once")
+    }
+
+    func testSIGTERMExits143AndAStaleTemporaryFileIsRemoved() async throws {
+        try fixture.startSandbox(["--cards", "300", "--latency-ms", "30"])
+        let file = try writeRecharges(300)
+        let stale = folder.path(".recharge.results.csv.tmp-999999")
+        try "half".write(toFile: stale, atomically: false, encoding: .utf8)
+        let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
+                                      "--quiet"], in: folder.url)
+        try waitForJournal(entries: 10)
+        run.send(SIGTERM)
+        let stopped = run.wait(limit: 60)
+        XCTAssertEqual(stopped.status, 143, stopped.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "the stale temporary file of a dead run is removed")
+        XCTAssertEqual(try outcomes().count, 300)
+    }
+}
