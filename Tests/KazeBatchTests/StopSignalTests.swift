@@ -1,5 +1,6 @@
-// End-to-end tests of stopping a run with a signal: the first SIGINT/SIGTERM stops starting
-// rows, finishes those in flight, writes the results and exits 130/143; a rerun resumes.
+// End-to-end tests of stopping a run early: the first SIGINT/SIGTERM (exit 130/143) or the
+// input being appended to (exit 8) stops starting rows, finishes those in flight and writes the
+// results; a rerun resumes.
 
 import Foundation
 import KazeTestSupport
@@ -73,5 +74,26 @@ final class StopSignalTests: SandboxRunTestCase {
         XCTAssertEqual(stopped.status, 143, stopped.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "the stale temporary file of a dead run is removed")
         XCTAssertEqual(try outcomes().count, 300)
+    }
+
+    func testAppendingToTheInputMidRunStopsWithExit8AndNeverSendsTheAddedRows() async throws {
+        try fixture.startSandbox(["--cards", "400", "--latency-ms", "30"])
+        let file = try writeRecharges(300)
+        let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
+                                      "--json"], in: folder.url)
+        try waitForJournal(entries: 10)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: folder.path(file)))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((301...400).map { "SB\(String(format: "%06d", $0)),USD,1.00,s\($0)\n" }.joined().utf8))
+        try handle.close()
+        let stopped = run.wait(limit: 60)
+        XCTAssertEqual(stopped.status, 8, stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("changed while the batch was running"), stopped.stderr)
+        let firstOutcomes = try outcomes()
+        XCTAssertEqual(firstOutcomes.count, 300, "results cover the batch's own rows only")
+        XCTAssertGreaterThan(firstOutcomes.filter { $0 == "SKIPPED" }.count, 0)
+        let credits = try await fixture.credits()
+        XCTAssertEqual(credits.filter { $0.key > "SB000300" }.count, 0, "an appended row is never sent")
+        XCTAssertEqual(credits.values.filter { $0 != 1 }.count, 0)
     }
 }

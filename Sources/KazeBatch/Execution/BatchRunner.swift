@@ -36,8 +36,8 @@ public struct BatchRunner: Sendable {
     /// running) is checked again once this run holds the batch's lock and its batch.json is
     /// written, so a batch of the file started meanwhile sees this one. Nil checks nothing.
     public var preflight: BatchPreflight?
-    /// The operator's request to stop early (set by a signal): no new row starts, rows in
-    /// flight finish, results are written, and the summary carries the signal.
+    /// A request to stop early (a signal, the input changing): no new row starts, rows in
+    /// flight finish, results are written, and the summary carries the reason.
     public var stopRequest: StopRequest?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
@@ -110,7 +110,7 @@ public struct BatchRunner: Sendable {
         }
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
-        summary.stopSignal = stopRequest?.signal
+        summary.stopReason = stopRequest?.reason
         return RunOutcome(summary: summary, auditHead: audit.head.hash, tornJournalLine: index.hadTornLine,
                           recoveredAuditRows: recovered)
     }

@@ -41,7 +41,7 @@ public actor Executor {
     var searchedTransactionOffset = false
     /// The clock.json text last written.
     var lastClockRecord: String?
-    /// The operator's request to stop early (a signal); nil: none can come.
+    /// A request to stop early (a signal, the input changing); nil: none can come.
     let stopRequest: StopRequest?
     /// The first journal or audit write failure: the run stops.
     private var storageFailure: JournalStop?
@@ -80,11 +80,11 @@ public actor Executor {
         self.stopRequest = stopRequest
     }
 
-    /// True once the operator asked the run to stop; notes it as the halt reason the first
-    /// time it is seen, so no new row starts and the summary tells why.
+    /// True once the run was asked to stop; notes it as the halt reason the first time it is
+    /// seen, so no new row starts and the summary tells why.
     var stopRequested: Bool {
-        guard let signal = stopRequest?.signal else { return false }
-        if haltReason == nil { haltReason = "stopped by \(StopRequest.name(of: signal))" }
+        guard let reason = stopRequest?.reason else { return false }
+        if haltReason == nil { haltReason = reason.description }
         return true
     }
 

@@ -1,36 +1,29 @@
-// StopRequest: an operator's request to stop a run early (SIGINT/SIGTERM, caught by the
-// command-line layer). The executor starts no new row once it is set; rows in flight finish
-// and are journaled, then the results and summary are written as for any run.
+// StopRequest: a request to stop a run early, from outside the executor — an operator's signal
+// (caught by the command-line layer) or the input file changing (seen by `UnchangedInput`).
+// The executor starts no new row once it is set; rows in flight finish and are journaled, then
+// the results and summary are written as for any run.
 
 import Foundation
 
-/// A stop asked for from outside the run; safe to set from a signal handler's queue.
+/// A stop asked for from outside the run; safe to set from any thread.
 public final class StopRequest: @unchecked Sendable {
     private let lock = NSLock()
-    private var received: Int32?
+    private var received: StopReason?
 
     /// No stop asked for yet.
     public init() {}
 
-    /// Records `signal` as the reason to stop; returns true the first time only.
+    /// Records `reason` as the reason to stop; returns true the first time only (the first
+    /// reason is kept).
     @discardableResult
-    public func request(signal: Int32) -> Bool {
+    public func request(_ reason: StopReason) -> Bool {
         lock.withLock {
             guard received == nil else { return false }
-            received = signal
+            received = reason
             return true
         }
     }
 
-    /// The signal that asked for the stop, if one did.
-    public var signal: Int32? { lock.withLock { received } }
-
-    /// The signal's name for an operator (`SIGINT`, `SIGTERM`, else `signal N`).
-    public static func name(of signal: Int32) -> String {
-        switch signal {
-        case SIGINT: return "SIGINT"
-        case SIGTERM: return "SIGTERM"
-        default: return "signal \(signal)"
-        }
-    }
+    /// Why the stop was asked for, if it was.
+    public var reason: StopReason? { lock.withLock { received } }
 }

@@ -13,15 +13,23 @@ extension BatchRequest {
         outputPaths.forEach { TemporaryOutputs.remove(besides: $0) }
     }
 
-    /// The exit code of a finished run; after a stop asked for by a signal, also says on
-    /// stderr how to resume.
+    /// The exit code of a finished run; after a stop (a signal, the input changing), also
+    /// says on stderr how to resume.
     func exitCode(of outcome: RunOutcome, command: String) -> ExitCode {
-        let status = outcome.summary.exitStatus
-        if let signal = outcome.summary.stopSignal, outcome.summary.journalStop == nil {
-            Console.error("stopped by \(StopRequest.name(of: signal)); the results are written. To resume, run the same"
-                + " command again (kazebatch \(command) \(validation.operation.batchName) \(validation.inputPath) with the same"
-                + " options): it resumes where this run stopped and sends nothing twice")
+        let summary = outcome.summary
+        let again = "run the same command again (kazebatch \(command) \(validation.operation.batchName) \(validation.inputPath)"
+            + " with the same options): it resumes where this run stopped and sends nothing twice"
+        switch summary.journalStop == nil ? summary.stopReason : nil {
+        case .signal(let number)?:
+            Console.error("stopped by \(StopReason.name(of: number)); the results are written. To resume, \(again)")
+        case .inputChanged?:
+            Console.error("\(validation.inputPath) changed while the batch was running: no new row was started, the rows"
+                + " in flight finished, and the results cover the file's first \(source.size) bytes (rows added after"
+                + " them were not read). To resume, put the file back as it was (remove the added rows) and \(again);"
+                + " send added rows as a new file")
+        case nil:
+            break
         }
-        return ExitCode(rawValue: status) ?? .someFailed
+        return ExitCode(rawValue: summary.exitStatus) ?? .someFailed
     }
 }

@@ -26,7 +26,7 @@ enum ReconcileCommand: Command {
             throw CLIError("no journal for batch \(request.batchID.prefix(16)) in \(request.folder.path): this file was never run with this configuration (the batch id covers the file, sysId and endpoint)")
         }
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
-        let signals = RunSignals(outputs: request.outputPaths, quiet: arguments.flag("quiet"))
+        let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: arguments.flag("quiet"))
         request.removeLeftoverTemporaryFiles()
         let client: KazePayClient
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
@@ -36,7 +36,7 @@ enum ReconcileCommand: Command {
             operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
             makeRequestNo: RequestNumber.make)
-        runner.stopRequest = signals.stopRequest
+        runner.stopRequest = request.stopRequest
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
         return request.exitCode(of: outcome, command: "reconcile")

@@ -37,7 +37,8 @@ enum RunCommand: Command {
           --json                  the summary as JSON on stdout
         Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
         nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run, or another
-        batch of the same file is running · 130/143 stopped by SIGINT/SIGTERM (rows in flight
+        batch of the same file is running · 8 the input was appended to mid-run (rows in flight
+        finished, results written; rows added were not read) · 130/143 stopped by SIGINT/SIGTERM (rows in flight
         finished, results written; run the same command again to resume; a second signal exits
         at once).
 
@@ -53,7 +54,7 @@ enum RunCommand: Command {
         let confirmed = try confirmedTotals(arguments.values["confirm-total"] ?? [])
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
-        let signals = RunSignals(outputs: request.outputPaths, quiet: quiet)
+        let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: quiet)
         request.removeLeftoverTemporaryFiles()
 
         var preflight = BatchPreflight(operation: request.validation.operation, folder: request.folder,
@@ -88,7 +89,7 @@ enum RunCommand: Command {
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
         runner.preflight = preflight
-        runner.stopRequest = signals.stopRequest
+        runner.stopRequest = request.stopRequest
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)

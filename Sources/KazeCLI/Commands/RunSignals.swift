@@ -9,17 +9,20 @@ import KazeBatch
 /// Catches SIGINT and SIGTERM for the life of one batch command.
 final class RunSignals: @unchecked Sendable {
     /// Set by the first signal; hand it to the runner.
-    let stopRequest = StopRequest()
+    let stopRequest: StopRequest
     private let outputs: [String]
     private let quiet: Bool
     private var sources: [any DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var signalled = false
 
     /// Starts catching the signals.
     /// - Parameters:
     ///   - outputs: the output files this run may be writing (their temporary files are removed
     ///     on an immediate exit).
     ///   - quiet: no stderr note on the first signal.
-    init(outputs: [String], quiet: Bool) {
+    init(stopRequest: StopRequest, outputs: [String], quiet: Bool) {
+        self.stopRequest = stopRequest
         self.outputs = outputs
         self.quiet = quiet
         for number in [SIGINT, SIGTERM] {
@@ -34,14 +37,19 @@ final class RunSignals: @unchecked Sendable {
     deinit { sources.forEach { $0.cancel() } }
 
     private func received(_ number: Int32) {
-        guard stopRequest.request(signal: number) else {
+        let first = lock.withLock {
+            defer { signalled = true }
+            return !signalled
+        }
+        guard first else {
             outputs.forEach { TemporaryOutputs.remove(besides: $0, pid: getpid()) }
             Console.error("stopped at once by a second signal; the journal is exact: run the same command again to resume")
             _exit(128 + number)
         }
+        stopRequest.request(.signal(number))
         if !quiet {
             Console.status("\n")
-            Console.error("\(StopRequest.name(of: number)): no new row starts; finishing the requests in flight, then writing"
+            Console.error("\(StopReason.name(of: number)): no new row starts; finishing the requests in flight, then writing"
                 + " the results (send the signal again to stop at once)")
         }
     }
