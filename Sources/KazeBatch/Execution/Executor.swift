@@ -90,13 +90,7 @@ public actor Executor {
 
     /// True when the row at `line` is to be sent in this run, given its journal history.
     public func needsSending(_ line: Int) -> Bool {
-        guard let row = index.summary(line) else { return true }
-        switch row.state {
-        case .pending, .retry: return true
-        case .succeeded: return false
-        case .failed: return options.retryFailed
-        case .sent, .unknown: return operation.isReadOnly || options.resendUnknown
-        }
+        options.sends(index.summary(line)?.state, operation: operation)
     }
 
     /// How many journaled rows are not to be sent in this run (see `needsSending`).
