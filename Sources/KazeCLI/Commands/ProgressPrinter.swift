@@ -56,7 +56,7 @@ final class ProgressPrinter: @unchecked Sendable {
             + ": ok \(progress.succeeded) failed \(progress.failed) unknown \(progress.unknown)"
     }
 
-    private static func clock(_ seconds: Double) -> String {
+    static func clock(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         return "\(total / 60):" + String(format: "%02d", total % 60)
     }
