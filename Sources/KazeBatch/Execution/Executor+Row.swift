@@ -145,7 +145,7 @@ extension Executor {
         entry.detail = detail
         entry.fields = fields
         try await commit(entry, ref: record.ref, record: record)
-        count(state)
+        count(state, money: record.amount.map { ($0.decimal, record.currency) })
     }
 
     /// The PENDING entry, carrying what reconciliation will need (never a secret).

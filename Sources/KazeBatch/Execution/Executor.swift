@@ -150,11 +150,15 @@ public actor Executor {
         return record.body.text("cardNumber").map(Masking.cardNumber)
     }
 
-    /// Counts one finished row for progress and the circuit breaker.
-    func count(_ state: JournalState) {
+    /// Counts one finished row for progress and the circuit breaker, with its `money`
+    /// (amount, currency) when it moves money.
+    func count(_ state: JournalState, money: (amount: Decimal, currency: String)? = nil) {
         progress.done += 1
         switch state {
-        case .succeeded: progress.succeeded += 1; breaker.record(failed: false)
+        case .succeeded:
+            progress.succeeded += 1
+            breaker.record(failed: false)
+            if let money { progress.moneySucceeded[money.currency, default: 0] += money.amount }
         case .failed: progress.failed += 1; breaker.record(failed: true)
         default: progress.unknown += 1
         }

@@ -34,6 +34,8 @@ enum RunCommand: Command {
           --results PATH / --audit PATH / --errors PATH   output files
           --format csv|jsonl      input format (default: from the extension)
           --quiet                 no progress and no summary (errors only)
+          --progress-interval N   seconds between progress lines when stderr is not a terminal
+                                  (default 30); on a terminal a live bar fits its width
           --json                  the summary as JSON on stdout
         Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
         nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run, or another
@@ -45,7 +47,8 @@ enum RunCommand: Command {
         \(ConfigOptions.help)
         """
 
-    static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])
+    static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds",
+                                                   "progress-interval"])
     static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
@@ -81,7 +84,8 @@ enum RunCommand: Command {
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        let printer = ProgressPrinter(quiet: quiet, terminal: Console.stderrIsTerminal)
+        let printer = ProgressPrinter(quiet: quiet, terminal: Console.stderrIsTerminal,
+                                      interval: try arguments.number("progress-interval", in: 0.1...86_400) ?? 30)
         var runner = BatchRunner(
             operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
