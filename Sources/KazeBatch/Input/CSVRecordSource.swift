@@ -56,7 +56,9 @@ struct CSVRecordSource: RecordSource {
     }
 
     mutating func next(into record: inout RawRecord) throws -> Bool {
-        guard try reader.next(into: &row) else { return false }
+        repeat {
+            guard try reader.next(into: &row) else { return false }
+        } while row.problem == nil && row.isAllBlank  // a spreadsheet's `,,,,` row is a blank line
         record.reset(line: row.line, slotCount: slotCount)
         if !unknownColumns.isEmpty { record.unknownColumns.append(contentsOf: unknownColumns) }
         if let problem = row.problem {
