@@ -28,13 +28,7 @@ final class PlanDryRunTests: SandboxRunTestCase {
 
         let run = try KazebatchChild(["run", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--rate", "40",
                                       "--quiet"], in: folder.url)
-        let root = folder.path(".kazebatch")
-        for _ in 0..<400 {
-            if let batch = try? FileManager.default.contentsOfDirectory(atPath: root).first,
-               let journal = try? String(contentsOfFile: "\(root)/\(batch)/journal.jsonl", encoding: .utf8),
-               journal.split(separator: "\n").count >= 30 { break }
-            usleep(50_000)
-        }
+        waitForJournal(entries: 30)
         run.send(SIGINT)
         XCTAssertEqual(run.wait(limit: 60).status, 130)
         let half = try plan()

@@ -38,13 +38,7 @@ final class StatusCommandTests: SandboxRunTestCase {
         let run = try KazebatchChild(["run", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--rate", "40",
                                       "--quiet"], in: folder.url)
         defer { if run.process.isRunning { run.send(SIGKILL) }; run.wait() }
-        let root = folder.path(".kazebatch")
-        for _ in 0..<400 {
-            if let batch = try? FileManager.default.contentsOfDirectory(atPath: root).first,
-               let journal = try? String(contentsOfFile: "\(root)/\(batch)/journal.jsonl", encoding: .utf8),
-               journal.split(separator: "\n").count >= 20 { break }
-            usleep(50_000)
-        }
+        waitForJournal(entries: 20)
         let during = try status(["--json"])
         XCTAssertEqual(during.status, 0, during.stderr)
         let object = try XCTUnwrap(try JSONValue.parse(during.stdout).objectValue, during.stdout)

@@ -15,18 +15,6 @@ final class StopSignalTests: SandboxRunTestCase {
         return "recharge.csv"
     }
 
-    /// Waits until the batch's journal has at least `entries` lines.
-    private func waitForJournal(entries: Int) throws {
-        let root = folder.path(".kazebatch")
-        for _ in 0..<400 {
-            if let batch = try? FileManager.default.contentsOfDirectory(atPath: root).first,
-               let journal = try? String(contentsOfFile: "\(root)/\(batch)/journal.jsonl", encoding: .utf8),
-               journal.split(separator: "\n").count >= entries { return }
-            usleep(50_000)
-        }
-        XCTFail("the journal never reached \(entries) entries")
-    }
-
     /// The outcome column of every results row.
     private func outcomes() throws -> [Substring] {
         let results = try String(contentsOfFile: folder.path("recharge.results.csv"), encoding: .utf8)
@@ -40,7 +28,7 @@ final class StopSignalTests: SandboxRunTestCase {
         let file = try writeRecharges(2000)
         let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "100",
                                       "--concurrency", "4"], in: folder.url)
-        try waitForJournal(entries: 60)
+        waitForJournal(entries: 60)
         run.send(SIGINT)
         let stopped = run.wait(limit: 60)
         XCTAssertEqual(stopped.status, 130, stopped.stderr)
@@ -68,7 +56,7 @@ final class StopSignalTests: SandboxRunTestCase {
         try "half".write(toFile: stale, atomically: false, encoding: .utf8)
         let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
                                       "--quiet"], in: folder.url)
-        try waitForJournal(entries: 10)
+        waitForJournal(entries: 10)
         run.send(SIGTERM)
         let stopped = run.wait(limit: 60)
         XCTAssertEqual(stopped.status, 143, stopped.stderr)
@@ -81,7 +69,7 @@ final class StopSignalTests: SandboxRunTestCase {
         let file = try writeRecharges(300)
         let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
                                       "--json"], in: folder.url)
-        try waitForJournal(entries: 10)
+        waitForJournal(entries: 10)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: folder.path(file)))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data((301...400).map { "SB\(String(format: "%06d", $0)),USD,1.00,s\($0)\n" }.joined().utf8))

@@ -28,6 +28,8 @@ enum PlanCommand: Command {
           --errors PATH           the errors CSV (default: <file>.errors.csv)
           --json                  one JSON object on stdout; a refusal too ({"error", "exitCode"})
 
+        \(ConfigOptions.help)
+
         exit: 0 `run` would start · 2 `run` would refuse (usage, configuration, input, repeated
         rows, --confirm-total) · 3 invalid records (without --skip-invalid) · 6 the batch is
         locked by a run, or another batch of the file is running.
@@ -36,8 +38,6 @@ enum PlanCommand: Command {
           kazebatch plan recharge payroll.csv
           kazebatch plan recharge payroll.csv --retry-failed --json
           kazebatch plan recharge payroll.csv --confirm-total USD:12500.00
-
-        \(ConfigOptions.help)
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
@@ -55,11 +55,7 @@ enum PlanCommand: Command {
         let request = try BatchRequest(arguments, command: "plan")
         let confirmed = try RunCommand.confirmedTotals(arguments.values["confirm-total"] ?? [])
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
-        var preflight = BatchPreflight(operation: request.validation.operation, folder: request.folder,
-                                       inputPath: request.validation.inputPath)
-        preflight.allowRepeat = arguments.flag("allow-repeat")
-        let repeatGuard = try await BatchRequest.guarded { try preflight.check() }
-        let (validation, repeats) = try request.validation.validate(against: repeatGuard)
+        let (_, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
             if !json { print(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
             throw CLIError("run would refuse: \(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s");"

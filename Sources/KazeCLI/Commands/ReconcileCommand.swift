@@ -38,6 +38,7 @@ enum ReconcileCommand: Command {
             makeRequestNo: RequestNumber.make)
         runner.stopRequest = request.stopRequest
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
+        signals.stop()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
         return request.exitCode(of: outcome, command: "reconcile")
     }

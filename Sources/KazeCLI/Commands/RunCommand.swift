@@ -60,11 +60,7 @@ enum RunCommand: Command {
         let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: quiet)
         request.removeLeftoverTemporaryFiles()
 
-        var preflight = BatchPreflight(operation: request.validation.operation, folder: request.folder,
-                                       inputPath: request.validation.inputPath)
-        preflight.allowRepeat = arguments.flag("allow-repeat")
-        let repeatGuard = try await BatchRequest.guarded { try preflight.check() }
-        let (validation, repeats) = try request.validation.validate(against: repeatGuard)
+        let (preflight, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
             if !quiet { Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n") }
             Console.error("\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)")
@@ -95,6 +91,7 @@ enum RunCommand: Command {
         runner.preflight = preflight
         runner.stopRequest = request.stopRequest
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
+        signals.stop()
         printer.finish()
         RunReport(request: request, outcome: outcome).print(json: arguments.flag("json"), quiet: quiet)
         return request.exitCode(of: outcome, command: "run")

@@ -34,7 +34,10 @@ final class RunSignals: @unchecked Sendable {
         }
     }
 
-    deinit { sources.forEach { $0.cancel() } }
+    deinit { stop() }
+
+    /// Stops watching (the command is done; the signals stay caught until it exits).
+    func stop() { sources.forEach { $0.cancel() } }
 
     private func received(_ number: Int32) {
         let first = lock.withLock {
