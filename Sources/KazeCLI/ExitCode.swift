@@ -18,4 +18,11 @@ public enum ExitCode: Int32, Sendable {
     case locked = 6
     /// Stopped: the journal (or the audit file) could not be written.
     case journalFailed = 7
+    /// Stopped because the input file changed while the batch ran: rows in flight finished,
+    /// results written for the batch's own bytes.
+    case inputChanged = 8
+    /// Stopped by SIGINT: rows in flight finished, results written; run again to resume.
+    case interrupted = 130
+    /// Stopped by SIGTERM: rows in flight finished, results written; run again to resume.
+    case terminated = 143
 }

@@ -25,6 +25,14 @@ final class InputSourceTests: XCTestCase {
         XCTAssertEqual(record.body, JSONObject([("cardID", .string("SB1")), ("amount", .number("10.50"))]))
     }
 
+    func testARowOfEmptyFieldsIsSkippedLikeABlankLineAnywhere() throws {
+        let url = try ValidationTestFiles.write("cardID,amount,currency,ref\n,,,\nSB1,1.00,USD,r1\n , ,\t,\n,,\nSB2,2.00,USD,r2\n,,,\n",
+                                                named: "r.csv", for: self)
+        let outcomes = try ValidationTestFiles.outcomes(.recharge, url)
+        XCTAssertEqual(outcomes.map(\.line), [3, 6], "only the two real records, on their own lines")
+        XCTAssertTrue(outcomes.allSatisfy { $0.issues.isEmpty }, "\(outcomes)")
+    }
+
     func testBomAndCRLFFixtureReadsEveryRecord() throws {
         let outcomes = try ValidationTestFiles.outcomes(.recharge, try ValidationTestFiles.fixture("input-bom-crlf-recharge.csv"))
         XCTAssertEqual(outcomes.map(\.line), [2, 3, 5])

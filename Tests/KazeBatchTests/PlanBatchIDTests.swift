@@ -86,7 +86,7 @@ final class PlanBatchIDTests: XCTestCase {
         XCTAssertEqual(summary.planReport(batchID: "abc", endpoint: "http://127.0.0.1:9/"), """
             plan
               would send  10 cardRecharge requests to http://127.0.0.1:9/
-              total       USD:428.84
+              total       USD:428.84 in the whole batch
               confirm with: --confirm-total USD:428.84
               batch id    abc
             """)

@@ -45,6 +45,9 @@ public struct BatchRunner: Sendable {
     public var auditSigner: AuditSigner?
     /// `run --settle`: one settle pass over the batch's pending recharges at the end.
     public var settleAtEnd = false
+    /// A request to stop early (a signal, the input changing): no new row starts, rows in
+    /// flight finish, results are written, and the summary carries the reason.
+    public var stopRequest: StopRequest?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
     public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
@@ -109,7 +112,8 @@ public struct BatchRunner: Sendable {
         let otherClaims = operation.movesMoney ? try StateDirClaims.load(besides: folder) : StateDirClaims()
         let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, index: index,
                                 options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
-                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName)
+                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName,
+                                stopRequest: stopRequest)
         let ticker = Task { [audit] in await audit.checkpointWhileWaiting() }
         do { try await body(executor) } catch {
             ticker.cancel()
@@ -128,6 +132,7 @@ public struct BatchRunner: Sendable {
         if operation.isReadOnly { try keepSnapshotCopy() }
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
+        summary.stopReason = stopRequest?.reason
         return RunOutcome(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
                           tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
     }

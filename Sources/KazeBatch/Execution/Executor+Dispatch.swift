@@ -20,7 +20,7 @@ extension Executor {
         while true {
             if holdsSubjectsInDoubt, options.retryFailed || options.resendUnknown { try findLatestSendPerSubject() }
             let stillHeld = try await dispatch(source)
-            guard journalStop == nil else { return }
+            guard journalStop == nil, !stopRequested else { return }  // a stop leaves in-doubt rows to the resume
             try await reconcileInDoubt()
             guard stillHeld > 0, stillHeld < held, haltReason == nil else { break }
             held = stillHeld
@@ -44,6 +44,7 @@ extension Executor {
             var input = stream.makeAsyncIterator()
             var inputEnded = false
             while true {
+                _ = stopRequested
                 while running.count < concurrency, haltReason == nil, !ready.isEmpty {
                     let (ticket, record) = ready.removeFirst()
                     guard held.isDisjoint(with: subjectKeys(record)) else {

@@ -6,7 +6,8 @@ import Foundation
 
 extension Executor {
     /// Reconciles every in-doubt row of a state-changing batch (read-only batches simply
-    /// send them again). Rows the platform cannot decide stay UNKNOWN.
+    /// send them again). Rows the platform cannot decide stay UNKNOWN. Once the operator asks
+    /// to stop, no further row is read; the rest stay in doubt for the next run.
     /// - Throws: when the journal cannot be read back or written.
     public func reconcileInDoubt() async throws {
         guard !operation.isReadOnly else { return }
@@ -15,13 +16,13 @@ extension Executor {
             .sorted { $0[0].line < $1[0].line }
         try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0
-            for rowsOfOneKey in groups {
+            for rowsOfOneKey in groups where !stopRequested {
                 if running >= options.concurrency {
                     try await group.next()
                     running -= 1
                 }
                 group.addTask {
-                    for row in rowsOfOneKey { try await self.reconcile(row) }
+                    for row in rowsOfOneKey where await !self.stopRequested { try await self.reconcile(row) }
                 }
                 running += 1
             }

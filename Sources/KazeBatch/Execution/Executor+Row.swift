@@ -61,15 +61,17 @@ extension Executor {
                 guard try await mayRetry(record, requestNo: requestNo, attempt: attempt, tries: tries, code: code, detail: detail)
                 else { return }
                 await clock.sleep(seconds: policy.delay(after: tries, retryAfter: retryAfter))
+                guard !stopRequested else { return }  // left RETRY: it did nothing, the resume sends it
             }
         }
     }
 
     /// Journals RETRY for an attempt that proved nothing was done and returns true, or — when
     /// the row is out of attempts or the run is halting — journals FAILED and returns false.
+    /// When the operator asked to stop, the row is left RETRY (false): the resume sends it.
     private func mayRetry(_ record: ValidRecord, requestNo: String, attempt: Int, tries: Int, code: String,
                           detail: String) async throws -> Bool {
-        guard policy.allowsRetry(after: tries), haltReason == nil else {
+        guard policy.allowsRetry(after: tries), haltReason == nil || stopRequested else {
             try await finish(record, .failed, requestNo: requestNo, attempt: attempt, code: code,
                              detail: "gave up after \(tries) attempt\(tries == 1 ? "" : "s") in this run: \(detail)")
             return false
@@ -78,7 +80,7 @@ extension Executor {
         retry.code = code
         retry.detail = detail
         try await commit(retry, ref: record.ref, record: record)
-        return true
+        return !stopRequested
     }
 
     /// The requestNo for the row's next attempt, and whether an earlier attempt with it may
@@ -145,7 +147,7 @@ extension Executor {
         entry.detail = detail
         entry.fields = fields
         try await commit(entry, ref: record.ref, record: record)
-        count(state)
+        count(state, money: record.amount.map { ($0.decimal, record.currency) })
     }
 
     /// The PENDING entry, carrying what reconciliation will need (never a secret).

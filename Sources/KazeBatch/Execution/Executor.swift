@@ -43,6 +43,8 @@ public actor Executor {
     var lastClockRecord: String?
     /// What `settle` found, once it ran.
     public internal(set) var settleTally: SettleTally?
+    /// A request to stop early (a signal, the input changing); nil: none can come.
+    let stopRequest: StopRequest?
     /// The first journal or audit write failure: the run stops.
     private var storageFailure: JournalStop?
     /// SENT entries journaled in this run.
@@ -54,10 +56,12 @@ public actor Executor {
     ///   - onProgress: called after every finished row.
     ///   - otherClaims: the transactions other batches of the state dir own.
     ///   - clockRecordPath: where to record the measured platform clock (nil: nowhere).
+    ///   - stopRequest: checked before each row starts: once set, no new row starts.
     public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal,
                 index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
                 makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
-                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil) {
+                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil,
+                stopRequest: StopRequest? = nil) {
         self.operation = operation
         self.batchID = batchID
         self.api = api
@@ -75,17 +79,20 @@ public actor Executor {
                                 options: options, clock: clock)
         self.otherClaims = otherClaims
         self.clockRecordPath = clockRecordPath
+        self.stopRequest = stopRequest
+    }
+
+    /// True once the run was asked to stop; notes it as the halt reason the first time it is
+    /// seen, so no new row starts and the summary tells why.
+    var stopRequested: Bool {
+        guard let reason = stopRequest?.reason else { return false }
+        if haltReason == nil { haltReason = reason.description }
+        return true
     }
 
     /// True when the row at `line` is to be sent in this run, given its journal history.
     public func needsSending(_ line: Int) -> Bool {
-        guard let row = index.summary(line) else { return true }
-        switch row.state {
-        case .pending, .retry: return true
-        case .succeeded, .settled: return false
-        case .failed, .settleFailed: return options.retryFailed
-        case .sent, .unknown: return operation.isReadOnly || options.resendUnknown
-        }
+        options.sends(index.summary(line)?.state, operation: operation)
     }
 
     /// How many journaled rows are not to be sent in this run (see `needsSending`).
@@ -146,11 +153,15 @@ public actor Executor {
         return record.body.text("cardNumber").map(Masking.cardNumber)
     }
 
-    /// Counts one finished row for progress and the circuit breaker.
-    func count(_ state: JournalState) {
+    /// Counts one finished row for progress and the circuit breaker, with its `money`
+    /// (amount, currency) when it moves money.
+    func count(_ state: JournalState, money: (amount: Decimal, currency: String)? = nil) {
         progress.done += 1
         switch state {
-        case .succeeded: progress.succeeded += 1; breaker.record(failed: false)
+        case .succeeded:
+            progress.succeeded += 1
+            breaker.record(failed: false)
+            if let money { progress.moneySucceeded[money.currency, default: 0] += money.amount }
         case .failed: progress.failed += 1; breaker.record(failed: true)
         default: progress.unknown += 1
         }

@@ -1,4 +1,6 @@
-// RunProgress: what the progress bar shows — rows finished so far, by outcome, and pace.
+// RunProgress: what the progress bar shows — rows finished so far, by outcome, money, and pace.
+
+import Foundation
 
 /// A snapshot of a run in progress.
 public struct RunProgress: Sendable, Equatable {
@@ -14,6 +16,8 @@ public struct RunProgress: Sendable, Equatable {
     public var unknown = 0
     /// Requests sent in this run (including retries and reconciliation reads).
     public var requests = 0
+    /// Money of the rows SUCCEEDED in this run, per currency (recharges).
+    public var moneySucceeded: [String: Decimal] = [:]
     /// Seconds since the run started sending.
     public var elapsed: Double = 0
 

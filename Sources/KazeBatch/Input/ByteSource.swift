@@ -19,10 +19,12 @@ final class ByteSource {
 
     private let descriptor: Int32
     private let path: String
+    /// Bytes still to be read when the source reads only a prefix of the file.
+    private var remaining: Int?
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading (only its first `limit` bytes when given).
     /// - Throws: `InputError` when the file cannot be opened or is a folder.
-    init(path: String) throws {
+    init(path: String, limit: Int? = nil) throws {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the open
         guard descriptor >= 0 else {
             throw InputError(path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))")
@@ -35,6 +37,7 @@ final class ByteSource {
         }
         self.descriptor = descriptor
         self.path = path
+        remaining = limit
         bytes = .allocate(capacity: Self.chunkSize)
     }
 
@@ -48,9 +51,10 @@ final class ByteSource {
     @discardableResult
     func fill() throws -> Int {
         while true {
-            let got = systemRead(descriptor, bytes, Self.chunkSize)
+            let got = systemRead(descriptor, bytes, min(Self.chunkSize, remaining ?? Self.chunkSize))
             if got >= 0 {
                 count = got
+                remaining = remaining.map { $0 - got }
                 return got
             }
             guard errno == EINTR else {

@@ -16,10 +16,10 @@ struct CSVRecordSource: RecordSource {
     private let unnamedColumns: [Int]
     private let slotCount: Int
 
-    /// Opens `path` and reads its header row.
+    /// Opens `path` (only its first `limit` bytes when given) and reads its header row.
     /// - Throws: `InputError` when the file cannot be read, is empty, or its header is unusable.
-    init(path: String, schema: OperationSchema) throws {
-        var reader = CSVReader(source: try ByteSource(path: path))
+    init(path: String, schema: OperationSchema, limit: Int? = nil) throws {
+        var reader = CSVReader(source: try ByteSource(path: path, limit: limit))
         var header = CSVRow()
         guard try reader.next(into: &header) else {
             throw InputError(path: path, problem: "the file is empty; a header row naming the columns is required")
@@ -56,7 +56,9 @@ struct CSVRecordSource: RecordSource {
     }
 
     mutating func next(into record: inout RawRecord) throws -> Bool {
-        guard try reader.next(into: &row) else { return false }
+        repeat {
+            guard try reader.next(into: &row) else { return false }
+        } while row.problem == nil && row.isAllBlank  // a spreadsheet's `,,,,` row is a blank line
         record.reset(line: row.line, slotCount: slotCount)
         if !unknownColumns.isEmpty { record.unknownColumns.append(contentsOf: unknownColumns) }
         if let problem = row.problem {

@@ -20,6 +20,11 @@ struct CSVRow {
     /// Where field `index` lies in `bytes`.
     func range(ofField index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
 
+    /// True when every field holds only spaces and tabs (a spreadsheet's `,,,,` row).
+    var isAllBlank: Bool {
+        (0..<fieldCount).allSatisfy { index in field(index).allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
     /// The bytes of field `index`.
     func field(_ index: Int) -> ArraySlice<UInt8> { bytes[range(ofField: index)] }
 

@@ -9,10 +9,10 @@ struct JSONLRecordSource: RecordSource {
     private var bytes: [UInt8] = []
     private let schema: OperationSchema
 
-    /// Opens `path`.
+    /// Opens `path` (only its first `limit` bytes when given).
     /// - Throws: `InputError` when the file cannot be opened.
-    init(path: String, schema: OperationSchema) throws {
-        self.reader = JSONLReader(source: try ByteSource(path: path))
+    init(path: String, schema: OperationSchema, limit: Int? = nil) throws {
+        self.reader = JSONLReader(source: try ByteSource(path: path, limit: limit))
         self.schema = schema
     }
 

@@ -1,6 +1,8 @@
-// UnchangedInput: a batch source that refuses to start a pass when the input file is no longer
-// the one the batch id was computed from — edited in place, replaced or appended to while a run
-// was going — so what is sent, confirmed and summed is always that one file's content.
+// UnchangedInput: a batch source that reads only the bytes the batch id was computed from, and
+// notices when the file changes while a run is going. A file appended to keeps those bytes: the
+// run stops starting rows (`StopRequest`, reason `.inputChanged`), finishes those in flight and
+// writes results and summary for the batch's own bytes; the appended rows are never read. A file
+// edited or replaced no longer holds them: nothing more is read and the pass refuses.
 
 #if canImport(Glibc)
 import Glibc
@@ -8,31 +10,59 @@ import Glibc
 import Darwin
 #endif
 
-/// Wraps a `BatchSource` reading `path`; every pass first checks the file is unchanged since `init`.
+/// Wraps a `BatchSource` reading the first `size` bytes of `path`; every pass first checks
+/// those bytes are still the ones the batch id covers, and every record read checks the file.
 public struct UnchangedInput: BatchSource {
     /// The wrapped source.
     public let source: any BatchSource
     /// The input file.
     public let path: String
+    /// The file's size when the batch started: the bytes the batch consists of.
+    public let size: Int
+    /// The batch id, computed over exactly those bytes.
+    public let batchID: String
+    /// Set (`.inputChanged`) as soon as a pass sees the file changed.
+    public let stopRequest: StopRequest
     private let identity: [Int]
+    private let fingerprint: @Sendable (Int) throws -> String
 
-    /// Records the file's identity now (call it before computing the batch id).
-    /// - Throws: `InputError` when the file cannot be examined.
-    public init(source: any BatchSource, path: String) throws {
-        self.source = source
+    /// Records the file's identity and size now, computes the batch id over that many bytes
+    /// with `fingerprint`, and makes the source that reads only them with `makeSource`.
+    /// - Throws: `InputError` when the file cannot be examined or read.
+    public init(path: String, stopRequest: StopRequest, fingerprint: @escaping @Sendable (_ bytes: Int) throws -> String,
+                makeSource: (_ bytes: Int) throws -> any BatchSource) throws {
         self.path = path
+        self.stopRequest = stopRequest
+        self.fingerprint = fingerprint
         identity = try Self.identity(of: path)
+        size = identity[2]
+        batchID = try fingerprint(size)
+        source = try makeSource(size)
     }
 
-    /// Checks the file, then runs one pass of the wrapped source.
-    /// - Throws: `InputError` when the file changed since `init`, or what the pass throws.
+    /// Checks the batch's bytes are intact, then runs one pass of the wrapped source, asking
+    /// the run to stop as soon as the file is seen changed.
+    /// - Throws: `InputError` when the batch's bytes were edited or replaced, or what the pass throws.
     public func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
-        guard try Self.identity(of: path) == identity else {
-            throw InputError(path: path, problem: "the file changed while the batch was running (edited, replaced or appended to),"
-                + " so it was not read again. The journal keeps what was sent: put the original file back and run the same"
-                + " command again (nothing is sent twice)")
+        if try changed() {
+            guard try Self.identity(of: path)[2] >= size, try fingerprint(size) == batchID else {
+                throw InputError(path: path, problem: "the file was edited or replaced while the batch was running, so it"
+                    + " was not read again. The journal keeps what was sent: put the original file back and run the same"
+                    + " command again (nothing is sent twice)")
+            }
         }
-        try source.forEachRecord(body)
+        try source.forEachRecord { record in
+            _ = try changed()
+            try body(record)
+        }
+    }
+
+    /// True when the file is no longer as it was at `init`; the first time, asks the run to stop.
+    private func changed() throws -> Bool {
+        if stopRequest.reason == .inputChanged { return true }
+        guard try Self.identity(of: path) != identity else { return false }
+        stopRequest.request(.inputChanged)
+        return true
     }
 
     /// Device, inode, size, and modification and change times (to the nanosecond).

@@ -72,17 +72,25 @@ public struct BatchPreflight: Sendable {
 
     /// The other batches in the state dir whose batch.json names `input`, by id.
     private func otherBatches(of input: String) throws -> [BatchRef] {
-        let root = folder.stateRoot
+        let own = folderName(folder)
+        return try Self.batches(of: inputPath, stateRoot: folder.stateRoot).filter { $0.id != own }
+    }
+
+    /// Every batch in `stateRoot` whose batch.json names the file `inputPath` (resolved), by id.
+    /// Only reads.
+    /// - Throws: `BatchGuardError.unreadable` when the state dir cannot be listed or a batch.json read.
+    public static func batches(of inputPath: String, stateRoot root: String) throws -> [BatchRef] {
         guard FileManager.default.fileExists(atPath: root) else { return [] }
+        let input = ResolvedPath.of(inputPath)
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: root) } catch {
             throw BatchGuardError.unreadable(input: inputPath, path: root, reason: "(the state dir) cannot be listed")
         }
-        let own = folderName(folder)
         var found: [BatchRef] = []
-        for name in names.sorted() where name != own {
-            let sibling = stateFolder(name)
-            guard let info = try readable(sibling.infoPath, { try BatchInfo.read(folder: sibling) }), info.input == input
+        for name in names.sorted() {
+            let sibling = StateFolder(batchID: name, stateDir: root, inputPath: inputPath)
+            guard let info = try readable(sibling.infoPath, input: inputPath, { try BatchInfo.read(folder: sibling) }),
+                  info.input == input
             else { continue }
             found.append(BatchRef(id: name, info: info))
         }
@@ -91,6 +99,10 @@ public struct BatchPreflight: Sendable {
 
     /// Runs `body`, turning a `JournalError` about `path` into `BatchGuardError.unreadable`.
     private func readable<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        try Self.readable(path, input: inputPath, body)
+    }
+
+    private static func readable<T>(_ path: String, input inputPath: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as JournalError {
             let reason: String
             switch error {

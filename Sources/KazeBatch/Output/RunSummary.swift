@@ -19,6 +19,8 @@ public struct RunSummary: Sendable, Equatable {
     public var haltReason: String?
     /// Why the run stopped because its journal or audit file could not be written, if it did.
     public var journalStop: JournalStop?
+    /// Why the run was stopped early from outside (a signal, the input changing), if it was.
+    public var stopReason: StopReason?
 
     /// An empty summary.
     public init() {}
@@ -26,11 +28,13 @@ public struct RunSummary: Sendable, Equatable {
     /// The rows with `outcome`.
     public func count(_ outcome: RowOutcome) -> Int { counts[outcome] ?? 0 }
 
-    /// The exit code: 7 stopped because the journal could not be written, 4 halted with rows
+    /// The exit code: 7 stopped because the journal could not be written, 130/143 stopped by
+    /// SIGINT/SIGTERM, 8 stopped because the input changed, 4 halted with rows
     /// left unsent, 5 UNKNOWN remain, 4 rows left unsent (held back behind a row of their
     /// subject that is still in doubt), 1 some FAILED/INVALID, else 0.
     public var exitStatus: Int32 {
         if journalStop != nil { return 7 }
+        if let stopReason { return stopReason.exitStatus }
         if haltReason != nil && count(.skipped) > 0 { return 4 }
         if count(.unknown) > 0 { return 5 }
         if count(.skipped) > 0 { return 4 }

@@ -10,11 +10,12 @@ import KazeProtocol
 public enum BatchID {
     /// Lowercase hex SHA-256 of, in order: the apiCode, sysId and canonical endpoint
     /// (`canonicalEndpoint`; each as an 8-byte big-endian UTF-8 length then the UTF-8), then
-    /// the input file's bytes.
+    /// the input file's bytes (only the first `limit` when given).
     /// - Throws: `InputError` when the file cannot be read.
-    public static func compute(operation: APIOperation, file: URL, sysId: String, endpoint: String) throws -> String {
+    public static func compute(operation: APIOperation, file: URL, sysId: String, endpoint: String,
+                               limit: Int? = nil) throws -> String {
         let hasher = platformHasher(operation: operation, sysId: sysId, endpoint: endpoint)
-        let source = try ByteSource(path: file.path)
+        let source = try ByteSource(path: file.path, limit: limit)
         while try source.fill() > 0 {
             hasher.update(UnsafeRawBufferPointer(source.chunk))
         }

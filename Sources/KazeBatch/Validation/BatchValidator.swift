@@ -49,10 +49,10 @@ public struct BatchValidator: Sendable {
         var checker = RecordChecker(schema: schema, context: context, allowDuplicates: options.allowDuplicates)
         switch format {
         case .csv:
-            var source = try CSVRecordSource(path: file.path, schema: schema)
+            var source = try CSVRecordSource(path: file.path, schema: schema, limit: options.byteLimit)
             try drain(&source, checker: &checker, body)
         case .jsonl:
-            var source = try JSONLRecordSource(path: file.path, schema: schema)
+            var source = try JSONLRecordSource(path: file.path, schema: schema, limit: options.byteLimit)
             try drain(&source, checker: &checker, body)
         }
     }

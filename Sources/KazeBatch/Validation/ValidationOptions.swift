@@ -11,6 +11,9 @@ public struct ValidationOptions: Sendable {
     public var maxImageBytes = 5 * 1024 * 1024
     /// "Now": dates of birth must fall before, and expiry dates after, this instant's UTC day.
     public var now = Date()
+    /// Read only the input's first this many bytes (the bytes the batch id covers), so rows
+    /// appended while a batch runs are never read; nil reads the whole file.
+    public var byteLimit: Int?
 
     /// Options with the given values; the defaults are the documented ones.
     public init(allowDuplicates: Bool = false, maxImageBytes: Int = 5 * 1024 * 1024, now: Date = Date()) {

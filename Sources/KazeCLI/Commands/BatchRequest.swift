@@ -22,6 +22,8 @@ struct BatchRequest {
     let auditPath: String
     /// The records, each pass checking the file is still the one the batch id covers.
     let source: UnchangedInput
+    /// Asked for by a signal or by the input changing: the run starts no new row.
+    let stopRequest = StopRequest()
 
     /// Reads the request and loads the configuration.
     /// - Throws: `CLIError` (exit 2) for usage, configuration or unreadable input.
@@ -29,13 +31,18 @@ struct BatchRequest {
         validation = try ValidationRequest(arguments, command: command)
         configuration = try ConfigOptions.configuration(from: arguments)
         do {
-            source = try UnchangedInput(source: BatchValidator(
-                operation: validation.operation, file: validation.inputURL, format: validation.format,
-                options: validation.options), path: validation.inputURL.path)
-            batchID = try Self.snapshotID(of: BatchID.compute(
-                operation: validation.operation, file: validation.inputURL, sysId: configuration.sysId,
-                endpoint: configuration.endpoint.absoluteString),
-                operation: validation.operation, arguments, command: command, input: validation.inputPath)
+            let (validation, configuration) = (validation, configuration)
+            source = try UnchangedInput(path: validation.inputURL.path, stopRequest: stopRequest, fingerprint: { bytes in
+                try BatchID.compute(operation: validation.operation, file: validation.inputURL, sysId: configuration.sysId,
+                                    endpoint: configuration.endpoint.absoluteString, limit: bytes)
+            }, makeSource: { bytes in
+                var options = validation.options
+                options.byteLimit = bytes
+                return BatchValidator(operation: validation.operation, file: validation.inputURL, format: validation.format,
+                                      options: options)
+            })
+            batchID = try Self.snapshotID(of: source.batchID, operation: validation.operation, arguments, command: command,
+                                          input: validation.inputPath)
         } catch let error as InputError {
             throw CLIError(error.description)
         }

@@ -1,5 +1,7 @@
-// PlanCommand: `kazebatch plan <op> <file>` — the same offline validation as `validate`, then what
-// a run would send: record counts, money totals per currency (recharge) and the batch id.
+// PlanCommand: `kazebatch plan <op> <file> [run options]` — a true dry run: the same validation,
+// guards and journal read-back as `run` (no lock taken, nothing sent), then what `run` would do:
+// rows to send, FAILED rows resent with --retry-failed, in-doubt rows reconciled, finished rows
+// skipped, the money of what would be sent — and the exit code `run` would give on refusal.
 
 import Foundation
 import KazeBatch
@@ -7,34 +9,94 @@ import KazeProtocol
 
 enum PlanCommand: Command {
     static let help = """
-        usage: kazebatch plan <op> <file> [--format csv|jsonl] [--errors PATH] [--allow-duplicates]
-                              [configuration options]
+        usage: kazebatch plan <op> <file> [run options]
 
-        Validates every record like `validate` (writing the errors CSV), then prints what `run`
-        would send: the records to send, money totals per currency for recharges (the values
-        `run --confirm-total` expects) and the batch id (SHA-256 of operation, input bytes, sysId and
-        endpoint), which names the batch's journal. Exit 0 when every record is valid, 3 when any
-        is not, 2 when the file, the configuration or the command line cannot be used.
+        A dry run of `kazebatch run` with the same options: validates every record (writing the
+        errors CSV), applies every guard `run` applies (another batch of the file running or
+        repeated, the batch locked, --confirm-total, invalid records) and reads the batch's
+        journal without locking it, then prints what `run` would do: rows it would send (new ones
+        and ones journaled before a request went out), FAILED rows it would send again with
+        --retry-failed, in-doubt rows (cut off before an outcome, or UNKNOWN) it would reconcile
+        first, finished rows it would skip, the money of what it would send, the batch's totals
+        (the values --confirm-total expects) and the batch id. Nothing is sent and no key is used.
 
-        """ + ConfigOptions.help
+        options:
+          --retry-failed, --resend-unknown, --skip-invalid, --allow-repeat,
+          --allow-duplicates, --confirm-total CUR:AMOUNT   as for run (default: off)
+          --state-dir DIR         journal folder root (default: .kazebatch/ beside the input)
+          --format csv|jsonl      input format (default: from the extension)
+          --errors PATH           the errors CSV (default: <file>.errors.csv)
+          --json                  one JSON object on stdout; a refusal too ({"error", "exitCode"})
+
+        \(ConfigOptions.help)
+
+        exit: 0 `run` would start · 2 `run` would refuse (usage, configuration, input, repeated
+        rows, --confirm-total) · 3 invalid records (without --skip-invalid) · 6 the batch is
+        locked by a run, or another batch of the file is running.
+
+        examples:
+          kazebatch plan recharge payroll.csv
+          kazebatch plan recharge payroll.csv --retry-failed --json
+          kazebatch plan recharge payroll.csv --confirm-total USD:12500.00
+        """
 
     static func run(_ words: [String]) async throws -> ExitCode {
-        let arguments = try Arguments(
-            words, valued: ValidationRequest.valued.union(ConfigOptions.valued),
-            boolean: ValidationRequest.boolean.union(ConfigOptions.boolean))
-        let request = try ValidationRequest(arguments, command: "plan")
-        let configuration = try ConfigOptions.configuration(from: arguments)
-        let summary = try request.validate()
-        let batchID: String
+        let arguments = try Arguments(words, valued: RunCommand.valued, boolean: RunCommand.boolean)
+        let json = arguments.flag("json")
         do {
-            batchID = try BatchID.compute(
-                operation: request.operation, file: request.inputURL, sysId: configuration.sysId,
-                endpoint: configuration.endpoint.absoluteString)
-        } catch let error as InputError {
-            throw CLIError(error.description)
+            return try await plan(arguments, json: json)
+        } catch let error as CLIError where json {
+            print(JSONReport.error(error))
+            throw error
         }
-        print(summary.report(input: request.inputPath, errorsPath: request.errorsURL.path))
-        print(summary.planReport(batchID: batchID, endpoint: configuration.endpoint.absoluteString))
-        return summary.invalid > 0 ? .validation : .success
+    }
+
+    private static func plan(_ arguments: Arguments, json: Bool) async throws -> ExitCode {
+        let request = try BatchRequest(arguments, command: "plan")
+        let confirmed = try RunCommand.confirmedTotals(arguments.values["confirm-total"] ?? [])
+        let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
+        let (_, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
+        if validation.invalid > 0 && !arguments.flag("skip-invalid") {
+            if !json { print(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
+            throw CLIError("run would refuse: \(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s");"
+                + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
+        }
+        if let repeats { throw CLIError("run would refuse: " + repeats.message(input: request.validation.inputPath)) }
+        if !confirmed.isEmpty, let mismatch = validation.totalMismatch(confirmed: confirmed) {
+            throw CLIError("run would refuse: --confirm-total does not match the batch: \(mismatch)")
+        }
+        let journalPath = request.folder.journalPath
+        let forecast = try await BatchRequest.guarded {
+            if let holder = try BatchLock.holder(of: request.folder.lockPath) {
+                throw JournalError.locked(path: request.folder.lockPath, holder: holder)
+            }
+            let journal = FileManager.default.fileExists(atPath: journalPath) ? try JournalIndex.load(path: journalPath) : nil
+            return try BatchForecast(operation: request.validation.operation, source: request.source, journal: journal,
+                                     options: options)
+        }
+        let endpoint = request.configuration.endpoint.absoluteString
+        if json {
+            print(document(request, validation: validation, forecast: forecast, endpoint: endpoint))
+        } else {
+            print(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path))
+            print(validation.planReport(batchID: request.batchID, endpoint: endpoint, forecast: forecast))
+        }
+        return .success
+    }
+
+    /// The plan as one JSON object.
+    private static func document(_ request: BatchRequest, validation: ValidationSummary, forecast: BatchForecast,
+                                 endpoint: String) -> String {
+        func number(_ value: Int) -> JSONValue { .number("\(value)") }
+        return JSONValue.object(JSONObject([
+            ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
+            ("input", .string(request.validation.inputPath)), ("endpoint", .string(endpoint)),
+            ("records", number(validation.records)), ("valid", number(validation.valid)), ("invalid", number(validation.invalid)),
+            ("wouldSend", number(forecast.sending.valid)), ("notSentBefore", number(forecast.toSend)),
+            ("failed", number(forecast.failed)), ("retryFailed", .bool(forecast.resendsFailed)),
+            ("reconcile", number(forecast.inDoubt)), ("finished", number(forecast.finished)),
+            ("moneyToSend", JSONReport.totals(forecast.sending.totalsText)), ("batchTotals", JSONReport.totals(validation.totalsText)),
+            ("exitCode", number(0)),
+        ])).compactText
     }
 }

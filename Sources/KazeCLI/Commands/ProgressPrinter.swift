@@ -1,5 +1,6 @@
-// ProgressPrinter: the run's progress on stderr — a live bar with rate and ETA on a
-// terminal, one line at the end otherwise, nothing with --quiet.
+// ProgressPrinter: the run's progress on stderr — on a terminal a live bar that fits its width
+// (re-read on SIGWINCH) with done/total, rate, ETA and money so far; otherwise one line every
+// --progress-interval seconds and one at the end; nothing with --quiet. No colour is used.
 
 import Foundation
 import KazeBatch
@@ -8,56 +9,103 @@ import KazeBatch
 final class ProgressPrinter: @unchecked Sendable {
     private let live: Bool
     private let enabled: Bool
+    private let interval: Double
     private let lock = NSLock()
     private var last: RunProgress?
     private var lastDrawn = Date.distantPast
+    private var lastLine = Date()
+    private var columns: Int
+    private var resize: (any DispatchSourceSignal)?
 
     /// - Parameters:
     ///   - quiet: print nothing.
     ///   - terminal: stderr is a terminal (live bar) rather than a file or pipe.
-    init(quiet: Bool, terminal: Bool) {
+    ///   - interval: seconds between progress lines off a terminal.
+    init(quiet: Bool, terminal: Bool, interval: Double = 30) {
         enabled = !quiet
         live = terminal
+        self.interval = interval
+        columns = Self.columns(of: 2) ?? 80
+        guard enabled, live else { return }
+        let source = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+        source.setEventHandler { [weak self] in
+            guard let self, let width = Self.columns(of: 2) else { return }
+            self.lock.withLock { self.columns = width }
+        }
+        source.resume()
+        resize = source
     }
 
-    /// Takes a new snapshot; redraws the bar at most ten times a second.
+    deinit { resize?.cancel() }
+
+    /// Takes a new snapshot; redraws the bar at most ten times a second, or writes a line
+    /// every `interval` seconds off a terminal.
     func update(_ progress: RunProgress) {
         guard enabled else { return }
         lock.withLock {
             last = progress
-            guard live, Date().timeIntervalSince(lastDrawn) >= 0.1 || progress.done == progress.total else { return }
+            guard live else {
+                guard Date().timeIntervalSince(lastLine) >= interval else { return }
+                lastLine = Date()
+                Console.status(ProgressPrinter.line(progress) + "\n")
+                return
+            }
+            guard Date().timeIntervalSince(lastDrawn) >= 0.1 || progress.done == progress.total else { return }
             lastDrawn = Date()
-            Console.status("\r" + ProgressPrinter.bar(progress) + "\u{1B}[K")
+            Console.status("\r" + ProgressPrinter.bar(progress, columns: columns) + "\u{1B}[K")
         }
     }
 
-    /// Ends the bar (terminal) or prints the one summary line (otherwise).
+    /// Ends the bar (terminal) or prints the closing line (otherwise).
     func finish() {
         guard enabled else { return }
         lock.withLock {
             guard let last else { return }
-            Console.status(live ? "\r" + ProgressPrinter.bar(last) + "\u{1B}[K\n" : ProgressPrinter.line(last) + "\n")
+            Console.status(live ? "\r" + ProgressPrinter.bar(last, columns: columns) + "\u{1B}[K\n" : ProgressPrinter.line(last) + "\n")
         }
     }
 
-    /// `[#####.....] 120/200  49.8 req/s  ETA 0:02  ok 118 failed 1 unknown 1`
-    static func bar(_ progress: RunProgress, width: Int = 24) -> String {
+    /// `[#####.....] 120/200  49.8 req/s  ETA 0:02  USD 300.00  ok 118 failed 1 unknown 1`, at
+    /// most `columns - 1` characters: the counts go first when it is narrow, then the bar shrinks.
+    static func bar(_ progress: RunProgress, columns: Int) -> String {
+        let text = "\(progress.done)/\(progress.total)  " + String(format: "%.1f req/s", progress.rate) + "  \(eta(progress))"
+            + money(progress)
+        let counts = "  ok \(progress.succeeded) failed \(progress.failed) unknown \(progress.unknown)"
+        let room = columns - 1
+        let tail = text.count + counts.count + 13 <= room ? text + counts : text
+        let width = min(40, room - tail.count - 3)
+        guard width >= 10 else { return String(tail.prefix(room)) }
         let fraction = progress.total > 0 ? min(1, Double(progress.done) / Double(progress.total)) : 1
         let filled = Int((fraction * Double(width)).rounded(.down))
-        let eta = progress.eta.map { "ETA \(clock($0))" } ?? "ETA --"
-        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-            + "\(progress.done)/\(progress.total)  " + String(format: "%.1f req/s", progress.rate) + "  \(eta)  "
-            + "ok \(progress.succeeded) failed \(progress.failed) unknown \(progress.unknown)"
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + tail
     }
 
-    /// `sent 200 rows in 4.0 s (50.1 req/s): ok 198 failed 1 unknown 1`
+    /// `progress 120/200 rows in 4.0 s (50.1 req/s), ETA 0:02, USD 300.00: ok 118 failed 1 unknown 1`
     static func line(_ progress: RunProgress) -> String {
-        "sent \(progress.done) rows in " + String(format: "%.1f s (%.1f req/s)", progress.elapsed, progress.rate)
+        "progress \(progress.done)/\(progress.total) rows in " + String(format: "%.1f s (%.1f req/s)", progress.elapsed, progress.rate)
+            + ", \(eta(progress))" + money(progress).replacingOccurrences(of: "  ", with: ", ")
             + ": ok \(progress.succeeded) failed \(progress.failed) unknown \(progress.unknown)"
     }
 
-    private static func clock(_ seconds: Double) -> String {
+    /// `m:ss`.
+    static func clock(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         return "\(total / 60):" + String(format: "%02d", total % 60)
+    }
+
+    /// The terminal's width in columns at `descriptor`, if it is a terminal that knows it.
+    static func columns(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    private static func eta(_ progress: RunProgress) -> String {
+        progress.eta.map { "ETA \(clock($0))" } ?? "ETA --"
+    }
+
+    /// `  USD 300.00  EUR 12.50`: the money of the rows that succeeded in this run.
+    private static func money(_ progress: RunProgress) -> String {
+        progress.moneySucceeded.keys.sorted().map { "  \($0) \(progress.moneySucceeded[$0] ?? 0)" }.joined()
     }
 }

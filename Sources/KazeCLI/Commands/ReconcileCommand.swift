@@ -23,11 +23,15 @@ enum ReconcileCommand: Command {
         let started = Date()
         let arguments = try Arguments(words, valued: BatchRequest.valued.union(["settle-seconds"]), boolean: BatchRequest.boolean)
         let request = try BatchRequest(arguments, command: "reconcile")
-        let runner = try existingBatch(request, arguments: arguments)
+        var runner = try existingBatch(request, arguments: arguments)
+        let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: arguments.flag("quiet"))
+        request.removeLeftoverTemporaryFiles()
+        runner.stopRequest = request.stopRequest
         let outcome = try await BatchRequest.guarded { try await runner.reconcile() }
+        signals.stop()
         try RunReport(request: request, outcome: outcome, words: ["reconcile"] + words, started: started, ended: Date())
             .keepAndPrint(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
-        return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
+        return request.exitCode(of: outcome, command: "reconcile")
     }
 
     /// The runner of a batch that already ran (reconcile, settle): its journal must exist.
@@ -38,6 +42,8 @@ enum ReconcileCommand: Command {
             throw CLIError("no journal for batch \(request.batchID.prefix(16)) in \(request.folder.path): this file was never run with this configuration (the batch id covers the file, sysId and endpoint)")
         }
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
+        let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: arguments.flag("quiet"))
+        request.removeLeftoverTemporaryFiles()
         let client: KazePayClient
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")

@@ -38,15 +38,21 @@ enum RunCommand: Command {
           --settle                at the end, one `settle` pass: the final status of recharges
                                   answered PENDING (exit 5 while some are still pending)
           --quiet                 no progress and no summary (errors only)
+          --progress-interval N   seconds between progress lines when stderr is not a terminal
+                                  (default 30); on a terminal a live bar fits its width
           --json                  the summary as JSON on stdout
         Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
         nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run, or another
-        batch of the same file is running.
+        batch of the same file is running · 8 the input was appended to mid-run (rows in flight
+        finished, results written; rows added were not read) · 130/143 stopped by SIGINT/SIGTERM (rows in flight
+        finished, results written; run the same command again to resume; a second signal exits
+        at once).
 
         \(ConfigOptions.help)
         """
 
-    static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds"])
+    static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds",
+                                                   "progress-interval"])
     static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat", "settle", "resume"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
@@ -56,12 +62,10 @@ enum RunCommand: Command {
         let confirmed = try confirmedTotals(arguments.values["confirm-total"] ?? [])
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
+        let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: quiet)
+        request.removeLeftoverTemporaryFiles()
 
-        var preflight = BatchPreflight(operation: request.validation.operation, folder: request.folder,
-                                       inputPath: request.validation.inputPath)
-        preflight.allowRepeat = arguments.flag("allow-repeat")
-        let repeatGuard = try await BatchRequest.guarded { try preflight.check() }
-        let (validation, repeats) = try request.validation.validate(against: repeatGuard)
+        let (preflight, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
             if !quiet { Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n") }
             Console.error("\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)")
@@ -81,7 +85,8 @@ enum RunCommand: Command {
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        let printer = ProgressPrinter(quiet: quiet, terminal: Console.stderrIsTerminal)
+        let printer = ProgressPrinter(quiet: quiet, terminal: Console.stderrIsTerminal,
+                                      interval: try arguments.number("progress-interval", in: 0.1...86_400) ?? 30)
         var runner = BatchRunner(
             operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
@@ -92,11 +97,13 @@ enum RunCommand: Command {
         runner.preflight = preflight
         runner.auditSigner = try request.auditSigner()
         runner.settleAtEnd = arguments.flag("settle")
+        runner.stopRequest = request.stopRequest
         let outcome = try await BatchRequest.guarded { try await runner.run(scan: validation) }
+        signals.stop()
         printer.finish()
         try RunReport(request: request, outcome: outcome, words: ["run"] + words, started: started, ended: Date())
             .keepAndPrint(json: arguments.flag("json"), quiet: quiet)
-        return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
+        return request.exitCode(of: outcome, command: "run")
     }
 
     /// The execution options from the flags and configuration.
