@@ -48,11 +48,29 @@ final class SecretEchoTests: XCTestCase {
     func testAHeaderlessFileDoesNotEchoItsFirstRowAsColumnNames() throws {
         let cards = try errorsFile(.assign, "ann@example.com,5399990000000018,true\nbob@example.com,5399990000000026,true\n")
         XCTAssertFalse(cards.contains("5399990000000018"), cards)
-        XCTAssertTrue(cards.contains("2,,################,unknown_column,\"column '################' is not a assign column"
+        XCTAssertTrue(cards.contains("1,,################,unknown_column,\"column '################' is not a assign column"
             + " (digits hidden; is the header row missing?) (columns: email, cardNumber, autoActive, ref)\""), cards)
-        XCTAssertTrue(cards.contains("2,,ann@example.com,unknown_column,"), "names without digits are shown as written")
+        XCTAssertTrue(cards.contains("1,,ann@example.com,unknown_column,"), "names without digits are shown as written")
         let pins = try errorsFile(.setPin, "SB000001,482913\nSB000002,111111\n")
         XCTAssertFalse(pins.contains("482913"), pins)
-        XCTAssertTrue(pins.contains("2,,######,unknown_column,"), pins)
+        XCTAssertTrue(pins.contains("1,,######,unknown_column,"), pins)
+    }
+
+    func testHeaderProblemsAreOneErrorEachAtLineOneHoweverManyRecords() throws {
+        let rows = (1...500).map { "SB\($0),10.00,USD,red,r\($0),\($0 == 7 ? "x" : "")" }.joined(separator: "\n")
+        let errors = try errorsFile(.recharge, "cardID,amout,currency,colour,ref,\n" + rows + "\n")
+        let lines = errors.split(separator: "\n").dropFirst().map(String.init)
+        XCTAssertEqual(lines.count, 4, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("1,,") }, "all at the header's line")
+        XCTAssertEqual(Set(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false)[2...3].joined(separator: " ") }),
+                       ["amout unknown_column", "colour unknown_column", " unknown_column", "amount required"])
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let input = URL(fileURLWithPath: folder.path("in.csv"))
+        try Data(("cardID,amout,currency,colour,ref,\n" + rows + "\n").utf8).write(to: input)
+        let summary = try BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
+            .validate(writingErrorsTo: URL(fileURLWithPath: folder.path("errors.csv")))
+        XCTAssertEqual(summary.invalid, 500, "every record is still invalid")
+        XCTAssertEqual(summary.issueCounts, ["unknown_column": 3, "required": 1], "each header problem counted once")
     }
 }

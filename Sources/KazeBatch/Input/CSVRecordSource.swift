@@ -15,6 +15,10 @@ struct CSVRecordSource: RecordSource {
     /// Columns with an empty header name (a trailing comma): an error only where they hold data.
     private let unnamedColumns: [Int]
     private let slotCount: Int
+    /// The header row's line.
+    private let headerLine: Int
+    /// Slots of required columns the header does not name.
+    private let missingColumns: [Int]
 
     /// Opens `path` (only its first `limit` bytes when given) and reads its header row.
     /// - Throws: `InputError` when the file cannot be read, is empty, or its header is unusable.
@@ -53,6 +57,9 @@ struct CSVRecordSource: RecordSource {
         self.unknownColumns = unknown
         self.unnamedColumns = unnamed
         self.slotCount = schema.slotCount
+        self.headerLine = header.line
+        let named = Set(slots.compactMap { $0 })
+        self.missingColumns = schema.columns.indices.filter { schema.columns[$0].requirement == .required && !named.contains($0) }
     }
 
     mutating func next(into record: inout RawRecord) throws -> Bool {
@@ -60,6 +67,8 @@ struct CSVRecordSource: RecordSource {
             guard try reader.next(into: &row) else { return false }
         } while row.problem == nil && row.isAllBlank  // a spreadsheet's `,,,,` row is a blank line
         record.reset(line: row.line, slotCount: slotCount)
+        record.headerLine = headerLine
+        record.missingColumns = missingColumns
         if !unknownColumns.isEmpty { record.unknownColumns.append(contentsOf: unknownColumns) }
         if let problem = row.problem {
             record.problem = (.csvSyntax, "", problem)

@@ -9,6 +9,11 @@ struct RawRecord {
     var values: [String?] = []
     /// Names of columns/keys holding data that no field takes.
     var unknownColumns: [String] = []
+    /// CSV: the header's line — unknown, unnamed and missing columns are the header's problems,
+    /// reported once there; nil for JSONL, where each line names its own keys.
+    var headerLine: Int?
+    /// CSV: slots of required columns the header does not name.
+    var missingColumns: [Int] = []
     /// A problem that makes the record unreadable (`csv_syntax`, `json_syntax`, `encoding`, `type`).
     var problem: (code: IssueCode, field: String, message: String)?
 
@@ -21,6 +26,8 @@ struct RawRecord {
             values = Array(repeating: nil, count: slotCount)
         }
         unknownColumns.removeAll(keepingCapacity: true)
+        headerLine = nil
+        missingColumns.removeAll(keepingCapacity: true)
         problem = nil
     }
 }

@@ -12,14 +12,21 @@ public struct RecordIssue: Sendable, Equatable, CustomStringConvertible {
     public let code: String
     /// What is wrong, for the operator. Never contains a PIN, CVV or full card number.
     public let message: String
+    /// True for a problem of the CSV header (an unknown, missing or unnamed column): it makes
+    /// every record invalid but is reported once, at the header's line, not once per record.
+    public let isHeaderLevel: Bool
 
-    public init(line: Int, ref: String, field: String, code: String, message: String) {
+    public init(line: Int, ref: String, field: String, code: String, message: String, headerLevel: Bool = false) {
         self.line = line
         self.ref = ref
         self.field = field
         self.code = code
         self.message = message
+        self.isHeaderLevel = headerLevel
     }
+
+    /// What identifies a header-level problem across records (its code and column).
+    var headerKey: String { code + "\u{0}" + field }
 
     public var description: String {
         "line \(line)\(field.isEmpty ? "" : ", field \(field)"): \(message) [\(code)]"

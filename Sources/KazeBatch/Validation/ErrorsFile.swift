@@ -40,6 +40,9 @@ public final class ErrorsFile {
         buffer.append(contentsOf: CSVFormat.row(Self.header).utf8)
     }
 
+    /// Header-level problems already written: each goes in once, at the header's line.
+    private var headerIssuesWritten: Set<String> = []
+
     deinit {
         close(descriptor)
         if !committed { unlink(temporaryPath) }
@@ -49,6 +52,7 @@ public final class ErrorsFile {
     /// - Throws: `InputError` when the disk refuses the bytes.
     public func add(_ issues: [RecordIssue]) throws {
         for issue in issues {
+            if issue.isHeaderLevel, !headerIssuesWritten.insert(issue.headerKey).inserted { continue }
             let row = [String(issue.line), issue.ref, issue.field, issue.code, issue.message]
             buffer.append(contentsOf: CSVFormat.row(row).utf8)
         }

@@ -29,6 +29,10 @@ struct RecordChecker {
         func report(_ field: String, _ code: IssueCode, _ message: String) {
             issues.append(RecordIssue(line: raw.line, ref: ref, field: field, code: code.rawValue, message: message))
         }
+        func reportHeader(_ field: String, _ code: IssueCode, _ message: String) {
+            guard let header = raw.headerLine else { return report(field, code, message) }
+            issues.append(RecordIssue(line: header, ref: "", field: field, code: code.rawValue, message: message, headerLevel: true))
+        }
         if let problem = raw.problem {
             report(problem.field, problem.code, problem.message)
             return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:],
@@ -38,7 +42,7 @@ struct RecordChecker {
             // A file without its header row makes the first record the header: hide its digits
             // (a card number or PIN) rather than echo them as column names.
             let shown = name.contains(where: \.isNumber) ? String(name.map { $0.isNumber ? "#" : $0 }) : name
-            report(shown, .unknownColumn, name.isEmpty
+            reportHeader(shown, .unknownColumn, name.isEmpty
                 ? "a column with no name in the header holds data (name it or remove it)"
                 : "column '\(TextRules.excerpt(shown))' is not a \(schema.operation.batchName) column "
                     + (shown == name ? "" : "(digits hidden; is the header row missing?) ")
@@ -48,7 +52,11 @@ struct RecordChecker {
         var images: [String: URL] = [:]
         for (slot, column) in schema.columns.enumerated() {
             guard let value = raw.values[slot] else {
-                if let missing = missingMessage(column, raw) { report(column.name, .required, missing) }
+                if raw.missingColumns.contains(slot) {
+                    reportHeader(column.name, .required, "\(column.name) is required and the header has no such column")
+                } else if let missing = missingMessage(column, raw) {
+                    report(column.name, .required, missing)
+                }
                 continue
             }
             switch column.rule.check(value, column: column.name, context: context) {

@@ -16,6 +16,8 @@ public struct ValidationSummary: Sendable {
     public private(set) var invalid = 0
     /// Errors found, by code (a record may have several).
     public private(set) var issueCounts: [String: Int] = [:]
+    /// Header-level problems already counted: each counts once, however many records it spoils.
+    private var headerIssuesCounted: Set<String> = []
     /// Totals by currency, in order of first appearance (a handful, so a list beats hashing).
     private var money: [(currency: String, total: MoneyTotal)] = []
 
@@ -48,7 +50,9 @@ public struct ValidationSummary: Sendable {
         records += 1
         guard issues.isEmpty else {
             invalid += 1
-            for issue in issues { issueCounts[issue.code, default: 0] += 1 }
+            for issue in issues where !issue.isHeaderLevel || headerIssuesCounted.insert(issue.headerKey).inserted {
+                issueCounts[issue.code, default: 0] += 1
+            }
             return
         }
         valid += 1
