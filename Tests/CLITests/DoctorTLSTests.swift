@@ -4,6 +4,7 @@
 // wrong pin. Skipped where the openssl tool is missing.
 
 import Foundation
+import KazeSandbox
 import KazeTestSupport
 import XCTest
 
@@ -103,6 +104,22 @@ final class DoctorTLSTests: XCTestCase {
         XCTAssertEqual(noCA.status, 1, noCA.stdout)
         XCTAssertTrue(noCA.stdout.contains("✗ TLS: CA file /etc/hostname cannot be used: no PEM certificate in it"), noCA.stdout)
         XCTAssertTrue(noCA.stdout.contains("fix: check the endpoint's host name and that caFile /etc/hostname holds the CA"), noCA.stdout)
+    }
+
+    func testAnExpiredCertificateIsNamedWithAFix() throws {
+        let directory = try temporaryFolder("kazedoctor-expired").url.appendingPathComponent("sandbox")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The sandbox keeps the certificates it finds in its folder: leave it ones that expired a week ago.
+        try TLSCertificateAuthority.create(TLSFiles(directory: directory.path), names: ["127.0.0.1", "localhost"],
+                                           validFrom: Date().addingTimeInterval(-10 * 86_400), days: 3)
+        let sandbox = try SandboxChild(directory: directory, extra: ["--tls"])
+        addTeardownBlock { sandbox.stop() }
+        let work = try temporaryFolder("kazedoctor-expired-work").url
+        let expired = try KazebatchChild.run(["doctor", "--config", sandbox.configPath], in: work)
+        XCTAssertEqual(expired.status, 1, expired.stdout + expired.stderr)
+        XCTAssertTrue(expired.stdout.contains("✗ TLS: certificate expired"), expired.stdout)
+        XCTAssertTrue(expired.stdout.contains("    fix: "), expired.stdout)
+        XCTAssertFalse(expired.stdout.contains("probe queryUcardKycStatus"), "no call to a server whose certificate is refused")
     }
 
     /// The pin-sha256 of the certificate at `certificate`, as the openssl tool computes it.
