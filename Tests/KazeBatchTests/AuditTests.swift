@@ -54,6 +54,25 @@ final class AuditTests: XCTestCase {
         XCTAssertNoThrow(try AuditVerifier.verify(path: path))
     }
 
+    func testACRLFInsideAValueNeverBreaksTheLineAndTheFileVerifies() throws {
+        let path = folder.path("audit.csv")
+        let log = try AuditLog(path: path)
+        try log.record(event(2, "SENT", ref: "a\r\nb\rc\nd"))  // "\r\n" is one Swift Character
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertFalse(text.unicodeScalars.contains("\r"), "no CR reaches the file")
+        XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).count, 3, "header, one row, the final LF")
+        XCTAssertTrue(text.contains(",a  b c d,"), text)
+        XCTAssertNoThrow(try AuditVerifier.verify(path: path))
+    }
+
+    func testCSVCellsQuoteEveryLineBreakScalar() {
+        XCTAssertEqual(CSVFormat.cell("a\r\nb"), "\"a\r\nb\"", "a CRLF is quoted")
+        XCTAssertEqual(CSVFormat.cell("a\rb"), "\"a\rb\"")
+        XCTAssertEqual(CSVFormat.cell("\r\n=1"), "\"'\r\n=1\"", "a leading CR, even as part of CRLF, is neutralised")
+        XCTAssertEqual(CSVFormat.row(["x", "1\r\n2"]), "x,\"1\r\n2\"\n")
+        XCTAssertEqual(CSVFormat.cell("plain"), "plain")
+    }
+
     func testAnEditedRowIsReportedByLine() throws {
         let path = folder.path("audit.csv")
         _ = try writeChain(path, rows: 6)

@@ -72,8 +72,12 @@ public struct AuditRow: Sendable, Equatable {
         return (text + "," + hash + "\n", hash)
     }
 
-    private static func oneLine(_ value: String) -> String {
-        guard value.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
-        return String(value.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    /// `value` with every CR and LF scalar written as a space (a CRLF is two scalars: in Swift
+    /// it is one Character, equal neither to CR nor to LF, so scalars are compared).
+    static func oneLine(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars { scalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
+        return String(scalars)
     }
 }
