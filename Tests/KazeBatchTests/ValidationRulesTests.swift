@@ -86,6 +86,14 @@ final class ValidationRulesTests: XCTestCase {
         for code in ["XK", "UK", "EU", "us", "USA", "U"] { XCTAssertFalse(ISOCountryCodes.contains(code), code) }
         for code in ["USD", "EUR", "SGD", "JPY", "XCG"] { XCTAssertTrue(ISOCurrencyCodes.contains(code), code) }
         for code in ["XYZ", "usd", "US", "USDT", "BTC"] { XCTAssertFalse(ISOCurrencyCodes.contains(code), code) }
+        XCTAssertEqual(ISOCurrencyCodes.notLegalTender.count, 22)
+        for code in ISOCurrencyCodes.notLegalTender {
+            XCTAssertTrue(ISOCurrencyCodes.contains(code), "\(code) is in the ISO list")
+            XCTAssertFalse(ISOCurrencyCodes.isLegalTender(code), code)
+        }
+        for code in ["USD", "EUR", "CHF", "CLP", "MXN", "UYU", "XAF", "XOF", "XCD", "XPF"] {
+            XCTAssertTrue(ISOCurrencyCodes.isLegalTender(code), code)
+        }
     }
 
     func testOtherRules() {

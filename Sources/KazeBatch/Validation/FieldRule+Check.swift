@@ -78,6 +78,10 @@ extension FieldRule {
             guard ISOCurrencyCodes.contains(value) else {
                 return fail(.currency, "\(column) \(quoted(value)) is not an ISO 4217 currency code (e.g. USD or EUR)")
             }
+            guard ISOCurrencyCodes.isLegalTender(value) else {
+                return fail(.currency, "\(column) \(quoted(value)) is an ISO 4217 code but not a currency a card can hold"
+                    + " (a metal, fund, testing or accounting unit)")
+            }
             return text(value)
         case .integer(let range):
             guard TextRules.isDigits(value, count: 1...3), let number = Int(value), range.contains(number) else {

@@ -20,6 +20,19 @@ enum ISOCurrencyCodes {
     /// True when `code` is an ISO 4217 code (capital letters only).
     static func contains(_ code: String) -> Bool { table.contains(code) }
 
+    /// The ISO 4217 codes that are not legal tender a card can hold: testing and "no currency"
+    /// (XTS, XXX), precious metals (XAU, XAG, XPD, XPT), bond-market units (XBA–XBD), the SDR and
+    /// other supranational units (XDR, XSU, XUA), and fund or unit-of-account codes (BOV, CHE,
+    /// CHW, CLF, COU, MXV, USN, UYI, UYW).
+    static let notLegalTender: Set<String> = [
+        "XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA",
+        "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW",
+    ]
+
+    /// True when `code` is an ISO 4217 currency that is legal tender: what a recharge or a
+    /// balance can be in.
+    static func isLegalTender(_ code: String) -> Bool { contains(code) && !notLegalTender.contains(code) }
+
     /// How many codes the list holds.
     static var count: Int { table.count }
 }
