@@ -2,6 +2,7 @@
 // printed response, exit codes per outcome, and refusals before anything is sent.
 
 import Foundation
+import KazeBatch
 import KazeClient
 import KazeProtocol
 import KazeTestSupport
@@ -60,6 +61,14 @@ final class CallCommandTests: XCTestCase {
         let body = try JSONValue.parse(#"{"encrypt":"SUCCESS","cardNo":"4111111111111111","cardCvv":"123","pin":"123456","list":[{"cardNo":"5500005555555559","fee":1.00}]}"#)
         XCTAssertEqual(CallCommand.masked(body).compactText,
                        #"{"encrypt":"SUCCESS","cardNo":"411111******1111","list":[{"cardNo":"550000******5559","fee":1.00}]}"#)
+    }
+
+    func testUntrustedTextIsMadeSafeForTheTerminal() {
+        XCTAssertEqual(SafeText.shown("ok\u{1B}]0;pwned\u{07}\r\nkazebatch: fake"),
+                       "ok<U+001B>]0;pwned<U+0007><U+000D><U+000A>kazebatch: fake", "no escape sequence, no forged line")
+        XCTAssertEqual(SafeText.shown("10\u{200B}"), "10<U+200B>")
+        XCTAssertEqual(SafeText.shown("é ü 中"), "é ü 中", "printable text is kept as it is")
+        XCTAssertEqual(SafeText.shown(String(repeating: "x", count: 5_000)), String(repeating: "x", count: 300) + "…")
     }
 
     func testExitCodePerOutcome() {

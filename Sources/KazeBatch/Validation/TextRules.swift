@@ -41,6 +41,6 @@ enum TextRules {
 
     /// `text` cut to `limit` characters with an ellipsis, for echoing in messages.
     static func excerpt(_ text: String, limit: Int = 40) -> String {
-        text.count <= limit ? text : String(text.prefix(limit)) + "..."
+        SafeText.shown(text, limit: limit)
     }
 }

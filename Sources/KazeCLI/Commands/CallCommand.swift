@@ -79,7 +79,8 @@ enum CallCommand: Command {
             return .someFailed
         case .platformError(let code, let detail, let retryAfter):
             let wait = retryAfter.map { " (retry after \($0) s)" } ?? ""
-            Console.error("\(reference): platform error \(code): \(Masking.cardNumbers(inText: detail))\(wait)")
+            Console.error("\(reference): platform error \(SafeText.shown(code.rawValue, limit: 40)):"
+                          + " \(SafeText.shown(Masking.cardNumbers(inText: detail)))\(wait)")
             return .someFailed
         case .httpError(let status, let retryAfter):
             guard outcome.isTransient || operation.isReadOnly else {
@@ -90,13 +91,13 @@ enum CallCommand: Command {
             Console.error("\(reference): HTTP \(status)\(retryAfter.map { " (retry after \($0) s)" } ?? "")")
             return .someFailed
         case .protocolError(let reason):
-            Console.error("\(reference): untrusted response, the platform may have processed it: \(reason)")
+            Console.error("\(reference): untrusted response, the platform may have processed it: \(SafeText.shown(reason))")
             return operation.isReadOnly ? .someFailed : .unknownRemain
         case .notSent(let reason):
-            Console.error("\(reference): not sent: \(reason)")
+            Console.error("\(reference): not sent: \(SafeText.shown(reason))")
             return .someFailed
         case .unknown(let reason):
-            Console.error("\(reference): outcome unknown (\(reason)); check with a query before sending again")
+            Console.error("\(reference): outcome unknown (\(SafeText.shown(reason))); check with a query before sending again")
             return .unknownRemain
         }
     }
