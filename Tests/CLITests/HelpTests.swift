@@ -49,7 +49,10 @@ final class HelpTests: XCTestCase {
 
     func testOwnedHelpTextsFollowTheSharedFormat() {
         let helps = ["top level": CLI.usage, "call": CallCommand.help, "keys": KeysCommand.help,
-                     "sandbox": SandboxCommand.help, "validate": ValidateCommand.help, "doctor": DoctorCommand.help]
+                     "sandbox": SandboxCommand.help, "validate": ValidateCommand.help, "doctor": DoctorCommand.help,
+                     "run": RunCommand.help, "reconcile": ReconcileCommand.help, "plan": PlanCommand.help,
+                     "status": StatusCommand.help, "settle": SettleCommand.help, "export": ExportCommand.help,
+                     "audit": AuditCommand.help]
         for (name, help) in helps {
             let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             XCTAssertTrue(lines[0].hasPrefix("usage: kazebatch"), name)

@@ -26,7 +26,7 @@ enum AuditCommand: Command {
           --state-dir DIR    where the runs recorded the file's head   (default: .kazebatch/ beside the file)
           --head HASH        a head hash saved earlier; it must be in the chain (default: none)
 
-        Exit: 0 intact (with --public-key: every row signed) · 1 broken, or rows after the last
+        exit status: 0 intact (with --public-key: every row signed) · 1 broken, or rows after the last
         checkpoint unsigned with --public-key · 2 usage error, unreadable file, key or record.
 
         examples:

@@ -27,7 +27,7 @@ enum ExportCommand: Command {
                                                       <cards-file>.balances.csv)
           --format csv|jsonl the cards file's format (default: from the extension)
 
-        Exit: 0 every card exported · 1 some cards could not be (named; e.g. more than 1,000
+        exit status: 0 every card exported · 1 some cards could not be (named; e.g. more than 1,000
         transactions in one second) · 2 usage, configuration or unreadable cards file.
 
         examples:

@@ -26,11 +26,11 @@ enum PlanCommand: Command {
           --state-dir DIR         journal folder root (default: .kazebatch/ beside the input)
           --format csv|jsonl      input format (default: from the extension)
           --errors PATH           the errors CSV (default: <file>.errors.csv)
-          --json                  one JSON object on stdout; a refusal too ({"error", "exitCode"})
+          --json                  one JSON object on stdout; a refusal too ({"error", "exitCode"}) (default off)
 
         \(ConfigOptions.help)
 
-        exit: 0 `run` would start · 2 `run` would refuse (usage, configuration, input, repeated
+        exit status: 0 `run` would start · 2 `run` would refuse (usage, configuration, input, repeated
         rows, --confirm-total) · 3 invalid records (without --skip-invalid) · 6 the batch is
         locked by a run, or another batch of the file is running.
 

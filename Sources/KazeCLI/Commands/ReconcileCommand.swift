@@ -10,11 +10,28 @@ enum ReconcileCommand: Command {
         usage: kazebatch reconcile <op> <file> [options]
 
         Resolves the batch's UNKNOWN rows (and requests cut off by a crash) through reads only:
-        recharges through queryTransactions (card, amount, currency, time window, never a
-        transaction another row owns), KYC through queryUcardKycStatus, activate/set-status/close
-        through queryCard. Rewrites the results file. Exit 5 while UNKNOWN rows remain.
-          --settle-seconds N   how long after its last send a request may still commit (default 900)
-          --state-dir, --results, --audit, --format, --quiet, --json as for run
+        recharges through queryTransactions (card, amount, currency, a window in the platform's
+        measured clock, every page, never a transaction another row owns), KYC through
+        queryUcardKycStatus, activate/set-status/close through queryCard. Sends nothing that could
+        act twice. Rewrites the results file and keeps a run report.
+
+        options:
+          --settle-seconds N   how long after its last send a request may still commit; "not
+                               found" before that leaves the row UNKNOWN (default 900)
+          --state-dir DIR      journal folder root (default .kazebatch/ beside the input)
+          --results PATH       results file (default <file>.results.csv)
+          --audit PATH         audit file appended to (default <file>.audit.csv)
+          --format csv|jsonl   input format (default: from the extension)
+          --quiet, -q          no summary, errors only (default off)
+          --json               the summary as JSON on stdout (default off)
+
+        exit status: 0 every row decided and succeeded · 1 some FAILED · 2 usage, configuration, or
+        the batch never ran · 5 UNKNOWN rows remain · 6 batch locked · 7 the journal or audit file
+        could not be written · 130/143 stopped by a signal.
+
+        examples:
+          kazebatch reconcile recharge pay.csv --config live.json --live
+          kazebatch reconcile recharge pay.csv --config live.json --live --settle-seconds 1800 --json
 
         \(ConfigOptions.help)
         """

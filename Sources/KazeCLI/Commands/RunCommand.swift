@@ -13,40 +13,49 @@ enum RunCommand: Command {
         Validates every record (nothing is sent if any is invalid, unless --skip-invalid), then
         sends them within the rate limit. Re-running the same command resumes the batch:
         SUCCEEDED rows are skipped, in-doubt rows are reconciled first, FAILED rows are sent again
-        only with --retry-failed, UNKNOWN ones only with --resend-unknown.
-          --rate N / --burst N / --concurrency N   requests per second, bucket size, in flight
-          --max-attempts N        attempts per row for transient failures (default 5)
+        only with --retry-failed, UNKNOWN ones only with --resend-unknown. Rows of one card (or
+        email) go in input order; read-only operations are snapshots (a fresh query each run).
+
+        options:
           --confirm-total CUR:AMOUNT  refuse to start unless the batch's total in CUR is exactly
-                                  AMOUNT (repeat per currency)
-          --max-failures N        stop sending new rows after N failures (exit 4)
-          --skip-invalid          send the valid records; invalid ones are INVALID in the results
-          --retry-failed          send rows that FAILED in an earlier run again
-          --resend-unknown        send rows whose outcome stayed UNKNOWN again (may do it twice!)
-          --allow-duplicates      repeated records are not validation errors
-          --allow-repeat          run even though another batch of this file (it ran before and
-                                  has changed since) did or started some of the same rows,
-                                  which is refused otherwise (exit 2): those rows are sent
-                                  again and may be done twice
-          --resume                card, balance, transactions, kyc-status: continue the newest
-                                  interrupted snapshot instead of querying every row afresh
-          --settle-seconds N      how long after its last send a request may still commit at the
-                                  platform; only then can "not found" prove it was not done
-                                  (default 900, at least twice the timeout)
+                                  AMOUNT; repeat per currency (default: no check)
+          --max-attempts N        attempts per row for failures that prove nothing was done (default 5)
+          --max-failures N        stop sending new rows after N failures, exit 4 (default: no limit)
+          --skip-invalid          send the valid records; invalid ones are INVALID (default off)
+          --retry-failed          send rows that FAILED in an earlier run again, each reconciled
+                                  first when it may have been done (default off)
+          --resend-unknown        send rows whose outcome stayed UNKNOWN again with their own
+                                  requestNo; may do them twice (default off)
+          --allow-duplicates      repeated records are not validation errors (default off)
+          --allow-repeat          run even though another batch of this file did or started some
+                                  of the same rows; they may be done twice (default off: exit 2)
+          --resume                read-only operations: continue the newest interrupted snapshot
+                                  instead of querying every row afresh (default off)
+          --settle-seconds N      how long after its last send a request may still commit; only
+                                  then can "not found" prove it was not done (default 900)
+          --settle                one `settle` pass at the end for recharges answered PENDING
+                                  (default off)
           --state-dir DIR         journal folder root (default .kazebatch/ beside the input)
-          --results PATH / --audit PATH / --errors PATH   output files
+          --results PATH          results file (default <file>.results.csv, or with the batch id
+                                  when another batch owns that path)
+          --audit PATH            audit file appended to (default <file>.audit.csv)
+          --errors PATH           errors file (default <file>.errors.csv)
           --format csv|jsonl      input format (default: from the extension)
-          --settle                at the end, one `settle` pass: the final status of recharges
-                                  answered PENDING (exit 5 while some are still pending)
-          --quiet                 no progress and no summary (errors only)
           --progress-interval N   seconds between progress lines when stderr is not a terminal
                                   (default 30); on a terminal a live bar fits its width
-          --json                  the summary as JSON on stdout
-        Exit: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation errors,
-        nothing sent · 4 halted · 5 UNKNOWN remain · 6 batch locked by another run, or another
-        batch of the same file is running · 8 the input was appended to mid-run (rows in flight
-        finished, results written; rows added were not read) · 130/143 stopped by SIGINT/SIGTERM (rows in flight
-        finished, results written; run the same command again to resume; a second signal exits
-        at once).
+          --quiet, -q             no progress and no summary, errors only (default off)
+          --json                  the summary as JSON on stdout (default off)
+
+        exit status: 0 all succeeded · 1 some FAILED/INVALID · 2 usage/config/input · 3 validation
+        errors, nothing sent · 4 halted, or rows held back behind a row in doubt · 5 UNKNOWN remain ·
+        6 batch locked, or another batch of the same file is running · 7 the journal or audit file
+        could not be written · 8 the input was appended to mid-run · 130/143 stopped by
+        SIGINT/SIGTERM after the rows in flight finished (a second signal exits at once).
+
+        examples:
+          kazebatch run recharge pay.csv --config live.json --live --confirm-total USD:12500.00
+          kazebatch run recharge pay.csv --config live.json --live --retry-failed
+          kazebatch run balance cards.csv --config sandbox/kazebatch.json --json
 
         \(ConfigOptions.help)
         """

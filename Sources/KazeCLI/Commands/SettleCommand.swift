@@ -28,7 +28,7 @@ enum SettleCommand: Command {
           --quiet            no summary (errors only)      (default off)
           --json             the summary as JSON on stdout (default off)
 
-        Exit: 0 every recharge settled SUCCESS · 1 some FAILED (a FAILED transaction among them) ·
+        exit status: 0 every recharge settled SUCCESS · 1 some FAILED (a FAILED transaction among them) ·
         5 some still pending (or UNKNOWN) · 2 usage, configuration or input · 6 batch locked ·
         7 the journal or audit file could not be written.
 

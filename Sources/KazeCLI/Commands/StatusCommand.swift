@@ -23,9 +23,9 @@ enum StatusCommand: Command {
           --watch             refresh every --interval seconds until the run ends (default: off)
           --interval N        seconds between refreshes with --watch (default 5)
           --format csv|jsonl  input format (default: from the extension)
-          --json              one JSON object (per refresh with --watch) on stdout
+          --json              one JSON object (per refresh with --watch) on stdout (default off)
 
-        exit: 0 the batch could be reported (running or not; no batch yet too) · 2 usage, an
+        exit status: 0 the batch could be reported (running or not; no batch yet too) · 2 usage, an
         unreadable file or state folder, or no batch --batch names.
 
         examples:
