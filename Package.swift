@@ -19,12 +19,14 @@ let package = Package(
         ),
         // RSA, AES, SHA, random, hex/base64 over OpenSSL, and the kazepay-v1 envelope.
         .target(name: "KazeCrypto", dependencies: ["COpenSSL"]),
-        // Wire format shared by client and sandbox: JSON values, operations, models, codes.
+        // Wire format shared by client and sandbox: JSON values, operations, models, codes, and
+        // the CardAPI protocol with its call outcomes (what a batch engine needs of a client).
         .target(name: "KazeProtocol", dependencies: ["KazeCrypto"]),
         // The API client: configuration, transport, typed calls and outcome classes.
         .target(name: "KazeClient", dependencies: ["KazeProtocol", "KazeCrypto"]),
-        // The batch engine: readers, schemas, validation, plan, execution, journal, outputs.
-        .target(name: "KazeBatch", dependencies: ["KazeClient", "KazeProtocol", "KazeCrypto"]),
+        // The batch engine: readers, schemas, validation, plan, execution, journal, outputs. It
+        // calls the platform through KazeProtocol's CardAPI and needs no HTTP code.
+        .target(name: "KazeBatch", dependencies: ["KazeProtocol", "KazeCrypto"]),
         // The stateful KazePay simulator and its small HTTP/1.1 server.
         .target(name: "KazeSandbox", dependencies: ["KazeProtocol", "KazeCrypto"]),
         // The commands: argument parsing, configuration, dispatch, exit codes.

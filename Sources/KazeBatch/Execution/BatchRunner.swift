@@ -2,7 +2,6 @@
 // back, in-doubt rows reconciled first, rows sent, results and audit written, summary.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 /// Everything one run of a batch needs.

@@ -3,7 +3,6 @@
 // echoing our requestNo with RATE_LIMITED or SYSTEM_ERROR, and HTTP 429. Everything else
 // after the request left leaves a state-changing row in doubt.
 
-import KazeClient
 import KazeProtocol
 
 /// The executor's reading of one `CallOutcome`.

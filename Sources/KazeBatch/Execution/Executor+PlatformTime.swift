@@ -4,7 +4,6 @@
 // learned in the batch folder (clock.json) for `status`.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 extension Executor {

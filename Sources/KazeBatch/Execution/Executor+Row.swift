@@ -3,7 +3,6 @@
 // was ever sent and may have been done is reconciled once more right before any resend.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 extension Executor {

@@ -5,7 +5,6 @@
 // `TRANSACTION_FAILED`: no money moved, `--retry-failed` sends it again).
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 extension Executor {

@@ -3,7 +3,6 @@
 // only what provably did nothing, and reconciling what may have been done.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 /// Runs one batch against the platform. One executor per run.

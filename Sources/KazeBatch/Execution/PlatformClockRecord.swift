@@ -3,7 +3,6 @@
 // reconciliation used, with where it came from — written when it changes, read by `status`.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 /// What the batch knows of the platform's clock.

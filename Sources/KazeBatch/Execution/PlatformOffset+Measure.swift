@@ -3,7 +3,6 @@
 // batch's own confirmed recharges (whose send and answer times bracket its transactionTime).
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 extension PlatformOffset {

@@ -4,7 +4,6 @@
 // one nearest after the send. Absence decides NOT_COMMITTED only after a complete search.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 extension Reconciler {

@@ -5,7 +5,6 @@
 // complete search, after the settle time.
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 /// Resolves in-doubt rows of one operation.

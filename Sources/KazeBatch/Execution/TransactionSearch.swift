@@ -4,7 +4,6 @@
 // than the largest page seen (a platform may cut pages below the pageSize asked), and it was
 // not page 10. A window that hits the cap is split in halves until each half fits.
 
-import KazeClient
 import KazeProtocol
 
 /// What listing a card's transactions found.

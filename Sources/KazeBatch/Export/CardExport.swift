@@ -3,7 +3,6 @@
 // as reconciliation asks them), written atomically as a formula-neutralised CSV (mode 0600).
 
 import Foundation
-import KazeClient
 import KazeProtocol
 
 /// Exports the platform's records of a list of cards.

@@ -1,6 +1,5 @@
 // CallOutcome: what became of one API call, in the classes a batch engine must tell apart.
 
-import KazeProtocol
 
 /// The outcome of one API call.
 public enum CallOutcome: Sendable, Equatable {

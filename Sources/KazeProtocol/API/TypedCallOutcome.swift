@@ -1,6 +1,5 @@
 // TypedCallOutcome: a CallOutcome together with the typed response it carries on success.
 
-import KazeProtocol
 
 /// The outcome of a typed call; `response` is read from the body on success.
 public struct TypedCallOutcome<Response: APIResponse>: Sendable {
