@@ -24,11 +24,11 @@ struct RunReport {
         lines.append("records \(summary.records): \(counts)")
         for currency in summary.money.currencies {
             let parts = RowOutcome.allCases.map { outcome in
-                let text = "\(outcome.rawValue.lowercased()) \(money(summary.money.sum(currency, outcome)))"
+                let text = "\(outcome.rawValue.lowercased()) \(Self.money(summary.money.sum(currency, outcome)))"
                 guard outcome == .succeeded else { return text }
-                return text + " (settled \(money(summary.money.settled(currency))), pending \(money(summary.money.pending(currency))))"
+                return text + " (settled \(Self.money(summary.money.settled(currency))), pending \(Self.money(summary.money.pending(currency))))"
             }
-            lines.append("\(currency) requested \(money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
+            lines.append("\(currency) requested \(Self.money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
         }
         if let stop = summary.journalStop {
             lines.append("stopped: \(stop.file) could not be written; \(stop.requests) request\(stop.requests == 1 ? "" : "s") went out in this run")
@@ -61,10 +61,10 @@ struct RunReport {
         let outcomes = JSONObject(RowOutcome.allCases.map { ($0.rawValue, JSONValue.number("\(summary.count($0))")) })
         let money = JSONObject(summary.money.currencies.map { currency in
             (currency, JSONValue.object(JSONObject(
-                [("requested", JSONValue.string(self.money(summary.money.requested(currency))))]
-                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(self.money(summary.money.sum(currency, $0)))) }
-                    + [("settled", .string(self.money(summary.money.settled(currency)))),
-                       ("pending", .string(self.money(summary.money.pending(currency))))])))
+                [("requested", JSONValue.string(Self.money(summary.money.requested(currency))))]
+                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(Self.money(summary.money.sum(currency, $0)))) }
+                    + [("settled", .string(Self.money(summary.money.settled(currency)))),
+                       ("pending", .string(Self.money(summary.money.pending(currency))))])))
         })
         let document = JSONObject([
             ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
@@ -108,7 +108,8 @@ struct RunReport {
         return JSONObject(document.members + [("report", .string(file.path))])
     }
 
-    func money(_ value: Decimal) -> String {
+    /// `value` rounded to cents and written with two decimals (`46.00`).
+    static func money(_ value: Decimal) -> String {
         var rounded = Decimal()
         var source = value
         NSDecimalRound(&rounded, &source, 2, .plain)
