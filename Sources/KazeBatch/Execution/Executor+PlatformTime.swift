@@ -37,9 +37,7 @@ extension Executor {
                   let sent = row.lastSendTime.flatMap(Timestamp.date), let answered = row.outcomeTime.flatMap(Timestamp.date)
             else { continue }
             tried += 1
-            let query = JSONObject([("cardID", .string(cardID)), ("transactionId", .string(id)), ("pageSize", .number("100"))])
-            guard case .success(let body) = await reconciler.read(.transactions, query),
-                  let entry = body["list"]?.arrayValue?.compactMap(\.objectValue).first(where: { $0.text("transactionId") == id }),
+            guard let entry = await reconciler.transaction(cardID: cardID, transactionId: id),
                   let wall = entry.text("transactionTime").flatMap(Timestamp.wallSeconds)
             else { continue }
             return PlatformOffset(low: Double(wall) - answered.timeIntervalSince1970,

@@ -55,11 +55,7 @@ extension Executor {
     /// The platform's `transStatus` of the transaction (uppercased), nil when it cannot be
     /// read or is not listed.
     private func transactionStatus(cardID: String, transactionId: String) async -> String? {
-        let query = JSONObject([("cardID", .string(cardID)), ("transactionId", .string(transactionId)),
-                                ("pageSize", .number("10")), ("pageNum", .number("1"))])
-        guard case .success(let body) = await reconciler.read(.transactions, query) else { return nil }
-        let entries = body["list"]?.arrayValue?.compactMap(\.objectValue) ?? []
-        return entries.first { $0.text("transactionId") == transactionId }?.text("transStatus")?.uppercased()
+        await reconciler.transaction(cardID: cardID, transactionId: transactionId)?.text("transStatus")?.uppercased()
     }
 
     /// Journals (and audits) the settle event of `row`, its fields with the final status.

@@ -85,6 +85,15 @@ struct Reconciler: Sendable {
         return outcome
     }
 
+    /// The card's transaction `transactionId` as `queryTransactions` lists it, nil when it
+    /// cannot be read or is not listed.
+    func transaction(cardID: String, transactionId: String) async -> JSONObject? {
+        let query = JSONObject([("cardID", .string(cardID)), ("transactionId", .string(transactionId)),
+                                ("pageSize", .number("10")), ("pageNum", .number("1"))])
+        guard case .success(let body) = await read(.transactions, query) else { return nil }
+        return body["list"]?.arrayValue?.compactMap(\.objectValue).first { $0.text("transactionId") == transactionId }
+    }
+
     /// A read may be asked again after anything but a final answer.
     private func isWorthAskingAgain(_ outcome: CallOutcome) -> Bool {
         switch outcome {
