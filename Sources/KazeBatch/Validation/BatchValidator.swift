@@ -5,7 +5,8 @@
 import Foundation
 import KazeProtocol
 
-/// Validates the records of one input file for one operation.
+/// Validates the records of one input file for one operation; as a `BatchSource`, it is what
+/// the executor reads a batch's records from.
 ///
 /// ```swift
 /// let validator = BatchValidator(operation: .recharge, file: url, format: .csv, options: ValidationOptions())
@@ -66,3 +67,5 @@ public struct BatchValidator: Sendable {
         }
     }
 }
+
+extension BatchValidator: BatchSource {}

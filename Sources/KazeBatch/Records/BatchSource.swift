@@ -9,4 +9,3 @@ public protocol BatchSource: Sendable {
     func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws
 }
 
-extension BatchValidator: BatchSource {}
