@@ -1,6 +1,6 @@
 // ConfigOptions: the configuration options every networked command accepts (`--config`,
 // `--endpoint`, ..., `--live`) and how they become a Configuration, together with the
-// environment and the config file (DESIGN.md's table).
+// environment and the config file (docs/DESIGN.md's table).
 
 import Foundation
 import KazeClient

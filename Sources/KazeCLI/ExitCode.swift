@@ -1,4 +1,4 @@
-// ExitCode: the process exit-code contract of DESIGN.md.
+// ExitCode: the process exit-code contract of docs/DESIGN.md.
 
 /// How a kazebatch command ends, as a process exit status.
 public enum ExitCode: Int32, Sendable {

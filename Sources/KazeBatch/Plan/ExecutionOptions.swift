@@ -41,6 +41,6 @@ public struct ExecutionOptions: Sendable {
     /// Seed for retry jitter (`nil`: random).
     public var seed: UInt64?
 
-    /// Defaults as DESIGN.md gives them.
+    /// Defaults as docs/DESIGN.md gives them.
     public init() {}
 }

@@ -5,11 +5,11 @@
 struct ColumnSpec: Sendable {
     /// Whether a column needs a value.
     enum Requirement: Sendable, Equatable {
-        /// Always (PROTOCOL.md `Y`).
+        /// Always (docs/PROTOCOL.md `Y`).
         case required
-        /// Never (PROTOCOL.md `N`).
+        /// Never (docs/PROTOCOL.md `N`).
         case optional
-        /// Only when `identificationType` is `ID_CARD` (PROTOCOL.md `C`).
+        /// Only when `identificationType` is `ID_CARD` (docs/PROTOCOL.md `C`).
         case requiredForIDCard
     }
 

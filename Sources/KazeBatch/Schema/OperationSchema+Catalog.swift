@@ -1,5 +1,5 @@
-// OperationSchema+Catalog: the columns of all 11 operations, from PROTOCOL.md's field tables
-// (Y = required, N = optional, C = conditional) and DESIGN.md's validation rules.
+// OperationSchema+Catalog: the columns of all 11 operations, from docs/PROTOCOL.md's field tables
+// (Y = required, N = optional, C = conditional) and docs/DESIGN.md's validation rules.
 
 import KazeProtocol
 

@@ -1,4 +1,4 @@
-// ConfigKey: the configuration table of DESIGN.md — each setting's file key, environment
+// ConfigKey: the configuration table of docs/DESIGN.md — each setting's file key, environment
 // variable and command-line flag.
 
 /// One configuration setting, named by its key in the JSON config file.

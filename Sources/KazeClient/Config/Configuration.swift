@@ -1,4 +1,4 @@
-// Configuration: every setting a KazePay client needs, with DESIGN.md's defaults.
+// Configuration: every setting a KazePay client needs, with docs/DESIGN.md's defaults.
 
 import Foundation
 import KazeCrypto
@@ -48,7 +48,7 @@ public struct Configuration: Sendable, Equatable {
     /// Hosts reached without the proxy (`no_proxy`/`NO_PROXY`, comma-separated; `*` for all).
     public var noProxy: [String]
 
-    /// A configuration with DESIGN.md's defaults for everything not given; `burst` defaults
+    /// A configuration with docs/DESIGN.md's defaults for everything not given; `burst` defaults
     /// to the rate rounded up.
     public init(
         endpoint: URL, sysId: String, merchantKeyPath: String, platformPublicKeyPath: String,

@@ -1,4 +1,4 @@
-// CryptoProfile: the three settings of crypto profile `kazepay-v1` (PROTOCOL.md).
+// CryptoProfile: the three settings of crypto profile `kazepay-v1` (docs/PROTOCOL.md).
 
 /// Digest used inside the RSASSA-PKCS1-v1_5 signature.
 public enum SignDigest: String, Sendable, CaseIterable {

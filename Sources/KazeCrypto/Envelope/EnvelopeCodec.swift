@@ -1,5 +1,5 @@
 // EnvelopeCodec: seals and opens business messages with profile kazepay-v1 exactly as
-// PROTOCOL.md describes — sign the plain bytes, AES-encrypt them under a fresh key, and
+// docs/PROTOCOL.md describes — sign the plain bytes, AES-encrypt them under a fresh key, and
 // RSA-encrypt that key for the receiver; opening reverses it and verifies the signature.
 
 /// Seals messages for a peer and opens messages from it.

@@ -4,7 +4,7 @@ internal import COpenSSL
 
 /// Checks on an `EVP_PKEY` before a key class takes ownership of it.
 enum RSAKeyCheck {
-    /// The smallest modulus PROTOCOL.md allows.
+    /// The smallest modulus docs/PROTOCOL.md allows.
     static let minimumBits = 2048
 
     /// Throws unless `key` is an RSA key of at least `minimumBits` bits.

@@ -1,4 +1,4 @@
-// PlatformCode: the `head.code` values of PROTOCOL.md and how a client treats each.
+// PlatformCode: the `head.code` values of docs/PROTOCOL.md and how a client treats each.
 
 /// A `head.code` from the platform. Unrecognised codes are kept as they came.
 public struct PlatformCode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
@@ -24,7 +24,7 @@ public struct PlatformCode: RawRepresentable, Sendable, Hashable, CustomStringCo
     /// Transient platform failure; retry with backoff.
     public static let systemError = PlatformCode(rawValue: "SYSTEM_ERROR")
 
-    /// Every code PROTOCOL.md defines.
+    /// Every code docs/PROTOCOL.md defines.
     public static let documented: [PlatformCode] = [
         .success, .paramError, .signError, .notFound, .stateError, .duplicateRequest, .insufficientFunds,
         .rateLimited, .systemError,

@@ -5,7 +5,7 @@ import Foundation
 import KazeCrypto
 import KazeProtocol
 
-/// A stateful KazePay simulator serving PROTOCOL.md on 127.0.0.1.
+/// A stateful KazePay simulator serving docs/PROTOCOL.md on 127.0.0.1.
 ///
 /// ```swift
 /// let sandbox = try Sandbox(options: SandboxOptions(platformKey: platform, merchantPublicKey: merchant))
