@@ -19,18 +19,20 @@ let package = Package(
         ),
         // RSA, AES, SHA, random, hex/base64 over OpenSSL, and the kazepay-v1 envelope.
         .target(name: "KazeCrypto", dependencies: ["COpenSSL"]),
+        // The one lock box for state shared between threads (`Locked<Value>`).
+        .target(name: "KazeSync"),
         // Wire format shared by client and sandbox: JSON values, operations, models, codes, and
         // the CardAPI protocol with its call outcomes (what a batch engine needs of a client).
-        .target(name: "KazeProtocol", dependencies: ["KazeCrypto"]),
+        .target(name: "KazeProtocol", dependencies: ["KazeCrypto", "KazeSync"]),
         // The API client: configuration, transport, typed calls and outcome classes.
-        .target(name: "KazeClient", dependencies: ["KazeProtocol", "KazeCrypto"]),
+        .target(name: "KazeClient", dependencies: ["KazeProtocol", "KazeCrypto", "KazeSync"]),
         // The batch engine: readers, schemas, validation, plan, execution, journal, outputs. It
         // calls the platform through KazeProtocol's CardAPI and needs no HTTP code.
-        .target(name: "KazeBatch", dependencies: ["KazeProtocol", "KazeCrypto"]),
+        .target(name: "KazeBatch", dependencies: ["KazeProtocol", "KazeCrypto", "KazeSync"]),
         // The stateful KazePay simulator and its small HTTP/1.1 server.
-        .target(name: "KazeSandbox", dependencies: ["KazeProtocol", "KazeCrypto"]),
+        .target(name: "KazeSandbox", dependencies: ["KazeProtocol", "KazeCrypto", "KazeSync"]),
         // The commands: argument parsing, configuration, dispatch, exit codes.
-        .target(name: "KazeCLI", dependencies: ["KazeBatch", "KazeClient", "KazeSandbox", "KazeProtocol", "KazeCrypto"]),
+        .target(name: "KazeCLI", dependencies: ["KazeBatch", "KazeClient", "KazeSandbox", "KazeProtocol", "KazeCrypto", "KazeSync"]),
         // Thin executable: hands the arguments to KazeCLI and exits with its code.
         .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
         // Shared test support (not a test target, used by test targets only): the built binary as a

@@ -4,19 +4,21 @@
 // is held (`holder(of:)`) without taking it, so looking never makes a starting run fail.
 
 import Foundation
+import KazeSync
 
 /// An exclusive lock on a batch, held until `release()` or deinit.
-public final class BatchLock: @unchecked Sendable {
+public final class BatchLock: Sendable {
     /// The lock file.
     public let path: String
-    private var fd: Int32
+    /// The open lock file (-1 once released).
+    private let fd: Locked<Int32>
 
     /// Takes the lock at `path` without waiting, writing this process id into it.
     /// - Throws: `JournalError.locked` (naming the holder's pid) when another run has it,
     ///   `JournalError.io` when the file cannot be opened.
     public init(path: String) throws {
         self.path = path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: String(cString: strerror(errno))) }
         var range = Self.wholeFile(F_WRLCK)
         guard fcntl(fd, Self.setLock, &range) == 0 else {
@@ -26,6 +28,7 @@ public final class BatchLock: @unchecked Sendable {
         let pid = "\(getpid())\n"
         _ = ftruncate(fd, 0)
         _ = pid.withCString { pwrite(fd, $0, strlen($0), 0) }
+        self.fd = Locked(fd)
     }
 
     /// Who holds the lock at `path` (`pid 1234`, or `unknown process`), or nil when nobody
@@ -48,10 +51,12 @@ public final class BatchLock: @unchecked Sendable {
 
     /// Gives the lock up (idempotent): closing the file drops it.
     public func release() {
-        guard fd >= 0 else { return }
-        _ = ftruncate(fd, 0)
-        close(fd)
-        fd = -1
+        fd.withLock { fd in
+            guard fd >= 0 else { return }
+            _ = ftruncate(fd, 0)
+            close(fd)
+            fd = -1
+        }
     }
 
     deinit { release() }

@@ -3,12 +3,11 @@
 // The executor starts no new row once it is set; rows in flight finish and are journaled, then
 // the results and summary are written as for any run.
 
-import Foundation
+import KazeSync
 
 /// A stop asked for from outside the run; safe to set from any thread.
-public final class StopRequest: @unchecked Sendable {
-    private let lock = NSLock()
-    private var received: StopReason?
+public final class StopRequest: Sendable {
+    private let received = Locked<StopReason?>(nil)
 
     /// No stop asked for yet.
     public init() {}
@@ -17,7 +16,7 @@ public final class StopRequest: @unchecked Sendable {
     /// reason is kept).
     @discardableResult
     public func request(_ reason: StopReason) -> Bool {
-        lock.withLock {
+        received.withLock { received in
             guard received == nil else { return false }
             received = reason
             return true
@@ -25,5 +24,5 @@ public final class StopRequest: @unchecked Sendable {
     }
 
     /// Why the stop was asked for, if it was.
-    public var reason: StopReason? { lock.withLock { received } }
+    public var reason: StopReason? { received.withLock { $0 } }
 }

@@ -3,15 +3,15 @@
 // reconciliation are passed through unrecorded).
 
 import Foundation
+import KazeSync
 import KazeClient
 import KazeProtocol
 
 /// A `CardAPI` that forwards to another and remembers the last outcome of one operation.
-final class CallRecorder: CardAPI, @unchecked Sendable {
+final class CallRecorder: CardAPI, Sendable {
     private let api: any CardAPI
     private let operation: APIOperation
-    private let lock = NSLock()
-    private var recorded: (outcome: CallOutcome, requestNo: String)?
+    private let recorded = Locked<(outcome: CallOutcome, requestNo: String)?>(nil)
 
     /// Forwards to `api`, recording the calls of `operation`.
     init(_ api: any CardAPI, recording operation: APIOperation) {
@@ -21,12 +21,12 @@ final class CallRecorder: CardAPI, @unchecked Sendable {
 
     func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
         let outcome = await api.call(operation, body: body, requestNo: requestNo)
-        if operation == self.operation { lock.withLock { recorded = (outcome, requestNo) } }
+        if operation == self.operation { recorded.withLock { $0 = (outcome, requestNo) } }
         return outcome
     }
 
     var platformClock: PlatformClock? { api.platformClock }
 
     /// The last outcome of the recorded operation and its requestNo, if it was sent.
-    var last: (outcome: CallOutcome, requestNo: String)? { lock.withLock { recorded } }
+    var last: (outcome: CallOutcome, requestNo: String)? { recorded.withLock { $0 } }
 }

@@ -1,21 +1,21 @@
 // DoctorReport: the lines of one `doctor` run, printed as they are found.
 
 import Foundation
+import KazeSync
 
 /// Collects and prints doctor's findings; any failure makes the exit status 1.
-final class DoctorReport: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [DoctorLine] = []
+final class DoctorReport: Sendable {
+    private let lines = Locked<[DoctorLine]>([])
 
     /// Prints `line` at once and keeps it.
     func add(_ line: DoctorLine) {
         print(line.text)
-        lock.withLock { lines.append(line) }
+        lines.withLock { $0.append(line) }
     }
 
     /// True when a check failed.
-    var failed: Bool { lock.withLock { lines.contains { $0.mark == .fail } } }
+    var failed: Bool { lines.withLock { $0.contains { $0.mark == .fail } } }
 
     /// Everything found so far.
-    var findings: [DoctorLine] { lock.withLock { lines } }
+    var findings: [DoctorLine] { lines.withLock { $0 } }
 }

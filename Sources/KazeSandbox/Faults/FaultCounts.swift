@@ -2,19 +2,19 @@
 // that a fault happened rather than assume it.
 
 import Foundation
+import KazeSync
 import KazeProtocol
 
 /// Thread-safe counters of injected faults.
-final class FaultCounts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts: [FaultKind: Int] = [:]
+final class FaultCounts: Sendable {
+    private let counts = Locked<[FaultKind: Int]>([:])
 
     /// Counts one fault of `kind`.
-    func record(_ kind: FaultKind) { lock.withLock { counts[kind, default: 0] += 1 } }
+    func record(_ kind: FaultKind) { counts.withLock { $0[kind, default: 0] += 1 } }
 
     /// Every kind with its count (zero included), in declaration order.
     var json: JSONValue {
-        let snapshot = lock.withLock { counts }
+        let snapshot = counts.withLock { $0 }
         return .object(JSONObject(FaultKind.allCases.map { ($0.rawValue, .number(String(snapshot[$0] ?? 0))) }))
     }
 }

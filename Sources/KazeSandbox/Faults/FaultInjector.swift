@@ -13,39 +13,43 @@
 // late commit that fires ends the request, as do drop-after-commit and a gateway error.
 
 import Foundation
+import KazeSync
 
 /// Decides, request by request, which faults to inject.
-final class FaultInjector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var options: FaultOptions
-    private var random: SplitMix64
-    private var bucket: TokenBucket?
+final class FaultInjector: Sendable {
+    private let state: Locked<State>
+
+    /// The settings, the generator and the rate limiter's bucket.
+    private struct State {
+        var options: FaultOptions
+        var random: SplitMix64
+        var bucket: TokenBucket?
+    }
 
     init(options: FaultOptions) {
-        self.options = options
-        random = SplitMix64(seed: options.seed)
-        bucket = Self.bucket(options.rateLimit)
+        state = Locked(State(options: options, random: SplitMix64(seed: options.seed), bucket: Self.bucket(options.rateLimit)))
     }
 
     /// Replaces the settings; `reseed` restarts the generator from `new.seed` (the same draws
     /// again), `refill` starts a full bucket at `new.rateLimit`.
     func update(_ new: FaultOptions, reseed: Bool, refill: Bool) {
-        lock.withLock {
-            if reseed { random = SplitMix64(seed: new.seed) }
-            if refill { bucket = Self.bucket(new.rateLimit) }
-            options = new
+        state.withLock { state in
+            if reseed { state.random = SplitMix64(seed: new.seed) }
+            if refill { state.bucket = Self.bucket(new.rateLimit) }
+            state.options = new
         }
     }
 
     /// The faults for the next request arriving at `now`.
     func decide(now: Date) -> FaultDecision {
-        lock.withLock {
-            let draws = (0..<11).map { _ in random.fraction() }
+        state.withLock { state in
+            let draws = (0..<11).map { _ in state.random.fraction() }
+            let options = state.options
             var decision = FaultDecision()
             decision.latencyMs = options.latencyMs + Int(draws[0] * Double(options.latencyJitterMs + 1))
-            if var limiter = bucket {
+            if var limiter = state.bucket {
                 let allowed = limiter.take(now: now)
-                bucket = limiter
+                state.bucket = limiter
                 if !allowed { decision.rateLimited = Self.answer(options.rateLimitStyle, draws[1]) }
             }
             if draws[2] < options.failRate { decision.failure = draws[3] < 0.5 ? .http : .envelope }

@@ -4,12 +4,13 @@
 // flushes. A compaction sets the log aside (FILE.log.old) while the snapshot is written.
 
 import Foundation
+import KazeSync
 
 /// The operation log of one state file.
-final class OperationLog: @unchecked Sendable {
+final class OperationLog: Sendable {
     private let file: StateFile
-    private let lock = NSLock()
-    private var fd: Int32
+    /// The open log; replaced when the log is set aside.
+    private let fd: Locked<Int32>
 
     /// Opens the log for appending, emptied when `fresh` (the snapshot holds everything).
     /// - Throws: `SandboxStateError` when it cannot be opened.
@@ -19,15 +20,15 @@ final class OperationLog: @unchecked Sendable {
             _ = unlink(file.retiredLogPath)
             _ = unlink(file.logPath)
         }
-        fd = try Self.open(file.logPath)
+        fd = Locked(try Self.open(file.logPath))
     }
 
-    deinit { _ = close(fd) }
+    deinit { fd.withLock { _ = close($0) } }
 
     /// Appends one entry (a line). Called under the engine's lock.
     /// - Throws: `SandboxStateError` when the write fails.
     func append(_ line: [UInt8]) throws {
-        let written = lock.withLock { WholeWrite.toFile(fd, line) }
+        let written = fd.withLock { WholeWrite.toFile($0, line) }
         guard written else {
             throw SandboxStateError(path: file.logPath, problem: "cannot append: \(String(cString: strerror(errno)))")
         }
@@ -35,7 +36,7 @@ final class OperationLog: @unchecked Sendable {
 
     /// Flushes what was appended so far to disk.
     func sync() {
-        let current = lock.withLock { fd }
+        let current = fd.withLock { $0 }
         _ = fdatasync(current)
     }
 
@@ -43,7 +44,7 @@ final class OperationLog: @unchecked Sendable {
     /// there (its snapshot failed): then the log keeps growing and the next snapshot covers both.
     /// Called under the engine's lock.
     func setAside() throws {
-        try lock.withLock {
+        try fd.withLock { fd in
             guard !FileManager.default.fileExists(atPath: file.retiredLogPath) else { return }
             _ = fdatasync(fd)
             guard rename(file.logPath, file.retiredLogPath) == 0 else {

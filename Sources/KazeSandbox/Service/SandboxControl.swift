@@ -3,23 +3,23 @@
 // and answers the full settings. All or nothing: one bad key or value changes nothing.
 
 import Foundation
+import KazeSync
 import KazeProtocol
 
 /// The current runtime settings and the way to change them.
-final class SandboxControl: @unchecked Sendable {
-    private let lock = NSLock()
-    private var options: SandboxOptions
+final class SandboxControl: Sendable {
+    private let options: Locked<SandboxOptions>
     private let faults: FaultInjector
     private let engine: SandboxEngine
 
     init(options: SandboxOptions, faults: FaultInjector, engine: SandboxEngine) {
-        self.options = options
+        self.options = Locked(options)
         self.faults = faults
         self.engine = engine
     }
 
     /// The current settings, as `SandboxOptions.settingsJSON`.
-    var settingsJSON: JSONValue { lock.withLock { options.settingsJSON } }
+    var settingsJSON: JSONValue { options.withLock { $0.settingsJSON } }
 
     /// Applies the settings in `body`; 200 with the full settings, or 400 with
     /// `{"error": ...}` naming the first unknown key or bad value.
@@ -27,7 +27,7 @@ final class SandboxControl: @unchecked Sendable {
         guard let object = (try? JSONValue.parse(body))?.objectValue else {
             return Self.refusal("the body must be a JSON object such as {\"drop-after-commit\": 0.5}")
         }
-        return lock.withLock {
+        return options.withLock { options in
             var updated = options
             for (key, value) in object.members {
                 let text: String

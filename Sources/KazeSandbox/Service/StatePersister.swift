@@ -4,18 +4,23 @@
 // and once more at stop. Writing the snapshot happens outside the engine's lock.
 
 import Foundation
+import KazeSync
 
 /// Periodically folds the operation log into the snapshot.
-final class StatePersister: @unchecked Sendable {
+final class StatePersister: Sendable {
     private let file: StateFile
     private let engine: SandboxEngine
     private let log: OperationLog
     /// Serializes compactions, so a later snapshot is never overwritten by an earlier one.
     private let writeLock = NSLock()
-    private let lock = NSLock()
-    private var lastError: SandboxStateError?
-    private var running = false
+    private let status = Locked(Status())
     private let finished = DispatchSemaphore(value: 0)
+
+    /// The last compaction's error, and whether the background loop runs.
+    private struct Status {
+        var lastError: SandboxStateError?
+        var running = false
+    }
 
     init(file: StateFile, engine: SandboxEngine, log: OperationLog) {
         self.file = file
@@ -24,7 +29,7 @@ final class StatePersister: @unchecked Sendable {
     }
 
     /// The last error writing the snapshot or the log, `nil` when all went well.
-    var persistenceError: SandboxStateError? { lock.withLock { lastError } ?? engine.persistenceError }
+    var persistenceError: SandboxStateError? { status.withLock { $0.lastError } ?? engine.persistenceError }
 
     /// Writes a snapshot now if anything was logged since the last one (or `always`).
     func compact(always: Bool = false) {
@@ -40,19 +45,19 @@ final class StatePersister: @unchecked Sendable {
             } catch {
                 outcome = SandboxStateError(path: file.path, problem: "\(error)")
             }
-            lock.withLock { lastError = outcome }
+            status.withLock { $0.lastError = outcome }
         }
     }
 
     /// Starts the background loop (once).
     func start() {
-        guard lock.withLock({ () -> Bool in
-            defer { running = true }
-            return !running
+        guard status.withLock({ status -> Bool in
+            defer { status.running = true }
+            return !status.running
         }) else { return }
         let thread = Thread { [self] in
             var quietTicks = 0, lastEntries = 0
-            while lock.withLock({ running }) {
+            while status.withLock({ $0.running }) {
                 Thread.sleep(forTimeInterval: 0.2)
                 let backlog = engine.backlog
                 quietTicks = backlog.entries == lastEntries ? quietTicks + 1 : 0
@@ -71,9 +76,9 @@ final class StatePersister: @unchecked Sendable {
 
     /// Ends the loop (waiting for it) and writes the last changes into the snapshot.
     func stop() {
-        let wasRunning = lock.withLock { () -> Bool in
-            defer { running = false }
-            return running
+        let wasRunning = status.withLock { status -> Bool in
+            defer { status.running = false }
+            return status.running
         }
         if wasRunning { finished.wait() }
         compact()

@@ -2,17 +2,17 @@
 // is stopping, so shutdown is never held up by a fault.
 
 import Foundation
+import KazeSync
 
 /// A thread-safe "stopping" flag with a sleep that ends early when it is raised.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+final class StopFlag: Sendable {
+    private let raised = Locked(false)
 
     /// Raises the flag.
-    func raise() { lock.withLock { raised = true } }
+    func raise() { raised.withLock { $0 = true } }
 
     /// True once raised.
-    var isRaised: Bool { lock.withLock { raised } }
+    var isRaised: Bool { raised.withLock { $0 } }
 
     /// Sleeps `milliseconds`, in short slices, returning early once the flag is raised.
     func sleep(milliseconds: Int) async {
