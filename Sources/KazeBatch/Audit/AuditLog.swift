@@ -6,22 +6,27 @@
 // 60 s of them, and `checkpoint()` adds one at the end of a run.
 
 import Foundation
+import KazeSync
 
 /// Appends events to an audit file. Safe to share between concurrent rows.
-public final class AuditLog: @unchecked Sendable {
+public final class AuditLog: Sendable {
     /// The audit file.
     public let path: String
     private let fd: Int32
-    private let lock = NSLock()
-    private var seq = 0
-    private var lastHash = AuditRow.genesis
+    private let chain = Locked(Chain())
     private let signer: AuditSigner?
     private let batch: String
     private let checkpointEvery: Int
-    /// Rows after the last checkpoint, and when the first of them was written (uptime).
-    private var unsigned = 0
-    private var unsignedSince: Double?
-    private var lastCheckpointSeq: Int?
+
+    /// Where the file's chain stands; changed only together with the file, under the lock.
+    private struct Chain {
+        var seq = 0
+        var lastHash = AuditRow.genesis
+        /// Rows after the last checkpoint, and when the first of them was written (uptime).
+        var unsigned = 0
+        var unsignedSince: Double?
+        var lastCheckpointSeq: Int?
+    }
 
     /// A checkpoint follows at the latest this many events after the previous one.
     public static let defaultCheckpointEvery = 1_000
@@ -67,8 +72,10 @@ public final class AuditLog: @unchecked Sendable {
             throw error
         }
         if let tail = try AuditVerifier.lastRow(path: path) {
-            (seq, lastHash) = (tail.seq, tail.hash)
-            if tail.isCheckpoint { lastCheckpointSeq = tail.seq } else { unsigned = 1 }  // a run cut off before its checkpoint
+            chain.withLock { chain in
+                (chain.seq, chain.lastHash) = (tail.seq, tail.hash)
+                if tail.isCheckpoint { chain.lastCheckpointSeq = tail.seq } else { chain.unsigned = 1 }  // a run cut off before its checkpoint
+            }
         }
     }
 
@@ -76,11 +83,11 @@ public final class AuditLog: @unchecked Sendable {
 
     /// The sequence number and hash of the last row written (0 and 64 zeros when none).
     public var head: (seq: Int, hash: String) {
-        lock.withLock { (seq, lastHash) }
+        chain.withLock { ($0.seq, $0.lastHash) }
     }
 
     /// The seq of the last checkpoint row in the file, nil when there is none yet.
-    public var lastCheckpoint: Int? { lock.withLock { lastCheckpointSeq } }
+    public var lastCheckpoint: Int? { chain.withLock { $0.lastCheckpointSeq } }
 
     /// Appends `rows` in order, chained to the previous row, with one write and one fsync —
     /// followed by a checkpoint when one is due (`checkpointEvery` events, or
@@ -90,31 +97,32 @@ public final class AuditLog: @unchecked Sendable {
     /// - Throws: `AuditError.io` when the write, fsync or a signature fails.
     public func record(_ rows: [AuditRow]) throws {
         guard !rows.isEmpty else { return }
-        try lock.withLock { try append(rows, checkpoint: false) }
+        try chain.withLock { try append(rows, checkpoint: false, to: &$0) }
     }
 
     /// Appends a checkpoint now when any row is not covered by one yet (the end of a run).
     /// Does nothing without a signer.
     /// - Throws: `AuditError.io` when the write, fsync or signature fails.
     public func checkpoint() throws {
-        try lock.withLock { if unsigned > 0 { try append([], checkpoint: true) } }
+        try chain.withLock { if $0.unsigned > 0 { try append([], checkpoint: true, to: &$0) } }
     }
 
     /// Appends a checkpoint when one is due by time (called while a run waits).
     /// - Throws: `AuditError.io` when the write, fsync or signature fails.
     public func checkpointIfDue() throws {
-        try lock.withLock { if checkpointDue(adding: 0) { try append([], checkpoint: true) } }
+        try chain.withLock { if checkpointDue(adding: 0, to: $0) { try append([], checkpoint: true, to: &$0) } }
     }
 
-    private func checkpointDue(adding count: Int) -> Bool {
-        guard signer != nil, unsigned + count > 0 else { return false }
-        let since = unsignedSince ?? ProcessInfo.processInfo.systemUptime
-        return unsigned + count >= checkpointEvery || ProcessInfo.processInfo.systemUptime - since >= AuditLog.checkpointInterval
+    private func checkpointDue(adding count: Int, to chain: Chain) -> Bool {
+        guard signer != nil, chain.unsigned + count > 0 else { return false }
+        let since = chain.unsignedSince ?? ProcessInfo.processInfo.systemUptime
+        return chain.unsigned + count >= checkpointEvery || ProcessInfo.processInfo.systemUptime - since >= AuditLog.checkpointInterval
     }
 
-    /// Writes `rows` and, when forced or due, a checkpoint after them; the lock is held.
-    private func append(_ rows: [AuditRow], checkpoint forced: Bool) throws {
-        var (next, hash) = (seq, lastHash)
+    /// Writes `rows` and, when forced or due, a checkpoint after them, and moves `chain` on;
+    /// called with the lock held.
+    private func append(_ rows: [AuditRow], checkpoint forced: Bool, to chain: inout Chain) throws {
+        var (next, hash) = (chain.seq, chain.lastHash)
         var text = ""
         for row in rows {
             next += 1
@@ -122,7 +130,7 @@ public final class AuditLog: @unchecked Sendable {
             text += encoded.line
             hash = encoded.hash
         }
-        let signing = (forced || checkpointDue(adding: rows.count)) ? signer : nil
+        let signing = (forced || checkpointDue(adding: rows.count, to: chain)) ? signer : nil
         if let signing {
             next += 1
             let signature: String
@@ -141,12 +149,12 @@ public final class AuditLog: @unchecked Sendable {
             if before >= 0 { _ = ftruncate(fd, before) }
             throw error
         }
-        (seq, lastHash) = (next, hash)
+        (chain.seq, chain.lastHash) = (next, hash)
         if signing != nil {
-            (unsigned, unsignedSince, lastCheckpointSeq) = (0, nil, next)
+            (chain.unsigned, chain.unsignedSince, chain.lastCheckpointSeq) = (0, nil, next)
         } else {
-            if unsignedSince == nil { unsignedSince = ProcessInfo.processInfo.systemUptime }
-            unsigned += rows.count
+            if chain.unsignedSince == nil { chain.unsignedSince = ProcessInfo.processInfo.systemUptime }
+            chain.unsigned += rows.count
         }
     }
 
