@@ -94,6 +94,9 @@ public enum CLI {
         } catch let error as CLIError {
             Console.error(error.message)
             return error.exitCode
+        } catch let error as any EngineError {
+            Console.error(error.description)
+            return ExitCode(error.verdict)
         } catch {
             Console.error("\(error)")
             return .usage

@@ -1,5 +1,8 @@
 // ExitCode: the process exit-code contract of docs/DESIGN.md.
 
+import Foundation
+import KazeBatch
+
 /// How a kazebatch command ends, as a process exit status.
 public enum ExitCode: Int32, Sendable {
     /// All records succeeded (or the command did what it was asked).
@@ -25,4 +28,20 @@ public enum ExitCode: Int32, Sendable {
     case interrupted = 130
     /// Stopped by SIGTERM: rows in flight finished, results written; run again to resume.
     case terminated = 143
+
+    /// The exit status of `verdict`: the one place where the engine's words become numbers.
+    public init(_ verdict: RunVerdict) {
+        switch verdict {
+        case .succeeded: self = .success
+        case .someFailed: self = .someFailed
+        case .unusable: self = .usage
+        case .invalidInput: self = .validation
+        case .halted: self = .halted
+        case .unknownRemain: self = .unknownRemain
+        case .locked: self = .locked
+        case .journalFailed: self = .journalFailed
+        case .inputChanged: self = .inputChanged
+        case .stopped(let signal): self = signal == SIGTERM ? .terminated : .interrupted
+        }
+    }
 }

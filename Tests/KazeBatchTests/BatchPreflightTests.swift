@@ -141,7 +141,7 @@ final class BatchPreflightTests: XCTestCase {
             XCTAssertEqual(named, input)
             XCTAssertEqual(batch.id, "aaaa")
             XCTAssertEqual(holder, "pid \(getpid())")
-            XCTAssertTrue((error as? BatchGuardError)?.isBusy ?? false)
+            XCTAssertEqual((error as? BatchGuardError)?.verdict, .locked)
         }
         XCTAssertThrowsError(try BatchLock(path: other.lockPath), "the probe left the running batch its lock")
         running.release()
@@ -164,7 +164,7 @@ final class BatchPreflightTests: XCTestCase {
             _ = try await runner.run(scan: try Harness.scan(rows))
             XCTFail("the run should stop: another batch of its file holds its lock")
         } catch let error as BatchGuardError {
-            XCTAssertTrue(error.isBusy, "\(error)")
+            XCTAssertEqual(error.verdict, .locked, "\(error)")
         }
         XCTAssertEqual(harness.platform.callCount(.recharge), 0)
         XCTAssertNoThrow(try BatchLock(path: runner.folder.lockPath).release(), "its own lock was given back")

@@ -13,7 +13,7 @@ final class ExecutionTests: XCTestCase {
         defer { harness.folder.remove() }
         let outcome = try await harness.run(.recharges(cards(40)))
         XCTAssertEqual(outcome.summary.count(.succeeded), 40)
-        XCTAssertEqual(outcome.summary.exitStatus, 0)
+        XCTAssertEqual(outcome.summary.verdict, .succeeded)
         XCTAssertEqual(outcome.summary.money.sum("USD", .succeeded), Decimal(string: "420"))
         for card in 1...40 { XCTAssertEqual(harness.platform.credits("SB\(card)"), 1) }
         let rows = try harness.results()
@@ -37,7 +37,7 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(Set(harness.platform.requestNos(.recharge, key: "SB1")).count, 1, "every attempt reuses the requestNo")
         XCTAssertEqual(harness.platform.credits("SB2"), 0, "five transient failures exhaust --max-attempts 5")
         XCTAssertEqual(outcome.summary.count(.failed), 1)
-        XCTAssertEqual(outcome.summary.exitStatus, 1)
+        XCTAssertEqual(outcome.summary.verdict, .someFailed)
         let rows = try harness.results()
         XCTAssertEqual(rows[0][3], "SUCCEEDED")
         XCTAssertEqual(rows[0][7], "5")
@@ -78,7 +78,7 @@ final class ExecutionTests: XCTestCase {
         harness.platform.script("SB1", [.unknownWithoutCommit])
         let first = try await harness.run(.recharges(cards(2)))
         XCTAssertEqual(first.summary.count(.unknown), 1)
-        XCTAssertEqual(first.summary.exitStatus, 5)
+        XCTAssertEqual(first.summary.verdict, .unknownRemain)
         XCTAssertTrue(try harness.results()[0][5].contains("run `kazebatch reconcile` after that"))
 
         let rerun = try await harness.run(.recharges(cards(2)))  // still in the settle window: not resent
@@ -171,7 +171,7 @@ final class ExecutionTests: XCTestCase {
         harness.options.concurrency = 1
         for card in 1...10 { harness.platform.script("SB\(card)", [.businessFailure]) }
         let outcome = try await harness.run(.recharges(cards(10)))
-        XCTAssertEqual(outcome.summary.exitStatus, 4)
+        XCTAssertEqual(outcome.summary.verdict, .halted)
         XCTAssertEqual(outcome.summary.count(.failed), 3)
         XCTAssertEqual(outcome.summary.count(.skipped), 7)
         XCTAssertEqual(outcome.summary.money.requested("USD"), Decimal(string: "105"))
@@ -211,7 +211,7 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(scan.totalMismatch(confirmed: [:]), "USD 21 is not confirmed")
         let outcome = try await harness.runner(source).run(scan: scan)
         XCTAssertEqual(outcome.summary.count(.invalid), 1)
-        XCTAssertEqual(outcome.summary.exitStatus, 1)
+        XCTAssertEqual(outcome.summary.verdict, .someFailed)
         XCTAssertEqual(try harness.results()[1].prefix(6), ["3", "bad", "recharge", "INVALID", "amount", "amount: must be > 0"])
     }
 

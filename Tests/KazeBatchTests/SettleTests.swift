@@ -57,7 +57,7 @@ final class SettleTests: XCTestCase {
         XCTAssertEqual(settled.summary.count(.failed), tally.count(.failed))
         XCTAssertEqual(settled.summary.money.settled("USD"), tally.sum(.confirmed, "USD"))
         XCTAssertEqual(settled.summary.money.sum("USD", .failed), tally.sum(.failed, "USD"))
-        XCTAssertEqual(settled.exitStatus, 1)
+        XCTAssertEqual(settled.verdict, .someFailed)
         let failedRows = try results(runner).filter { $0[3] == "FAILED" }
         XCTAssertEqual(failedRows.count, tally.count(.failed))
         XCTAssertTrue(failedRows.allSatisfy { $0[4] == "TRANSACTION_FAILED" })
@@ -94,8 +94,8 @@ final class SettleTests: XCTestCase {
         let outcome = try await runner.run(scan: try scan(runner))
         XCTAssertEqual(outcome.settle?.count(.pending), 3)
         XCTAssertEqual(outcome.settle?.sum(.pending, "USD"), outcome.summary.money.sum("USD", .succeeded))
-        XCTAssertEqual(outcome.summary.exitStatus, 0)
-        XCTAssertEqual(outcome.exitStatus, 5, "some still pending")
+        XCTAssertEqual(outcome.summary.verdict, .succeeded)
+        XCTAssertEqual(outcome.verdict, .unknownRemain, "some still pending")
         XCTAssertFalse(try String(contentsOfFile: runner.auditPath, encoding: .utf8).contains("SETTLE"))
     }
 }

@@ -1,7 +1,10 @@
 // AuditError: why an audit file could not be written or verified.
 
 /// A problem with an audit file, naming the path and, for chain faults, the row.
-public enum AuditError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum AuditError: EngineError, Sendable, Equatable {
+    /// An audit file that cannot be opened or appended to stops the command before it starts.
+    public var verdict: RunVerdict { .unusable }
+
     /// The file could not be opened, read or written.
     case io(path: String, reason: String)
     /// Row `seq` on physical line `line` breaks the chain.

@@ -2,7 +2,10 @@
 // Problems with single records are RecordIssues instead; this one stops the command (exit 2).
 
 /// The input file as a whole cannot be used.
-public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InputError: EngineError, Sendable, Equatable {
+    /// An unreadable input stops the command before anything is sent.
+    public var verdict: RunVerdict { .unusable }
+
     /// The file, as the user named it.
     public let path: String
     /// What is wrong, for the operator.

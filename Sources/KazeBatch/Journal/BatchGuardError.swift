@@ -2,7 +2,7 @@
 // against doing rows twice across batches of one input file.
 
 /// A refusal by the guards of `BatchPreflight`, written for the operator.
-public enum BatchGuardError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum BatchGuardError: EngineError, Sendable, Equatable {
     /// The file has the bytes of another file that already ran: it would resume that batch.
     case sameContents(input: String, batch: BatchRef)
     /// Another batch of the same input file is running now (it holds its lock).
@@ -11,10 +11,11 @@ public enum BatchGuardError: Error, Sendable, Equatable, CustomStringConvertible
     /// did is unknown.
     case unreadable(input: String, path: String, reason: String)
 
-    /// True when the refusal is "busy" (exit 6) rather than a usage problem (exit 2).
-    public var isBusy: Bool {
-        if case .otherBatchRunning = self { return true }
-        return false
+    /// `.locked` while another batch of the file runs (try again later); otherwise the file
+    /// cannot be run as it is.
+    public var verdict: RunVerdict {
+        if case .otherBatchRunning = self { return .locked }
+        return .unusable
     }
 
     public var description: String {

@@ -3,7 +3,10 @@
 // requests already out finish and their answers are journaled where the disk still allows.
 
 /// Why and how far a run got before its journal or audit file could not be written.
-public struct JournalStop: Error, Sendable, Equatable, CustomStringConvertible {
+public struct JournalStop: EngineError, Sendable, Equatable {
+    /// A run stopped by its journal or audit file.
+    public var verdict: RunVerdict { .journalFailed }
+
     /// "the journal" or "the audit file".
     public let file: String
     /// The failure, naming the path (`journal /s/b/journal.jsonl: File too large`).

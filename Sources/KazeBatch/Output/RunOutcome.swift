@@ -15,12 +15,12 @@ public struct RunOutcome: Sendable, Equatable {
     /// What `settle` (or `run --settle`) found; nil when it did not run.
     public var settle: SettleTally?
 
-    /// The exit status: the summary's (`RunSummary.exitStatus`), except that a batch that
-    /// would exit 0 while `settle` left transactions pending exits 5. (A transaction settle
-    /// found FAILED made its row FAILED: 1.)
-    public var exitStatus: Int32 {
-        let status = summary.exitStatus
-        guard status == 0, let settle, settle.count(.pending) > 0 else { return status }
-        return 5
+    /// The summary's verdict (`RunSummary.verdict`), except that a batch that succeeded while
+    /// `settle` left transactions pending has UNKNOWN outcomes remaining. (A transaction
+    /// settle found FAILED made its row FAILED.)
+    public var verdict: RunVerdict {
+        let verdict = summary.verdict
+        guard verdict == .succeeded, let settle, settle.count(.pending) > 0 else { return verdict }
+        return .unknownRemain
     }
 }

@@ -28,17 +28,17 @@ public struct RunSummary: Sendable, Equatable {
     /// The rows with `outcome`.
     public func count(_ outcome: RowOutcome) -> Int { counts[outcome] ?? 0 }
 
-    /// The exit code: 7 stopped because the journal could not be written, 130/143 stopped by
-    /// SIGINT/SIGTERM, 8 stopped because the input changed, 4 halted with rows
-    /// left unsent, 5 UNKNOWN remain, 4 rows left unsent (held back behind a row of their
-    /// subject that is still in doubt), 1 some FAILED/INVALID, else 0.
-    public var exitStatus: Int32 {
-        if journalStop != nil { return 7 }
-        if let stopReason { return stopReason.exitStatus }
-        if haltReason != nil && count(.skipped) > 0 { return 4 }
-        if count(.unknown) > 0 { return 5 }
-        if count(.skipped) > 0 { return 4 }
-        if count(.failed) + count(.invalid) > 0 { return 1 }
-        return 0
+    /// How the run ended, most serious first: the journal could not be written; stopped from
+    /// outside (a signal, the input changing); halted with rows left unsent; UNKNOWN rows
+    /// remain; rows held back behind a row of their subject still in doubt; some FAILED or
+    /// INVALID; else succeeded.
+    public var verdict: RunVerdict {
+        if journalStop != nil { return .journalFailed }
+        if let stopReason { return stopReason.verdict }
+        if haltReason != nil && count(.skipped) > 0 { return .halted }
+        if count(.unknown) > 0 { return .unknownRemain }
+        if count(.skipped) > 0 { return .halted }
+        if count(.failed) + count(.invalid) > 0 { return .someFailed }
+        return .succeeded
     }
 }

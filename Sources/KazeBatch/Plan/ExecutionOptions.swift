@@ -1,13 +1,15 @@
 // ExecutionOptions: the knobs of one run (rates, retries, what to resend, when to halt).
 
+import KazeProtocol
+
 /// How a run executes.
 public struct ExecutionOptions: Sendable {
     /// Requests per second (`--rate`).
-    public var rate: Double = 5
+    public var rate: Double = PacingDefaults.rate
     /// Token bucket size (`--burst`, default = rate).
-    public var burst: Int = 5
+    public var burst: Int = PacingDefaults.burst(rate: PacingDefaults.rate)
     /// Requests in flight at most (`--concurrency`).
-    public var concurrency: Int = 4
+    public var concurrency: Int = PacingDefaults.concurrency
     /// Attempts per row per run (`--max-attempts`).
     public var maxAttempts: Int = 5
     /// Send rows whose journaled outcome is FAILED again (`--retry-failed`).
@@ -41,6 +43,17 @@ public struct ExecutionOptions: Sendable {
     /// Seed for retry jitter (`nil`: random).
     public var seed: UInt64?
 
-    /// Defaults as docs/DESIGN.md gives them.
+    /// The defaults (`PacingDefaults` for the pace).
     public init() {}
+
+    /// The defaults, with the pace the configuration sets: its rate, burst, concurrency and
+    /// platform UTC offset; a settle time of at least twice its call timeout (a request that
+    /// may still be on its way cannot be declared not done).
+    public init(rate: Double, burst: Int, concurrency: Int, platformUtcOffset: Int?, callTimeoutSeconds: Double) {
+        self.rate = rate
+        self.burst = burst
+        self.concurrency = concurrency
+        self.platformUtcOffset = platformUtcOffset
+        settleSeconds = max(settleSeconds, 2 * callTimeoutSeconds)
+    }
 }

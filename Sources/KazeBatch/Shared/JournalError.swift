@@ -1,7 +1,13 @@
 // JournalError: why a batch's state folder or journal could not be used.
 
 /// A problem with the journal, lock or state folder, naming the path.
-public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum JournalError: EngineError, Sendable, Equatable {
+    /// `.locked` is another run's batch; the rest make the state folder unusable.
+    public var verdict: RunVerdict {
+        if case .locked = self { return .locked }
+        return .unusable
+    }
+
     /// The state folder or journal file could not be created, opened or written.
     case io(path: String, reason: String)
     /// A journal line other than the last is not a valid entry: the file was damaged.

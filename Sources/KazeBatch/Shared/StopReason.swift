@@ -15,11 +15,11 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     /// The input file was edited, replaced or appended to while the batch was running.
     case inputChanged
 
-    /// 128 + the signal (130 SIGINT, 143 SIGTERM), or 8 for a changed input.
-    public var exitStatus: Int32 {
+    /// The verdict of a run stopped for this reason.
+    public var verdict: RunVerdict {
         switch self {
-        case .signal(let number): return 128 + number
-        case .inputChanged: return 8
+        case .signal(let number): return .stopped(signal: number)
+        case .inputChanged: return .inputChanged
         }
     }
 

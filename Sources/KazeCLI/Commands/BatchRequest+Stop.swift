@@ -30,6 +30,6 @@ extension BatchRequest {
         case nil:
             break
         }
-        return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
+        return ExitCode(outcome.verdict)
     }
 }

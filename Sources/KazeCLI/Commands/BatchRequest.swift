@@ -79,19 +79,8 @@ struct BatchRequest {
     static func guarded<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let stop as JournalStop {
-            throw CLIError(stop.description, exitCode: .journalFailed)
-        } catch let error as JournalError {
-            if case .locked = error { throw CLIError("\(error)", exitCode: .locked) }
-            throw CLIError("\(error)")
-        } catch let error as BatchGuardError {
-            throw CLIError(error.description, exitCode: error.isBusy ? .locked : .usage)
-        } catch let error as InputError {
-            throw CLIError(error.description)
-        } catch let error as AuditError {
-            throw CLIError("\(error)")
-        } catch let error as OutputError {
-            throw CLIError("\(error)")
+        } catch let error as any EngineError {
+            throw CLIError(error.description, exitCode: ExitCode(error.verdict))
         } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }

@@ -45,7 +45,7 @@ extension CallCommand {
             Console.error("\(operation.apiCode) is still in doubt after reconciling (journal \(folder.journalPath)). Run the same"
                           + " command again later to reconcile it through reads (nothing is sent twice): \(command)")
         }
-        return ExitCode(rawValue: summary.exitStatus) ?? .someFailed
+        return ExitCode(summary.verdict)
     }
 
     /// True when `outcome` is an opened answer with a body to print.

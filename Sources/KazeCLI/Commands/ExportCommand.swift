@@ -59,8 +59,9 @@ enum ExportCommand: Command {
         do { client = try KazePayClient(configuration: configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        var options = ExecutionOptions()
-        (options.rate, options.burst, options.platformUtcOffset) = (configuration.rate, configuration.burst, configuration.platformUtcOffset)
+        let options = ExecutionOptions(rate: configuration.rate, burst: configuration.burst, concurrency: configuration.concurrency,
+                                       platformUtcOffset: configuration.platformUtcOffset,
+                                       callTimeoutSeconds: configuration.timeoutSeconds)
         let export = CardExport(api: client, options: options, makeRequestNo: RequestNumber.make)
         let report: CardExport.Report
         var what = "balance"

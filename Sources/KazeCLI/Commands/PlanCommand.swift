@@ -53,7 +53,7 @@ enum PlanCommand: Command {
 
     private static func plan(_ arguments: Arguments, json: Bool) async throws -> ExitCode {
         let request = try BatchRequest(arguments, command: "plan")
-        let confirmed = try RunCommand.confirmedTotals(arguments.values["confirm-total"] ?? [])
+        let confirmed = try await BatchRequest.guarded { try ConfirmedTotals(arguments.values["confirm-total"] ?? []) }
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
         let (_, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
@@ -62,7 +62,7 @@ enum PlanCommand: Command {
                 + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
         }
         if let repeats { throw CLIError("run would refuse: " + repeats.message(input: request.validation.inputPath)) }
-        if !confirmed.isEmpty, let mismatch = validation.totalMismatch(confirmed: confirmed) {
+        if let mismatch = confirmed.mismatch(with: validation) {
             throw CLIError("run would refuse: --confirm-total does not match the batch: \(mismatch)")
         }
         let journalPath = request.folder.journalPath

@@ -68,7 +68,7 @@ enum RunCommand: Command {
         let started = Date()
         let arguments = try Arguments(words, valued: valued, boolean: boolean)
         let request = try BatchRequest(arguments, command: "run")
-        let confirmed = try confirmedTotals(arguments.values["confirm-total"] ?? [])
+        let confirmed = try await BatchRequest.guarded { try ConfirmedTotals(arguments.values["confirm-total"] ?? []) }
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
         let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: quiet)
@@ -81,7 +81,7 @@ enum RunCommand: Command {
             return .validation
         }
         if let repeats { throw CLIError(repeats.message(input: request.validation.inputPath)) }
-        if !confirmed.isEmpty, let mismatch = validation.totalMismatch(confirmed: confirmed) {
+        if let mismatch = confirmed.mismatch(with: validation) {
             throw CLIError("--confirm-total does not match the batch: \(mismatch); nothing was sent")
         }
         if validation.invalid > 0 && !quiet {
@@ -117,32 +117,14 @@ enum RunCommand: Command {
 
     /// The execution options from the flags and configuration.
     static func executionOptions(_ arguments: Arguments, configuration: Configuration) throws -> ExecutionOptions {
-        var options = ExecutionOptions()
-        options.rate = configuration.rate
-        options.burst = configuration.burst
-        options.concurrency = configuration.concurrency
-        options.platformUtcOffset = configuration.platformUtcOffset
+        var options = ExecutionOptions(rate: configuration.rate, burst: configuration.burst, concurrency: configuration.concurrency,
+                                       platformUtcOffset: configuration.platformUtcOffset,
+                                       callTimeoutSeconds: configuration.timeoutSeconds)
         options.maxAttempts = try arguments.integer("max-attempts", in: 1...100) ?? options.maxAttempts
         options.maxFailures = try arguments.integer("max-failures", in: 1...Int(Int32.max))
-        options.settleSeconds = try arguments.number("settle-seconds", in: 0...86_400)
-            ?? max(options.settleSeconds, 2 * configuration.timeoutSeconds)
+        options.settleSeconds = try arguments.number("settle-seconds", in: 0...86_400) ?? options.settleSeconds
         options.retryFailed = arguments.flag("retry-failed")
         options.resendUnknown = arguments.flag("resend-unknown")
         return options
-    }
-
-    /// Parses `CUR:AMOUNT` values (exact decimals, one per currency).
-    /// - Throws: `CLIError` naming the bad value.
-    static func confirmedTotals(_ values: [String]) throws -> [String: Decimal] {
-        var totals: [String: Decimal] = [:]
-        for value in values {
-            let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }),
-                  let amount = Amount(parts[1])
-            else { throw CLIError("--confirm-total must look like USD:12500.00, got \"\(value)\"") }
-            guard totals[parts[0]] == nil else { throw CLIError("--confirm-total names \(parts[0]) twice") }
-            totals[parts[0]] = amount.decimal
-        }
-        return totals
     }
 }

@@ -75,7 +75,7 @@ struct RunReport {
             ("recoveredAuditRows", .number("\(outcome.recoveredAuditRows)")),
             ("results", .string(request.resultsPath)), ("audit", .string(request.auditPath)),
             ("auditHead", .string(outcome.auditHead)),
-            ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("settle", settleJSON), ("exitCode", .number("\(outcome.exitStatus)")),
+            ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("settle", settleJSON), ("exitCode", .number("\(ExitCode(outcome.verdict).rawValue)")),
         ])
         return JSONObject(document.members + provenance)
     }

@@ -51,6 +51,6 @@ enum SettleCommand: Command {
         let outcome = try await BatchRequest.guarded { try await runner.settle(wait: wait) }
         try RunReport(request: request, outcome: outcome, words: ["settle"] + words, started: started, ended: Date())
             .keepAndPrint(json: arguments.flag("json"), quiet: arguments.flag("quiet"))
-        return ExitCode(rawValue: outcome.exitStatus) ?? .someFailed
+        return ExitCode(outcome.verdict)
     }
 }

@@ -1,6 +1,7 @@
 // Configuration: every setting a KazePay client needs, with docs/DESIGN.md's defaults.
 
 import Foundation
+import KazeProtocol
 import KazeCrypto
 
 /// The settings of one kazebatch run: where to call, as whom, with which keys and limits.
@@ -48,12 +49,12 @@ public struct Configuration: Sendable, Equatable {
     /// Hosts reached without the proxy (`no_proxy`/`NO_PROXY`, comma-separated; `*` for all).
     public var noProxy: [String]
 
-    /// A configuration with docs/DESIGN.md's defaults for everything not given; `burst` defaults
-    /// to the rate rounded up.
+    /// A configuration with the defaults for everything not given (`PacingDefaults` for the
+    /// pace); `burst` defaults to the rate rounded up.
     public init(
         endpoint: URL, sysId: String, merchantKeyPath: String, platformPublicKeyPath: String,
-        profile: CryptoProfile = .kazepayV1, rate: Double = 5, burst: Int? = nil, concurrency: Int = 4,
-        timeoutSeconds: Double = 30, live: Bool = false, platformUtcOffset: Int? = nil, connectTimeoutSeconds: Double = 10,
+        profile: CryptoProfile = .kazepayV1, rate: Double = PacingDefaults.rate, burst: Int? = nil,
+        concurrency: Int = PacingDefaults.concurrency, timeoutSeconds: Double = PacingDefaults.timeoutSeconds, live: Bool = false, platformUtcOffset: Int? = nil, connectTimeoutSeconds: Double = 10,
         keepAliveIdleSeconds: Double = 2, maxResponseBytes: Int = Configuration.defaultMaxResponseBytes,
         caFilePath: String? = nil, pinnedKeys: [String] = [], proxy: URL? = nil, noProxy: [String] = []
     ) {
@@ -63,7 +64,7 @@ public struct Configuration: Sendable, Equatable {
         self.platformPublicKeyPath = platformPublicKeyPath
         self.profile = profile
         self.rate = rate
-        self.burst = burst ?? Configuration.defaultBurst(rate: rate)
+        self.burst = burst ?? PacingDefaults.burst(rate: rate)
         self.concurrency = concurrency
         self.timeoutSeconds = timeoutSeconds
         self.live = live
@@ -82,10 +83,4 @@ public struct Configuration: Sendable, Equatable {
 
     /// The default config file, looked for in the current directory.
     public static let defaultPath = "kazebatch.json"
-
-    /// The burst used when none is given: the rate rounded up, at least 1.
-    static func defaultBurst(rate: Double) -> Int {
-        guard rate.isFinite, rate >= 1 else { return 1 }
-        return Int(min(rate.rounded(.up), Double(Int32.max)))
-    }
 }
