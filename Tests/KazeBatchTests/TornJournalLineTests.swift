@@ -41,7 +41,7 @@ final class TornJournalLineTests: XCTestCase {
         // Row 2's outcome was being written when the process died: the JSON is complete, the LF is not.
         var torn = Self.entry(2, .succeeded, requestNo: "R2", code: "SUCCESS")
         torn.fields = ["transactionId": "T-TORN"]
-        let tornText = String(decoding: try JSONEncoder().encode(torn), as: UTF8.self)
+        let tornText = String(decoding: torn.jsonLine, as: UTF8.self)
         try appendTornTail(tornText, to: path)
 
         var index = try JournalIndex.load(path: path)

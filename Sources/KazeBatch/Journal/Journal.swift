@@ -19,11 +19,6 @@ public final class Journal: @unchecked Sendable {
     private var broken: JournalError?
     private var auditError: AuditError?
     private let queue = DispatchQueue(label: "kazebatch.journal")
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// One queued entry: its line, its audit row, and who waits for it.
     private struct Waiting {
@@ -67,10 +62,7 @@ public final class Journal: @unchecked Sendable {
     ///   not thrown (the entry is durable) but reported by `auditFailure`.
     @discardableResult
     public func append(_ entry: JournalEntry, audit auditRow: AuditRow? = nil) async throws -> UInt64 {
-        var data: Data
-        do { data = try Journal.encoder.encode(entry) } catch {
-            throw JournalError.io(path: path, reason: "cannot encode an entry: \(error)")
-        }
+        var data = Data(entry.jsonLine)
         data.append(0x0A)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt64, Error>) in
             lock.lock()

@@ -1,11 +1,27 @@
-// JournalEntry+JSON: reads a journal line with KazeProtocol's JSON parser straight from the
-// bytes (no Data copy, no decoder set-up; about 6 % faster than JSONDecoder over a 3 M-line
-// journal). As strict as the Codable form: required members present and typed, optional ones
-// a string, null or absent, the state one of `JournalState`.
+// JournalEntry+JSON: the journal's one JSON codec, both ways, on KazeProtocol's JSON. Writing:
+// compact UTF-8, members in name order, absent ones left out. Reading, straight from the bytes:
+// required members present and typed, optional ones a string, null or absent, the state one of
+// `JournalState` (lines written by older versions, with JSONEncoder, read the same).
 
 import KazeProtocol
 
 extension JournalEntry {
+    /// The entry as one journal line, without its LF.
+    var jsonLine: [UInt8] {
+        let texts: [(String, String?)] = [
+            ("amount", amount), ("cardID", cardID), ("code", code), ("currency", currency), ("detail", detail),
+            ("email", email), ("maskedCardNumber", maskedCardNumber), ("ref", ref), ("requestNo", requestNo),
+            ("target", target), ("time", time), ("state", state.rawValue),
+        ]
+        var members = texts.compactMap { key, value in value.map { (key, JSONValue.string($0)) } }
+        members += [("attempt", .number(String(attempt))), ("line", .number(String(line)))]
+        if let fields {
+            members.append(("fields", .object(JSONObject(fields.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
+        }
+        if let requestNoInDoubt { members.append(("requestNoInDoubt", .bool(requestNoInDoubt))) }
+        return JSONValue.object(JSONObject(members.sorted { $0.0 < $1.0 })).compactBytes
+    }
+
     /// The entry of one journal line (UTF-8 JSON, without the LF); nil when it is not one.
     init?<Bytes: Collection>(jsonLine bytes: Bytes) where Bytes.Element == UInt8 {
         guard let object = (try? JSONValue.parse(bytes))?.objectValue,

@@ -3,7 +3,7 @@
 // card number.
 
 /// One journal line (JSON).
-public struct JournalEntry: Sendable, Codable, Equatable {
+public struct JournalEntry: Sendable, Equatable {
     /// 1-based physical input line of the row.
     public var line: Int
     /// The new state.

@@ -4,7 +4,7 @@
 /// FAILED | UNKNOWN`; reconciliation may later turn UNKNOWN into SUCCEEDED or FAILED, and
 /// `settle` a SUCCEEDED recharge whose transaction was pending into SETTLED (still SUCCEEDED)
 /// or SETTLE_FAILED (FAILED). New cases go last: the index stores a state by its position.
-public enum JournalState: String, Sendable, Codable, CaseIterable {
+public enum JournalState: String, Sendable, CaseIterable {
     /// The row was picked up; nothing sent yet.
     case pending = "PENDING"
     /// A request with the journaled requestNo is about to go out (fsync'd before sending).
