@@ -11,7 +11,8 @@ public enum CSVFormat {
 
     /// One cell: CR and LF kept (the cell is quoted), every other control character (TAB, ESC,
     /// BEL, NUL, DEL, C1 …) written as `<U+XXXX>`; a value then starting with `= + - @` or CR gets
-    /// a leading `'`; a cell with a comma, quote, CR or LF is quoted with inner quotes doubled.
+    /// a leading `'`; a cell with a comma, quote, CR or LF is quoted with inner quotes doubled, and
+    /// so is one starting with a space (readers that skip spaces before a field keep it).
     public static func cell(_ value: String) -> String { encode(value, keepingLineBreaks: true) }
 
     /// One audit cell: like `cell`, but CR and LF are written as `<U+000D>` and `<U+000A>` too,
@@ -41,6 +42,6 @@ public enum CSVFormat {
             }
         }
         if let first = text.first, formulaStarts.contains(first) { text.insert("'", at: text.startIndex) }
-        return quoted ? "\"" + String(text) + "\"" : String(text)
+        return quoted || text.first == " " ? "\"" + String(text) + "\"" : String(text)
     }
 }
