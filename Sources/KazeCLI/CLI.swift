@@ -72,11 +72,11 @@ public enum CLI {
     /// Errors are printed to stderr as one operator-readable line; never a stack trace.
     public static func run(_ words: [String]) async -> ExitCode {
         guard let first = words.first, !["--help", "-h", "help"].contains(first) || words.count == 2 && first == "help" else {
-            print(usage)
+            Console.out(usage)
             return words.isEmpty ? .usage : .success
         }
         if first == "--version" {
-            print("kazebatch " + KazebatchVersion.text)
+            Console.out("kazebatch " + KazebatchVersion.text)
             return .success
         }
         let name = first == "help" ? words[1] : first
@@ -86,7 +86,7 @@ public enum CLI {
         }
         let rest = Array(words.dropFirst())
         if first == "help" || rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            print(command.help)
+            Console.out(command.help)
             return .success
         }
         do {

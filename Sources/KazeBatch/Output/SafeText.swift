@@ -32,6 +32,19 @@ public enum SafeText {
         return String(output)
     }
 
+    /// Compact JSON text with every unsafe scalar written as a `\uXXXX` escape: the same
+    /// document, as data, safe on a terminal (outside strings compact JSON is ASCII).
+    public static func json(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isUnsafe(scalar) else { output.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16)
+            output.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+        }
+        return String(output)
+    }
+
     /// The notation of one scalar in messages and files: `<U+001B>`, `<U+200B>` (at least four
     /// uppercase hex digits).
     public static func notation(_ scalar: Unicode.Scalar) -> String {
