@@ -10,47 +10,44 @@ public enum SafeText {
 
     /// `text` with every unsafe scalar escaped as `<U+XXXX>`, cut after `limit` characters.
     public static func shown(_ text: String, limit: Int = defaultLimit) -> String {
-        var output = String.UnicodeScalarView()
-        var count = 0
-        for scalar in text.unicodeScalars {
-            guard count < limit else { return String(output) + "…" }
-            if isUnsafe(scalar) { output.append(contentsOf: notation(scalar).unicodeScalars) } else { output.append(scalar) }
-            count += 1
-        }
-        return String(output)
+        escaped(text, limit: limit, where: isUnsafe, as: notation)
     }
 
     /// `text` (a whole message kazebatch composed) with every unsafe scalar but its own line
     /// breaks (LF) escaped, uncapped: the last guard before stderr, for any value a message
     /// carries that was not already shown through `shown`.
     public static func lines(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && isUnsafe($0) }) else { return text }
-        var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar != "\n" && isUnsafe(scalar) { output.append(contentsOf: notation(scalar).unicodeScalars) } else { output.append(scalar) }
-        }
-        return String(output)
+        escaped(text, limit: nil, where: { $0 != "\n" && isUnsafe($0) }, as: notation)
     }
 
     /// Compact JSON text with every unsafe scalar written as a `\uXXXX` escape: the same
     /// document, as data, safe on a terminal (outside strings compact JSON is ASCII).
     public static func json(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        escaped(text, limit: nil, where: isUnsafe) { "\\u" + hex4($0, uppercase: false) }
+    }
+
+    /// `text` with the scalars `unsafe` picks written as `written` gives them, cut after
+    /// `limit` scalars (then `…`) when a limit is given.
+    private static func escaped(_ text: String, limit: Int?, where unsafe: (Unicode.Scalar) -> Bool,
+                                as written: (Unicode.Scalar) -> String) -> String {
+        guard text.unicodeScalars.contains(where: unsafe) || limit.map({ text.unicodeScalars.count > $0 }) == true else { return text }
         var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            guard isUnsafe(scalar) else { output.append(scalar); continue }
-            let hex = String(scalar.value, radix: 16)
-            output.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+        for (count, scalar) in text.unicodeScalars.enumerated() {
+            if let limit, count >= limit { return String(output) + "…" }
+            if unsafe(scalar) { output.append(contentsOf: written(scalar).unicodeScalars) } else { output.append(scalar) }
         }
         return String(output)
     }
 
+    /// At least four hex digits of `scalar`'s value.
+    private static func hex4(_ scalar: Unicode.Scalar, uppercase: Bool) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: uppercase)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// The notation of one scalar in messages and files: `<U+001B>`, `<U+200B>` (at least four
     /// uppercase hex digits).
-    public static func notation(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
-    }
+    public static func notation(_ scalar: Unicode.Scalar) -> String { "<U+" + hex4(scalar, uppercase: true) + ">" }
 
     /// True for the control characters (general category Cc): C0 (NUL … US, with TAB, CR and
     /// LF), DEL and C1 (U+0080–U+009F, CSI among them).
