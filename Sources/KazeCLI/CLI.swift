@@ -81,7 +81,7 @@ public enum CLI {
         }
         let name = first == "help" ? words[1] : first
         guard let command = command(named: name) else {
-            Console.error("unknown command \"\(name)\"\(Suggestion.hint(for: name, among: names))\n\n\(usage)")
+            Console.error("unknown command \"\(SafeText.shown(name, limit: 40))\"\(Suggestion.hint(for: name, among: names))\n\n\(usage)")
             return .usage
         }
         let rest = Array(words.dropFirst())
