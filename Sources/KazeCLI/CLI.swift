@@ -72,21 +72,21 @@ public enum CLI {
     /// Errors are printed to stderr as one operator-readable line; never a stack trace.
     public static func run(_ words: [String]) async -> ExitCode {
         guard let first = words.first, !["--help", "-h", "help"].contains(first) || words.count == 2 && first == "help" else {
-            print(usage)
+            Console.out(usage)
             return words.isEmpty ? .usage : .success
         }
         if first == "--version" {
-            print("kazebatch " + KazebatchVersion.text)
+            Console.out("kazebatch " + KazebatchVersion.text)
             return .success
         }
         let name = first == "help" ? words[1] : first
         guard let command = command(named: name) else {
-            Console.error("unknown command \"\(name)\"\(Suggestion.hint(for: name, among: names))\n\n\(usage)")
+            Console.error("unknown command \"\(SafeText.shown(name, limit: 40))\"\(Suggestion.hint(for: name, among: names))\n\n\(usage)")
             return .usage
         }
         let rest = Array(words.dropFirst())
         if first == "help" || rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            print(command.help)
+            Console.out(command.help)
             return .success
         }
         do {

@@ -50,7 +50,7 @@ final class AuditTests: XCTestCase {
         let log = try AuditLog(path: path)
         try log.record(event(2, "SENT", ref: "=HYPERLINK(\"x\")\nnext"))
         XCTAssertEqual(try lines(path).count, 3)  // header, row, empty after the final LF
-        XCTAssertTrue(try lines(path)[1].contains("\"'=HYPERLINK(\"\"x\"\") next\""))
+        XCTAssertTrue(try lines(path)[1].contains("\"'=HYPERLINK(\"\"x\"\")<U+000A>next\""))
         XCTAssertNoThrow(try AuditVerifier.verify(path: path))
     }
 
@@ -61,7 +61,7 @@ final class AuditTests: XCTestCase {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertFalse(text.unicodeScalars.contains("\r"), "no CR reaches the file")
         XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).count, 3, "header, one row, the final LF")
-        XCTAssertTrue(text.contains(",a  b c d,"), text)
+        XCTAssertTrue(text.contains(",a<U+000D><U+000A>b<U+000D>c<U+000A>d,"), text)
         XCTAssertNoThrow(try AuditVerifier.verify(path: path))
     }
 
@@ -71,6 +71,10 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(CSVFormat.cell("\r\n=1"), "\"'\r\n=1\"", "a leading CR, even as part of CRLF, is neutralised")
         XCTAssertEqual(CSVFormat.row(["x", "1\r\n2"]), "x,\"1\r\n2\"\n")
         XCTAssertEqual(CSVFormat.cell("plain"), "plain")
+        XCTAssertEqual(CSVFormat.cell("\t=1"), "<U+0009>=1", "a tab is written as its notation, so nothing is left to neutralise")
+        XCTAssertEqual(CSVFormat.cell("a\u{1B}]0;x\u{07}\u{9B}b\u{7F}\u{0}"), "a<U+001B>]0;x<U+0007><U+009B>b<U+007F><U+0000>")
+        XCTAssertEqual(CSVFormat.cell("\"\u{301}"), "\"\"\"\u{301}\"", "a quote carrying a combining mark is still doubled")
+        XCTAssertEqual(CSVFormat.oneLineCell("a\r\nb"), "a<U+000D><U+000A>b", "the audit's cells hold no line break")
     }
 
     func testAnEditedRowIsReportedByLine() throws {

@@ -1,5 +1,6 @@
 // AuditCells: splits one physical audit line back into its cells (the inverse of
-// `CSVFormat.cell`'s quoting; audit rows never span lines).
+// `CSVFormat.oneLineCell`'s quoting; audit rows never span lines). Read on Unicode scalars, like
+// the writer: a quote or comma followed by a combining mark is one Swift Character.
 
 /// Reads the cells of an audit line.
 enum AuditCells {
@@ -7,33 +8,33 @@ enum AuditCells {
     /// is not closed or is followed by anything but a comma.
     static func split(_ line: String) -> [String]? {
         var cells: [String] = []
-        var cell = ""
+        var cell = String.UnicodeScalarView()
         var quoted = false
         var closed = false
-        var characters = line.makeIterator()
-        var lookahead: Character? = characters.next()
-        while let character = lookahead {
-            lookahead = characters.next()
+        var scalars = line.unicodeScalars.makeIterator()
+        var lookahead = scalars.next()
+        while let scalar = lookahead {
+            lookahead = scalars.next()
             if quoted {
-                if character == "\"" {
-                    if lookahead == "\"" { cell.append("\""); lookahead = characters.next() } else { quoted = false; closed = true }
+                if scalar == "\"" {
+                    if lookahead == "\"" { cell.append("\""); lookahead = scalars.next() } else { quoted = false; closed = true }
                 } else {
-                    cell.append(character)
+                    cell.append(scalar)
                 }
-            } else if character == "," {
-                cells.append(cell)
-                cell = ""
+            } else if scalar == "," {
+                cells.append(String(cell))
+                cell = String.UnicodeScalarView()
                 closed = false
             } else if closed {
                 return nil
-            } else if character == "\"" && cell.isEmpty {
+            } else if scalar == "\"" && cell.isEmpty {
                 quoted = true
             } else {
-                cell.append(character)
+                cell.append(scalar)
             }
         }
         guard !quoted else { return nil }
-        cells.append(cell)
+        cells.append(String(cell))
         return cells
     }
 }

@@ -2,8 +2,9 @@
 //
 // Encoding (documented for verifiers): the row's first 14 columns — seq, time, batch, line,
 // ref, apiCode, requestNo, event, code, amount, currency, card, detail, prev_hash — are
-// written as CSV cells (`CSVFormat.cell`: formula-neutralised, quoted where needed; line
-// breaks in values are replaced by spaces so every row is one physical line) joined with `,`.
+// written as CSV cells (`CSVFormat.oneLineCell`: formula-neutralised, quoted where needed, every
+// control character — CR and LF included, so every row is one physical line — written as
+// `<U+XXXX>`) joined with `,`.
 // `hash` is the lowercase hex SHA-256 of the UTF-8 bytes of exactly that text, and is
 // appended as the 15th column. `prev_hash` is the previous row's `hash`, or 64 zeros for the
 // first row. Files written before the `detail` column (`legacyHeader`) hash the same way
@@ -62,7 +63,7 @@ public struct AuditRow: Sendable, Equatable {
     func chainedText(seq: Int, previousHash: String) -> String {
         let values = ["\(seq)", time, batch, line > 0 ? "\(line)" : "", ref, apiCode, requestNo, event, code, amount,
                       currency, card, detail, previousHash]
-        return values.map { CSVFormat.cell(AuditRow.oneLine($0)) }.joined(separator: ",")
+        return values.map(CSVFormat.oneLineCell).joined(separator: ",")
     }
 
     /// The complete CSV line (with LF) and its hash.
@@ -70,14 +71,5 @@ public struct AuditRow: Sendable, Equatable {
         let text = chainedText(seq: seq, previousHash: previousHash)
         let hash = AuditDigest.hex(text)
         return (text + "," + hash + "\n", hash)
-    }
-
-    /// `value` with every CR and LF scalar written as a space (a CRLF is two scalars: in Swift
-    /// it is one Character, equal neither to CR nor to LF, so scalars are compared).
-    static func oneLine(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
-        var scalars = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars { scalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
-        return String(scalars)
     }
 }

@@ -101,11 +101,11 @@ public enum AuditVerifier {
 
     private static func parse(_ text: String, columns: Int, path: String, line: Int) throws -> ParsedRow {
         let bad = AuditError.broken(path: path, line: line, reason: "not a well-formed audit row")
-        guard let cells = AuditCells.split(text), cells.count == columns, let lastComma = text.lastIndex(of: ",") else { throw bad }
+        guard let cells = AuditCells.split(text), cells.count == columns, let lastComma = text.unicodeScalars.lastIndex(of: ",") else { throw bad }
         let (seqText, hash, previousHash) = (cells[0], cells[columns - 1], cells[columns - 2])
         guard isHex64(hash), isHex64(previousHash), let seq = Int(seqText) else { throw bad }
         let checkpoint = columns == 15 && cells[7] == AuditRow.checkpointEvent && cells[3].isEmpty
-        return ParsedRow(seqText: seqText, seq: seq, batch: cells[2], hashed: String(text[..<lastComma]),
+        return ParsedRow(seqText: seqText, seq: seq, batch: cells[2], hashed: String(text.unicodeScalars[..<lastComma]),
                          previousHash: previousHash, hash: hash, checkpointSignature: checkpoint ? cells[12] : nil)
     }
 
@@ -117,7 +117,7 @@ public enum AuditVerifier {
     private static func read(path: String, _ body: (String, Int, Bool) throws -> Void) throws {
         do {
             try LineReader(path: path).forEachLine { text, number, terminated in
-                try body(text.hasSuffix("\r") ? String(text.dropLast()) : text, number, terminated)
+                try body(text.utf8.last == 0x0D ? String(text.unicodeScalars.dropLast()) : text, number, terminated)
             }
         } catch JournalError.io(_, let reason) {
             throw AuditError.io(path: path, reason: reason)

@@ -59,7 +59,7 @@ public struct CardExport: Sendable {
             let search = TransactionSearch(read: { await reader.read($0, $1) }, cardID: card)
             switch await search.list(from: window.from, to: window.to) {
             case .incomplete(let reason):
-                report.problems.append("\(card): \(reason)")
+                report.problems.append(Self.problem(card: card, reason))
             case .complete(let list):
                 let ordered = list.sorted { ($0.text("transactionTime") ?? "", $0.text("transactionId") ?? "")
                     < ($1.text("transactionTime") ?? "", $1.text("transactionId") ?? "") }
@@ -85,7 +85,7 @@ public struct CardExport: Sendable {
         for card in cards {
             let outcome = await reader.read(.balance, JSONObject([("cardID", .string(card))]))
             guard case .success(let body) = outcome else {
-                report.problems.append("\(card): \(outcome)")
+                report.problems.append(Self.problem(card: card, "\(outcome)"))
                 continue
             }
             try file.write(CSVFormat.row([body.text("cardID") ?? card] + ["currency", "avaBalance", "blockBalance"].map {
@@ -96,5 +96,11 @@ public struct CardExport: Sendable {
         }
         try file.commit()
         return report
+    }
+
+    /// One card's problem as the operator reads it: the card (from the cards file) and the
+    /// reason (which may quote the platform's answer) made terminal-safe.
+    private static func problem(card: String, _ reason: String) -> String {
+        "\(SafeText.shown(card, limit: 40)): \(SafeText.shown(reason))"
     }
 }

@@ -48,7 +48,7 @@ extension AuditLog {
     /// time, which never hold a comma) is `batch` and whose fourth, `line`, is not empty — a
     /// checkpoint concerns no line and is no journal event.
     private func rowCount(batch: String) throws -> Int {
-        let cell = Array(CSVFormat.cell(batch).utf8)
+        let cell = Array(CSVFormat.oneLineCell(batch).utf8)
         var count = 0
         do {
             try LineReader(path: path).forEachRawLine { bytes, number, _, _ in

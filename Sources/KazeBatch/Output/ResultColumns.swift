@@ -53,12 +53,12 @@ public struct ResultColumns: Sendable {
     }
 
     /// The raw text an invalid record gave, made safe: secrets withheld, card numbers masked
-    /// (also any card number typed into another column), control characters as spaces.
+    /// (also any card number typed into another column). Control characters are the CSV
+    /// writer's to encode (`CSVFormat.cell`).
     static func echoed(_ given: [String: String]) -> [String: String] {
         given.reduce(into: [:]) { values, item in
             guard let shown = Masking.display(field: item.key, value: item.value) else { return }
-            let printable = String(shown.map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 || $0 == "\u{7F}" ? " " : $0 })
-            values[item.key] = Masking.cardNumbers(inText: printable)
+            values[item.key] = Masking.cardNumbers(inText: shown)
         }
     }
 }

@@ -1,25 +1,47 @@
-// CSVWriter: RFC 4180 rows for every CSV kazebatch writes (errors, results, audit), with
-// spreadsheet formula injection neutralised.
+// CSVWriter: RFC 4180 rows for every CSV kazebatch writes (errors, results, exports, audit), with
+// spreadsheet formula injection neutralised and control characters made visible.
 
-import Foundation
-
-/// Formats rows of text as RFC 4180 CSV (CRLF-free: rows end with LF).
+/// Formats rows of text as RFC 4180 CSV (rows end with LF). Every cell of every CSV kazebatch
+/// writes goes through `cell` (or, in the audit, `oneLineCell`): decided on Unicode scalars,
+/// since in Swift `"\r\n"` is one Character, equal neither to CR nor to LF.
 public enum CSVFormat {
-    /// Scalars that make a spreadsheet treat a cell as a formula when they come first.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Scalars that make a spreadsheet treat a cell as a formula when they come first (a tab
+    /// never comes first: it is written as `<U+0009>`).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\r"]
 
-    /// One cell: values starting with `= + - @`, tab or CR get a leading `'`, and cells with
-    /// commas, quotes or line breaks are quoted with inner quotes doubled. Decided on Unicode
-    /// scalars: in Swift `"\r\n"` is one Character, equal neither to CR nor to LF.
-    public static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// One cell: CR and LF kept (the cell is quoted), every other control character (TAB, ESC,
+    /// BEL, NUL, DEL, C1 …) written as `<U+XXXX>`; a value then starting with `= + - @` or CR gets
+    /// a leading `'`; a cell with a comma, quote, CR or LF is quoted with inner quotes doubled, and
+    /// so is one starting with a space (readers that skip spaces before a field keep it).
+    public static func cell(_ value: String) -> String { encode(value, keepingLineBreaks: true) }
+
+    /// One audit cell: like `cell`, but CR and LF are written as `<U+000D>` and `<U+000A>` too,
+    /// so every audit row is one physical line.
+    public static func oneLineCell(_ value: String) -> String { encode(value, keepingLineBreaks: false) }
 
     /// One row, newline-terminated.
     public static func row(_ values: [String]) -> String {
         values.map(cell).joined(separator: ",") + "\n"
+    }
+
+    private static func encode(_ value: String, keepingLineBreaks: Bool) -> String {
+        var text = String.UnicodeScalarView()
+        var quoted = false
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\r" where keepingLineBreaks, "\n" where keepingLineBreaks, ",":
+                text.append(scalar)
+                quoted = true
+            case "\"":
+                text.append(contentsOf: ["\"", "\""])
+                quoted = true
+            case _ where SafeText.isControl(scalar):
+                text.append(contentsOf: SafeText.notation(scalar).unicodeScalars)
+            default:
+                text.append(scalar)
+            }
+        }
+        if let first = text.first, formulaStarts.contains(first) { text.insert("'", at: text.startIndex) }
+        return quoted || text.first == " " ? "\"" + String(text) + "\"" : String(text)
     }
 }

@@ -62,10 +62,10 @@ enum AuditCommand: Command {
         let report: AuditReport
         do { report = try AuditVerifier.verify(path: path, expectedHeads: expected, publicKey: key) } catch let error as AuditError {
             if case .io = error { throw CLIError("\(error)") }
-            print("\(error)")
+            Console.out("\(error)")
             return .someFailed
         }
-        print(lines(path: path, report: report, record: record, stateDir: stateDir, signed: key != nil).joined(separator: "\n"))
+        Console.out(lines(path: path, report: report, record: record, stateDir: stateDir, signed: key != nil).joined(separator: "\n"))
         return key != nil && report.unsignedRows > 0 ? .someFailed : .success
     }
 

@@ -71,10 +71,10 @@ enum CallCommand: Command {
         let reference = "\(operation.apiCode) requestNo \(requestNo)"
         switch outcome {
         case .success(let body):
-            print(masked(.object(body)).compactText)
+            Console.json(masked(.object(body)).compactText)
             return .success
         case .businessFailure(let body):
-            print(masked(.object(body)).compactText)
+            Console.json(masked(.object(body)).compactText)
             Console.error("\(reference): encrypt FAILED")
             return .someFailed
         case .platformError(let code, let detail, let retryAfter):

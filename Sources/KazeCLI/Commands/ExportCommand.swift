@@ -74,14 +74,14 @@ enum ExportCommand: Command {
                 }
                 report = try await export.transactions(of: cards, in: window, to: out)
                 what = "transaction"
-                print("window \(window.text) platform time (\(window.source))")
+                Console.out("window \(window.text) platform time (\(window.source))")
             } else {
                 report = try await export.balances(of: cards, to: out)
             }
         } catch let error as OutputError {
             throw CLIError("\(error)")
         }
-        print("exported \(report.rows) \(what)\(report.rows == 1 ? "" : "s") of \(report.cards) of \(cards.count) card\(cards.count == 1 ? "" : "s") to \(out)")
+        Console.out("exported \(report.rows) \(what)\(report.rows == 1 ? "" : "s") of \(report.cards) of \(cards.count) card\(cards.count == 1 ? "" : "s") to \(out)")
         guard report.problems.isEmpty else {
             Console.error(ExportError.incomplete(report.problems).description + "; those cards are not in the file")
             return .someFailed

@@ -41,9 +41,9 @@ enum KeysCommand: Command {
         let key = try RSAPrivateKey.generate(bits: bits)
         try writeNew(privatePath, key.pkcs8PEM(), mode: 0o600)
         try writeNew(publicPath, key.publicKey().pem(), mode: 0o644)
-        print("wrote \(privatePath) (private key, mode 0600; keep it secret)")
-        print("wrote \(publicPath) (public key; upload it to KazePay)")
-        print(nextSteps(folder: folder.path))
+        Console.out("wrote \(privatePath) (private key, mode 0600; keep it secret)")
+        Console.out("wrote \(publicPath) (public key; upload it to KazePay)")
+        Console.out(nextSteps(folder: folder.path))
         return .success
     }
 

@@ -46,7 +46,7 @@ enum PlanCommand: Command {
         do {
             return try await plan(arguments, json: json)
         } catch let error as CLIError where json {
-            print(JSONReport.error(error))
+            Console.json(JSONReport.error(error))
             throw error
         }
     }
@@ -57,7 +57,7 @@ enum PlanCommand: Command {
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
         let (_, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
-            if !json { print(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
+            if !json { Console.out(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
             throw CLIError("run would refuse: \(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s");"
                 + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
         }
@@ -76,10 +76,10 @@ enum PlanCommand: Command {
         }
         let endpoint = request.configuration.endpoint.absoluteString
         if json {
-            print(document(request, validation: validation, forecast: forecast, endpoint: endpoint))
+            Console.json(document(request, validation: validation, forecast: forecast, endpoint: endpoint))
         } else {
-            print(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path))
-            print(validation.planReport(batchID: request.batchID, endpoint: endpoint, forecast: forecast))
+            Console.out(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path))
+            Console.out(validation.planReport(batchID: request.batchID, endpoint: endpoint, forecast: forecast))
         }
         return .success
     }

@@ -52,7 +52,7 @@ final class ProgressPrinter: @unchecked Sendable {
             }
             guard Date().timeIntervalSince(lastDrawn) >= 0.1 || progress.done == progress.total else { return }
             lastDrawn = Date()
-            Console.status("\r" + ProgressPrinter.bar(progress, columns: columns) + "\u{1B}[K")
+            Console.redraw(ProgressPrinter.bar(progress, columns: columns), final: false)
         }
     }
 
@@ -61,7 +61,7 @@ final class ProgressPrinter: @unchecked Sendable {
         guard enabled else { return }
         lock.withLock {
             guard let last else { return }
-            Console.status(live ? "\r" + ProgressPrinter.bar(last, columns: columns) + "\u{1B}[K\n" : ProgressPrinter.line(last) + "\n")
+            if live { Console.redraw(ProgressPrinter.bar(last, columns: columns), final: true) } else { Console.status(ProgressPrinter.line(last) + "\n") }
         }
     }
 

@@ -33,7 +33,7 @@ struct RunReport {
         if let stop = summary.journalStop {
             lines.append("stopped: \(stop.file) could not be written; \(stop.requests) request\(stop.requests == 1 ? "" : "s") went out in this run")
         }
-        if let reason = summary.haltReason { lines.append("halted: \(reason); the rest were not sent") }
+        if let reason = summary.haltReason { lines.append("halted: \(SafeText.shown(reason)); the rest were not sent") }
         if summary.haltReason == nil, summary.count(.skipped) > 0 {
             lines.append("SKIPPED rows were held back behind an earlier row of the same card or email that is in doubt:"
                          + " run `kazebatch reconcile` later, then run again to send them")
@@ -127,9 +127,9 @@ struct RunReport {
         if let stop = summary.journalStop { Console.error(stop.description) }
         let kept = Result { try keep() }
         if wantsJSON {
-            Swift.print(JSONValue.object((try? kept.get()) ?? document).compactText)
+            Console.json(JSONValue.object((try? kept.get()) ?? document).compactText)
         } else if !quiet {
-            Swift.print(text + ((try? kept.get())?.text("report").map { "\nreport  \($0)" } ?? ""))
+            Console.out(text + ((try? kept.get())?.text("report").map { "\nreport  \($0)" } ?? ""))
         }
         _ = try kept.get()
     }

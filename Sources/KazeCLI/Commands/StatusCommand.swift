@@ -55,8 +55,11 @@ enum StatusCommand: Command {
             chosen = match
         } else {
             guard let newest = batches.first else {
-                print(json ? JSONValue.object(JSONObject([("batch", .null), ("input", .string(validation.inputPath))])).compactText
-                    : "no \(validation.operation.batchName) batch of \(validation.inputPath) in \(root) yet (it never ran)")
+                if json {
+                    Console.json(JSONValue.object(JSONObject([("batch", .null), ("input", .string(validation.inputPath))])).compactText)
+                } else {
+                    Console.out("no \(validation.operation.batchName) batch of \(validation.inputPath) in \(root) yet (it never ran)")
+                }
                 return .success
             }
             chosen = newest
@@ -77,11 +80,11 @@ enum StatusCommand: Command {
             let now = Date()
             let pace = previous.map { Double(status.finished - $0.status.finished) / max(0.001, now.timeIntervalSince($0.time)) }
             if json {
-                print(view.json(status, rowsPerSecond: pace))
+                Console.json(view.json(status, rowsPerSecond: pace))
             } else if previous == nil || !status.running {
-                print(view.text(status))
+                Console.out(view.text(status))
             } else {
-                print(view.progressLine(status, rowsPerSecond: pace ?? 0))
+                Console.out(view.progressLine(status, rowsPerSecond: pace ?? 0))
             }
             guard arguments.flag("watch"), status.running else { break }
             previous = (status, now)

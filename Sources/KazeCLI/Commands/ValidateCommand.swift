@@ -37,12 +37,12 @@ enum ValidateCommand: Command {
             request = try ValidationRequest(arguments, command: "validate")
             summary = try request.validate()
         } catch let error as CLIError where json {
-            print(JSONReport.error(error))
+            Console.json(JSONReport.error(error))
             throw error
         }
         let code: ExitCode = summary.invalid > 0 ? .validation : .success
         if json {
-            print(JSONValue.object(JSONObject([
+            Console.json(JSONValue.object(JSONObject([
                 ("operation", .string(request.operation.batchName)), ("input", .string(request.inputPath)),
                 ("records", .number("\(summary.records)")), ("valid", .number("\(summary.valid)")),
                 ("invalid", .number("\(summary.invalid)")), ("errors", .string(request.errorsURL.path)),
@@ -51,7 +51,7 @@ enum ValidateCommand: Command {
                 ("exitCode", .number("\(code.rawValue)")),
             ])).compactText)
         } else {
-            print(summary.report(input: request.inputPath, errorsPath: request.errorsURL.path))
+            Console.out(summary.report(input: request.inputPath, errorsPath: request.errorsURL.path))
         }
         return code
     }

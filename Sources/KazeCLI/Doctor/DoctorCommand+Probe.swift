@@ -3,6 +3,7 @@
 // fails — the same probe under every profile, to name the settings that work.
 
 import Foundation
+import KazeBatch
 import KazeClient
 import KazeCrypto
 import KazeProtocol
@@ -39,11 +40,11 @@ extension DoctorCommand {
         case .success: verdict = .opened("answered SUCCESS")
         case .businessFailure: verdict = .opened("answered encrypt FAILED")
         case .platformError(let code, let detail, _) where code == .signError || code == .paramError:
-            verdict = .sealed("the platform answered \(code): \(detail)")
-        case .platformError(let code, _, _): verdict = .opened("answered \(code)")
-        case .protocolError(let reason): verdict = .sealed("the answer does not open: \(reason)")
+            verdict = .sealed("the platform answered \(SafeText.shown(code.rawValue, limit: 40)): \(SafeText.shown(detail))")
+        case .platformError(let code, _, _): verdict = .opened("answered \(SafeText.shown(code.rawValue, limit: 40))")
+        case .protocolError(let reason): verdict = .sealed("the answer does not open: \(SafeText.shown(reason))")
         case .httpError(let status, _): verdict = .unreachable("HTTP \(status)")
-        case .notSent(let reason), .unknown(let reason): verdict = .unreachable(reason)
+        case .notSent(let reason), .unknown(let reason): verdict = .unreachable(SafeText.shown(reason))
         }
         return (verdict, client.platformClock)
     }

@@ -9,7 +9,7 @@ final class DoctorReport: Sendable {
 
     /// Prints `line` at once and keeps it.
     func add(_ line: DoctorLine) {
-        print(line.text)
+        Console.out(line.text)
         lines.withLock { $0.append(line) }
     }
 
