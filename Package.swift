@@ -62,7 +62,7 @@ let package = Package(
             name: "KazeSandboxTests",
             dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto", "KazeTestSupport"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeSync", "KazeTestSupport"]),
         // The chaos matrix (`make chaos`, minutes; not part of `make test`): real processes,
         // faults, SIGKILLs and the recommended follow-ups, judged against the sandbox's state.
         .testTarget(name: "KazeChaosTests", dependencies: ["KazeProtocol", "KazeSandbox", "KazeTestSupport"]),

@@ -68,9 +68,14 @@ public enum CLI {
         }.filter { command(named: $0) != nil }
     }
 
-    /// Runs one command line (without the program name) and returns its exit code.
-    /// Errors are printed to stderr as one operator-readable line; never a stack trace.
-    public static func run(_ words: [String]) async -> ExitCode {
+    /// Runs one command line (without the program name) with its output going to `streams`
+    /// and returns its exit code. Errors are written to stderr as one operator-readable line;
+    /// never a stack trace.
+    public static func run(_ words: [String], streams: ConsoleStreams = .standard) async -> ExitCode {
+        await Console.$streams.withValue(streams) { await dispatch(words) }
+    }
+
+    private static func dispatch(_ words: [String]) async -> ExitCode {
         guard let first = words.first, !["--help", "-h", "help"].contains(first) || words.count == 2 && first == "help" else {
             Console.out(usage)
             return words.isEmpty ? .usage : .success

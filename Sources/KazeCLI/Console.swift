@@ -7,32 +7,35 @@ import KazeBatch
 
 /// Output helpers for commands.
 enum Console {
+    /// Where output goes: the process's streams, or the capture of an in-process run.
+    @TaskLocal static var streams = ConsoleStreams.standard
+
     /// Writes one message to stderr, prefixed with `kazebatch: `.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("kazebatch: \(SafeText.lines(message))\n".utf8))
+        streams.err("kazebatch: \(SafeText.lines(message))\n")
     }
 
     /// Writes text to stderr as it is, but for unsafe characters other than its line breaks.
     static func status(_ text: String) {
-        FileHandle.standardError.write(Data(SafeText.lines(text).utf8))
+        streams.err(SafeText.lines(text))
     }
 
     /// Redraws the terminal's current stderr line with `line` (carriage return, text, erase to
     /// the end of the line), then a line break when `final`.
     static func redraw(_ line: String, final: Bool) {
-        FileHandle.standardError.write(Data(("\r" + SafeText.lines(line) + "\u{1B}[K" + (final ? "\n" : "")).utf8))
+        streams.err("\r" + SafeText.lines(line) + "\u{1B}[K" + (final ? "\n" : ""))
     }
 
     /// Prints text (a report, a help page) to stdout, with unsafe characters other than its
     /// line breaks escaped.
     static func out(_ text: String) {
-        print(SafeText.lines(text))
+        streams.out(SafeText.lines(text) + "\n")
     }
 
     /// Prints one JSON document to stdout, unsafe characters inside its strings written as
     /// `\uXXXX` escapes (the same value, as data).
     static func json(_ text: String) {
-        print(SafeText.json(text))
+        streams.out(SafeText.json(text) + "\n")
     }
 
     /// True when stderr is a terminal (for the live progress bar).
