@@ -4,18 +4,26 @@
 
 import Foundation
 import KazeBatch
+import KazeSync
 
 /// Draws progress; safe to call from any task.
+///
+/// `@unchecked Sendable`: the SIGWINCH source (a Dispatch object, not `Sendable`) is set once in
+/// `init` and only cancelled in `deinit`; everything that changes is in the `Locked` box.
 final class ProgressPrinter: @unchecked Sendable {
     private let live: Bool
     private let enabled: Bool
     private let interval: Double
-    private let lock = NSLock()
-    private var last: RunProgress?
-    private var lastDrawn = Date.distantPast
-    private var lastLine = Date()
-    private var columns: Int
+    private let drawing: Locked<Drawing>
     private var resize: (any DispatchSourceSignal)?
+
+    /// The last snapshot, when it was drawn, and the terminal's width.
+    private struct Drawing {
+        var last: RunProgress?
+        var lastDrawn = Date.distantPast
+        var lastLine = Date()
+        var columns: Int
+    }
 
     /// - Parameters:
     ///   - quiet: print nothing.
@@ -25,12 +33,12 @@ final class ProgressPrinter: @unchecked Sendable {
         enabled = !quiet
         live = terminal
         self.interval = interval
-        columns = Self.columns(of: 2) ?? 80
+        drawing = Locked(Drawing(columns: Self.columns(of: 2) ?? 80))
         guard enabled, live else { return }
         let source = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
         source.setEventHandler { [weak self] in
             guard let self, let width = Self.columns(of: 2) else { return }
-            self.lock.withLock { self.columns = width }
+            self.drawing.withLock { $0.columns = width }
         }
         source.resume()
         resize = source
@@ -42,26 +50,26 @@ final class ProgressPrinter: @unchecked Sendable {
     /// every `interval` seconds off a terminal.
     func update(_ progress: RunProgress) {
         guard enabled else { return }
-        lock.withLock {
-            last = progress
+        drawing.withLock { drawing in
+            drawing.last = progress
             guard live else {
-                guard Date().timeIntervalSince(lastLine) >= interval else { return }
-                lastLine = Date()
+                guard Date().timeIntervalSince(drawing.lastLine) >= interval else { return }
+                drawing.lastLine = Date()
                 Console.status(ProgressPrinter.line(progress) + "\n")
                 return
             }
-            guard Date().timeIntervalSince(lastDrawn) >= 0.1 || progress.done == progress.total else { return }
-            lastDrawn = Date()
-            Console.redraw(ProgressPrinter.bar(progress, columns: columns), final: false)
+            guard Date().timeIntervalSince(drawing.lastDrawn) >= 0.1 || progress.done == progress.total else { return }
+            drawing.lastDrawn = Date()
+            Console.redraw(ProgressPrinter.bar(progress, columns: drawing.columns), final: false)
         }
     }
 
     /// Ends the bar (terminal) or prints the closing line (otherwise).
     func finish() {
         guard enabled else { return }
-        lock.withLock {
-            guard let last else { return }
-            if live { Console.redraw(ProgressPrinter.bar(last, columns: columns), final: true) } else { Console.status(ProgressPrinter.line(last) + "\n") }
+        drawing.withLock { drawing in
+            guard let last = drawing.last else { return }
+            if live { Console.redraw(ProgressPrinter.bar(last, columns: drawing.columns), final: true) } else { Console.status(ProgressPrinter.line(last) + "\n") }
         }
     }
 

@@ -5,16 +5,19 @@
 
 import Foundation
 import KazeBatch
+import KazeSync
 
 /// Catches SIGINT and SIGTERM for the life of one batch command.
+///
+/// `@unchecked Sendable`: the signal sources (Dispatch objects, not `Sendable`) are made in
+/// `init` and only cancelled after; whether a signal came is in a `Locked` box.
 final class RunSignals: @unchecked Sendable {
     /// Set by the first signal; hand it to the runner.
     let stopRequest: StopRequest
     private let outputs: [String]
     private let quiet: Bool
     private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var signalled = false
+    private let signalled = Locked(false)
 
     /// Starts catching the signals.
     /// - Parameters:
@@ -40,7 +43,7 @@ final class RunSignals: @unchecked Sendable {
     func stop() { sources.forEach { $0.cancel() } }
 
     private func received(_ number: Int32) {
-        let first = lock.withLock {
+        let first = signalled.withLock { signalled in
             defer { signalled = true }
             return !signalled
         }
