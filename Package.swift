@@ -38,7 +38,7 @@ let package = Package(
         // folders, the test keys.
         .target(
             name: "KazeTestSupport",
-            dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox"],
+            dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox", "KazeBatch"],
             path: "Tests/KazeTestSupport"
         ),
         .testTarget(
@@ -61,6 +61,12 @@ let package = Package(
             dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto", "KazeTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeTestSupport"]),
+        // End-to-end tests: the built `kazebatch` binary and `kazebatch sandbox` as child
+        // processes (runs killed and resumed, signals, locks, doctor, the demo); part of `make test`.
+        .testTarget(
+            name: "KazeEndToEndTests",
+            dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeTestSupport"]
+        ),
         // The chaos matrix (`make chaos`, minutes; not part of `make test`): real processes,
         // faults, SIGKILLs and the recommended follow-ups, judged against the sandbox's state.
         .testTarget(name: "KazeChaosTests", dependencies: ["KazeProtocol", "KazeSandbox", "KazeTestSupport"]),

@@ -6,6 +6,7 @@ import Foundation
 import KazeClient
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 

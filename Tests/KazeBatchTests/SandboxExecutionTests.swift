@@ -2,6 +2,7 @@
 // 10% committed-then-dropped answers, 5% 5xx and rate limiting credits every card exactly
 // once, proven by the sandbox's own state.
 
+import KazeTestSupport
 import XCTest
 import KazeClient
 import KazeProtocol

@@ -7,7 +7,7 @@ import XCTest
 import KazeProtocol
 @testable import KazeBatch
 
-final class RunProcessTests: SandboxRunTestCase {
+final class RunProcessTests: SandboxProcessTestCase {
 
     private func writeRecharges(_ rows: Int, name: String = "recharge.csv") throws -> String {
         var text = "cardID,currency,amount,ref\n"

@@ -1,4 +1,4 @@
-// SandboxRunFixture: a temporary folder with a `kazebatch sandbox` child process in it, for
+// SandboxProcessFixture: a temporary folder with a `kazebatch sandbox` child process in it, for
 // tests that run the built `kazebatch run` against it and count what the sandbox credited.
 
 import Foundation
@@ -6,7 +6,7 @@ import KazeTestSupport
 import XCTest
 
 /// A test folder, the sandbox started in it, and `kazebatch run` against that sandbox.
-final class SandboxRunFixture {
+final class SandboxProcessFixture {
     /// The test's folder (inputs, outputs and `.kazebatch/` live here).
     let folder: TemporaryFolder
     /// The sandbox, once `startSandbox` ran.

@@ -9,7 +9,7 @@ import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 
-final class KilledRunAuditTests: SandboxRunTestCase {
+final class KilledRunAuditTests: SandboxProcessTestCase {
     private static let rows = 1000
     private static let kills = 20
 

@@ -1,25 +1,29 @@
 // SandboxFixture: an in-process KazePay sandbox on 127.0.0.1 with a client configured for it,
-// an input file written in a temporary folder, and the sandbox's state read back.
+// an input file written in a temporary folder, and the sandbox's state read back. (The
+// end-to-end tests' SandboxProcessFixture runs `kazebatch sandbox` as a child process instead.)
 
 import Foundation
 import KazeBatch
 import KazeClient
 import KazeProtocol
-import KazeTestSupport
 import KazeSandbox
 
 /// A running sandbox and a client for it; call `stop()` when done.
-final class SandboxFixture {
-    let folder: TemporaryFolder
-    let sandbox: Sandbox
-    let client: KazePayClient
-    let configuration: Configuration
+public final class SandboxFixture {
+    /// The test's folder (the sandbox's own folder is `sandbox/` in it).
+    public let folder: TemporaryFolder
+    /// The in-process sandbox.
+    public let sandbox: Sandbox
+    /// A client configured for the sandbox.
+    public let client: KazePayClient
+    /// The client's configuration.
+    public let configuration: Configuration
     /// The sandbox's loopback port (for `SandboxEndpoints`: state and control).
-    let port: UInt16
+    public let port: UInt16
 
     /// Starts a sandbox with `cards` ACTIVE cards and the given faults; `configure` may set any
     /// other sandbox option (clock, zone, purchases, page size cap, dedupe...).
-    init(cards: Int, faults: FaultOptions, configure: (inout SandboxOptions) -> Void = { _ in }) throws {
+    public init(cards: Int, faults: FaultOptions, configure: (inout SandboxOptions) -> Void = { _ in }) throws {
         folder = try TemporaryFolder()
         let directory = SandboxDirectory(path: folder.path("sandbox"))
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
@@ -34,13 +38,14 @@ final class SandboxFixture {
         port = running.port
     }
 
-    func stop() {
+    /// Stops the sandbox and removes the folder.
+    public func stop() {
         sandbox.stop()
         folder.remove()
     }
 
     /// Writes a recharge CSV of one row per card `SB000001...` and returns its URL.
-    func rechargeFile(rows: Int, name: String = "recharge.csv") throws -> URL {
+    public func rechargeFile(rows: Int, name: String = "recharge.csv") throws -> URL {
         var text = "cardID,currency,amount,ref\n"
         for index in 1...rows { text += "SB\(String(format: "%06d", index)),USD,\(index % 50 + 1).\(index % 10)0,row\(index)\n" }
         let url = folder.url.appendingPathComponent(name)
@@ -49,7 +54,7 @@ final class SandboxFixture {
     }
 
     /// The recharge file `input` as the batch's source, with its validation pass made.
-    func rechargeSource(_ input: URL) throws -> (source: BatchValidator, scan: ValidationSummary) {
+    public func rechargeSource(_ input: URL) throws -> (source: BatchValidator, scan: ValidationSummary) {
         let source = BatchValidator(operation: .recharge, file: input, format: .csv, options: ValidationOptions())
         var scan = ValidationSummary(operation: .recharge)
         try source.forEachRecord { scan.add($0) }
@@ -57,17 +62,17 @@ final class SandboxFixture {
     }
 
     /// How many faults of `kind` (a flag name without dashes) the sandbox injected.
-    func faultCount(_ kind: String) -> Int {
+    public func faultCount(_ kind: String) -> Int {
         Int(sandbox.stateJSON().objectValue?["faults"]?.objectValue?[kind]?.numberText ?? "0") ?? 0
     }
 
     /// Credits per cardID (recharge transactions that did not fail), from the sandbox's own state.
-    func rechargesPerCard() -> [String: Int] {
+    public func rechargesPerCard() -> [String: Int] {
         Self.rechargesPerCard(sandbox.stateJSON())
     }
 
     /// Credits per cardID (recharge transactions that did not fail) in a `/_sandbox/state` document.
-    static func rechargesPerCard(_ state: JSONValue) -> [String: Int] {
+    public static func rechargesPerCard(_ state: JSONValue) -> [String: Int] {
         var counts: [String: Int] = [:]
         for item in state.objectValue?["transactions"]?.arrayValue ?? [] {
             guard let transaction = item.objectValue, transaction.text("type") == "Recharge",

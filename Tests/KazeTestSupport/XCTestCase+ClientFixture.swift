@@ -6,12 +6,11 @@ import KazeClient
 import KazeCrypto
 import KazeProtocol
 import KazeSandbox
-import KazeTestSupport
 import XCTest
 
 extension XCTestCase {
     /// Keys of the process-wide test pair copied into a fresh folder, so no RSA generation is needed.
-    func makeSandboxFolder() throws -> SandboxDirectory {
+    public func makeSandboxFolder() throws -> SandboxDirectory {
         let directory = SandboxDirectory(path: try temporaryFolder("kazebatch-sandbox").url.path)
         try TestKeys.platform.pkcs8PEM().write(toFile: directory.file("platform.pem"), atomically: true, encoding: .utf8)
         try TestKeys.merchant.pkcs8PEM().write(toFile: directory.file("merchant.pem"), atomically: true, encoding: .utf8)
@@ -20,7 +19,7 @@ extension XCTestCase {
     }
 
     /// Starts a sandbox from a fresh folder and loads a client from its kazebatch.json.
-    func startWithClient(
+    public func startWithClient(
         timeoutSeconds: Double = 10, concurrency: Int = 4, _ configure: (inout SandboxOptions) -> Void = { _ in }
     ) throws -> SandboxWithClient {
         let fixture = try SandboxWithClient(

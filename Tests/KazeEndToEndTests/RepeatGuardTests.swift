@@ -10,7 +10,7 @@ import XCTest
 import KazeProtocol
 @testable import KazeBatch
 
-final class RepeatGuardTests: SandboxRunTestCase {
+final class RepeatGuardTests: SandboxProcessTestCase {
 
     private func write(_ name: String, _ rows: [String]) throws {
         try (["cardID,currency,amount,ref"] + rows).map { $0 + "\n" }.joined()
@@ -209,8 +209,8 @@ final class RepeatGuardTests: SandboxRunTestCase {
 
     func testAFixedAndRerunKYCFileDoesNotResubmitApplications() async throws {
         try fixture.startSandbox(["--cards", "5"])
-        try FileManager.default.copyItem(atPath: ValidationTestFiles.sample("images").path, toPath: folder.path("images"))
-        let rows = try String(contentsOf: ValidationTestFiles.sample("kyc.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        try FileManager.default.copyItem(atPath: PackageFolder.sample("images").path, toPath: folder.path("images"))
+        let rows = try String(contentsOf: PackageFolder.sample("kyc.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
         let broken = rows[2].replacingOccurrences(of: "bob.tan@example.com", with: "bob.tan@")
         try ([rows[0], rows[1], broken].joined(separator: "\n") + "\n").write(toFile: folder.path("kyc.csv"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try run("kyc.csv", ["--skip-invalid"], operation: "kyc").status, 1)

@@ -6,7 +6,7 @@ import Foundation
 import KazeTestSupport
 import XCTest
 
-final class StopSignalTests: SandboxRunTestCase {
+final class StopSignalTests: SandboxProcessTestCase {
 
     private func writeRecharges(_ rows: Int) throws -> String {
         var text = "cardID,currency,amount,ref\n"

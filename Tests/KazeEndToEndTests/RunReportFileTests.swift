@@ -7,7 +7,7 @@ import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 
-final class RunReportFileTests: SandboxRunTestCase {
+final class RunReportFileTests: SandboxProcessTestCase {
     func testTheReportsNumbersAreTheResultsFilesAndEachRunKeepsOne() throws {
         try fixture.startSandbox(["--cards", "10"])
         let csv = "cardID,currency,amount,ref\nSB000001,USD,1.25,a\nSB999999,USD,2.00,b\nSB000002,EUR,3.00,c\nSB000003,USD,0,d\n"

@@ -39,7 +39,7 @@ final class SandboxDurabilityTests: XCTestCase {
                 group.addTask {
                     for _ in 0..<2000 {
                         let outcome = await client.call(
-                            .recharge, body: Bodies.recharge("SB00000\(worker)", "1.25"), requestNo: RequestNumber.make())
+                            .recharge, body: RequestBodies.recharge("SB00000\(worker)", "1.25"), requestNo: RequestNumber.make())
                         guard case .success(let body) = outcome, let id = body.text("transactionId") else { return }
                         received.add(id)
                     }
@@ -66,12 +66,12 @@ final class SandboxDurabilityTests: XCTestCase {
         XCTAssertEqual(credited.reduce(Cents.zero, +), Cents(125 * Int64(paid)), "each credited once, pending ones settled")
 
         let again = try makeClient(second)
-        let outcome = await again.call(.recharge, body: Bodies.recharge("SB000001", "1"), requestNo: RequestNumber.make())
+        let outcome = await again.call(.recharge, body: RequestBodies.recharge("SB000001", "1"), requestNo: RequestNumber.make())
         guard case .success(let body) = outcome, let newId = body.text("transactionId") else { return XCTFail("\(outcome)") }
         XCTAssertFalse(kept.contains(newId))
         XCTAssertGreaterThan(newId, kept.max() ?? "")
         let assigned = await again.call(
-            .assign, body: Bodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: true),
+            .assign, body: RequestBodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: true),
             requestNo: RequestNumber.make())
         guard case .success(let card) = assigned else { return XCTFail("\(assigned)") }
         XCTAssertEqual(card.text("cardID"), "SBI000001", "named after its inventory index, not the preset sequence")
@@ -86,9 +86,9 @@ final class SandboxDurabilityTests: XCTestCase {
         addTeardownBlock { first.stop() }
         let client = try makeClient(first)
         let control = SandboxEndpoints(port: first.port)
-        let slow = await client.call(.recharge, body: Bodies.recharge("SB000001", "3"), requestNo: "LATESLOW")
+        let slow = await client.call(.recharge, body: RequestBodies.recharge("SB000001", "3"), requestNo: "LATESLOW")
         try await control.control(#"{"late-commit-ms": 100}"#)
-        let soon = await client.call(.recharge, body: Bodies.recharge("SB000001", "4"), requestNo: "LATESOON")
+        let soon = await client.call(.recharge, body: RequestBodies.recharge("SB000001", "4"), requestNo: "LATESOON")
         for outcome in [slow, soon] {
             guard case .unknown = outcome else { return XCTFail("expected unknown, got \(outcome)") }
         }

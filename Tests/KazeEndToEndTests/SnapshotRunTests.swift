@@ -8,7 +8,7 @@ import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 
-final class SnapshotRunTests: SandboxRunTestCase {
+final class SnapshotRunTests: SandboxProcessTestCase {
     func testABalanceRerunReturnsCurrentDataAndEverySnapshotIsKept() throws {
         try fixture.startSandbox(["--cards", "10"])
         try "cardID,currency,ref\nSB000001,USD,a\n".write(toFile: folder.path("balance.csv"), atomically: true, encoding: .utf8)

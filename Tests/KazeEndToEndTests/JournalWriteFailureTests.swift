@@ -9,7 +9,7 @@ import KazeTestSupport
 import XCTest
 @testable import KazeBatch
 
-final class JournalWriteFailureTests: SandboxRunTestCase {
+final class JournalWriteFailureTests: SandboxProcessTestCase {
     /// Runs `kazebatch arguments...` with every file it writes limited to `bytes` (the limit is
     /// set on this process only while the child is spawned, which inherits it).
     private func runLimited(fileSize bytes: Int, _ arguments: [String]) throws -> ChildResult {

@@ -5,7 +5,7 @@ import Foundation
 import KazeTestSupport
 import XCTest
 
-final class ProgressLineTests: SandboxRunTestCase {
+final class ProgressLineTests: SandboxProcessTestCase {
     func testProgressLinesGoToStderrEveryInterval() throws {
         try fixture.startSandbox(["--cards", "60", "--latency-ms", "10"])
         var text = "cardID,currency,amount,ref\n"

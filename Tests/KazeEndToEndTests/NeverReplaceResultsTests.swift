@@ -7,7 +7,7 @@ import Foundation
 import KazeTestSupport
 import XCTest
 
-final class NeverReplaceResultsTests: SandboxRunTestCase {
+final class NeverReplaceResultsTests: SandboxProcessTestCase {
     func testAnEditedFileAndAJSONLTwinNeverReplaceTheFirstBatchsResults() throws {
         try fixture.startSandbox(["--cards", "10"])
         let csv = "cardID,currency,amount,ref\nSB000001,USD,1.00,a\nSB000002,USD,2.00,b\n"

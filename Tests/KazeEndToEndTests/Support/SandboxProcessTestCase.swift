@@ -1,19 +1,19 @@
-// SandboxRunTestCase: the base of test cases that run the built `kazebatch` against a sandbox
-// child process — a fresh SandboxRunFixture per test, torn down after it.
+// SandboxProcessTestCase: the base of test cases that run the built `kazebatch` against a sandbox
+// child process — a fresh SandboxProcessFixture per test, torn down after it.
 
 import Foundation
 import KazeTestSupport
 import XCTest
 
-/// A test case with a `SandboxRunFixture` (folder + sandbox) made for each test.
-class SandboxRunTestCase: XCTestCase {
+/// A test case with a `SandboxProcessFixture` (folder + sandbox) made for each test.
+class SandboxProcessTestCase: XCTestCase {
     /// This test's folder and sandbox.
-    var fixture: SandboxRunFixture!
+    var fixture: SandboxProcessFixture!
     /// The test's folder.
     var folder: TemporaryFolder { fixture.folder }
 
     override func setUpWithError() throws {
-        fixture = try SandboxRunFixture()
+        fixture = try SandboxProcessFixture()
     }
 
     override func tearDown() {

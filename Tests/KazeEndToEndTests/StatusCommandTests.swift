@@ -6,7 +6,7 @@ import KazeProtocol
 import KazeTestSupport
 import XCTest
 
-final class StatusCommandTests: SandboxRunTestCase {
+final class StatusCommandTests: SandboxProcessTestCase {
 
     /// `kazebatch status ...` with an empty environment, in the test folder.
     private func status(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {

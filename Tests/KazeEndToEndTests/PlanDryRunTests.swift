@@ -6,7 +6,7 @@ import KazeProtocol
 import KazeTestSupport
 import XCTest
 
-final class PlanDryRunTests: SandboxRunTestCase {
+final class PlanDryRunTests: SandboxProcessTestCase {
 
     private func plan(_ extra: [String] = []) throws -> (status: Int32, json: JSONObject?) {
         let result = try KazebatchChild.run(["plan", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--json"]
