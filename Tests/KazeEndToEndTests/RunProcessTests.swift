@@ -1,5 +1,5 @@
 // End-to-end tests of the real `kazebatch` executable against a `kazebatch sandbox` process:
-// SIGKILL at random moments and resume, the batch lock, a changed input, a tampered audit.
+// SIGKILLed at chosen journal entries and resumed, the batch lock, a changed input, a tampered audit.
 
 import Foundation
 import KazeTestSupport
@@ -17,24 +17,22 @@ final class RunProcessTests: SandboxProcessTestCase {
     }
 
 
+    /// Journal entries after which each killed run dies (the test-only crash point): early,
+    /// mid-row and late, each reproducible.
+    private static let crashPoints = [5, 40, 77, 150, 9, 260]
+
     func testKilledRunsResumeToExactlyOnceCrediting() async throws {
         try fixture.startSandbox(["--cards", "400", "--latency-ms", "15"])
         let file = try writeRecharges(400)
-        var random = SystemRandomNumberGenerator()
         var kills = 0
-        for _ in 0..<12 where kills < 6 {
-            let process = try KazebatchChild(
-                ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "80", "--burst", "4", "--concurrency", "8", "--quiet"],
-                in: folder.url).process
-            usleep(UInt32.random(in: 300_000...900_000, using: &random))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                kills += 1
-            }
-            process.waitUntilExit()
+        for entries in Self.crashPoints {
+            let run = try KazebatchChild(
+                ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "200", "--burst", "8", "--concurrency", "8", "--quiet"],
+                in: folder.url, environment: CrashPoint.afterJournalEntries(entries)).wait(limit: 60)
+            if run.reason == .uncaughtSignal, run.status == SIGKILL { kills += 1 }
         }
-        XCTAssertGreaterThanOrEqual(kills, 5, "the runs must really have been killed mid-batch")
-        let final = try fixture.run(file, ["--settle-seconds", "0", "--retry-failed", "--json"])
+        XCTAssertEqual(kills, Self.crashPoints.count, "every run killed itself mid-batch")
+        let final = try fixture.run(file, ["--rate", "200", "--concurrency", "8", "--settle-seconds", "0", "--retry-failed", "--json"])
         XCTAssertEqual(final.status, 0, final.stderr)
         let summary = try JSONValue.parse(final.stdout).objectValue
         XCTAssertEqual(summary?["outcomes"]?.objectValue?.text("SUCCEEDED"), "400")
@@ -56,11 +54,7 @@ final class RunProcessTests: SandboxProcessTestCase {
         let first = try KazebatchChild(
             ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "5", "--quiet"], in: folder.url).process
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) }; first.waitUntilExit() }
-        let journals = folder.url.appendingPathComponent(".kazebatch")
-        for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: journals.path))?.isEmpty ?? true {
-            usleep(50_000)
-        }
-        usleep(300_000)
+        waitForJournal(entries: 1)  // the batch is locked before its first entry is written
         let second = try fixture.run(file)
         XCTAssertEqual(second.status, 6, second.stderr)
         XCTAssertTrue(second.stderr.contains("locked by another run (pid \(first.processIdentifier))"), second.stderr)

@@ -16,11 +16,10 @@ final class StopSignalTests: SandboxProcessTestCase {
     }
 
     /// The outcome column of every results row.
-    private func outcomes() throws -> [Substring] {
-        let results = try String(contentsOfFile: folder.path("recharge.results.csv"), encoding: .utf8)
-        let lines = results.split(separator: "\n")
-        let column = try XCTUnwrap(lines.first?.split(separator: ",").firstIndex(of: "outcome"))
-        return lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[column] }
+    private func outcomes() throws -> [String] {
+        let results = try ResultsTable(path: folder.path("recharge.results.csv"))
+        XCTAssertTrue(results.header.contains("outcome"), "\(results.header)")
+        return results.column("outcome")
     }
 
     func testSIGINTStopsCleanlyAndTheRerunPaysNothingTwice() async throws {

@@ -20,16 +20,18 @@ class SandboxProcessTestCase: XCTestCase {
         fixture.tearDown()
     }
 
-    /// Waits (at most 20 s) until the one batch's journal in `.kazebatch/` has at least
+    /// Waits (polling, at most 20 s) until a batch's journal in `.kazebatch/` has at least
     /// `entries` lines: a run has got that far.
     func waitForJournal(entries: Int) {
         let root = folder.path(".kazebatch")
-        for _ in 0..<400 {
-            if let batch = try? FileManager.default.contentsOfDirectory(atPath: root).first,
-               let journal = try? String(contentsOfFile: "\(root)/\(batch)/journal.jsonl", encoding: .utf8),
-               journal.split(separator: "\n").count >= entries { return }
-            usleep(50_000)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let batches = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            let lines = batches.compactMap { try? String(contentsOfFile: "\(root)/\($0)/journal.jsonl", encoding: .utf8) }
+                .map { $0.split(separator: "\n").count }
+            if lines.contains(where: { $0 >= entries }) { return }
+            usleep(20_000)
         }
-        XCTFail("the journal never reached \(entries) entries")
+        XCTFail("no journal reached \(entries) entries within 20 s")
     }
 }

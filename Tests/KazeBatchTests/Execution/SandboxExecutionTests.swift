@@ -35,11 +35,10 @@ final class SandboxExecutionTests: XCTestCase {
         XCTAssertEqual(summary.money.requested("USD"), scan.totals["USD"])
 
         let credits = fixture.rechargesPerCard()
-        let results = try String(contentsOfFile: runner.resultsPath, encoding: .utf8).split(separator: "\n").dropFirst()
+        let results = CSVText.rows(try String(contentsOfFile: runner.resultsPath, encoding: .utf8)).dropFirst()
         XCTAssertEqual(results.count, rows)
         var reconciled = 0
-        for (offset, line) in results.enumerated() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for (offset, cells) in results.enumerated() {
             let card = "SB\(String(format: "%06d", offset + 1))"
             XCTAssertEqual(cells[0], "\(offset + 2)", "input order")
             if cells[3] == "SUCCEEDED" {

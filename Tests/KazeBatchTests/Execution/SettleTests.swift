@@ -34,8 +34,7 @@ final class SettleTests: XCTestCase {
     }
 
     private func results(_ runner: BatchRunner) throws -> [[String]] {
-        try String(contentsOfFile: runner.resultsPath, encoding: .utf8).split(separator: "\n").dropFirst()
-            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        Array(CSVText.rows(try String(contentsOfFile: runner.resultsPath, encoding: .utf8)).dropFirst())
     }
 
     func testPendingRechargesSettleAndAFailedTransactionIsSentAgainWithRetryFailed() async throws {

@@ -62,7 +62,7 @@ final class SecretEchoTests: XCTestCase {
         let lines = errors.split(separator: "\n").dropFirst().map(String.init)
         XCTAssertEqual(lines.count, 4, lines.joined(separator: "\n"))
         XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("1,,") }, "all at the header's line")
-        XCTAssertEqual(Set(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false)[2...3].joined(separator: " ") }),
+        XCTAssertEqual(Set(lines.map { CSVText.fields($0)[2...3].joined(separator: " ") }),
                        ["amout unknown_column", "colour unknown_column", " unknown_column", "amount required"])
         let folder = try TemporaryFolder()
         defer { folder.remove() }

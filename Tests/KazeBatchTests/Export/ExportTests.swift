@@ -18,8 +18,7 @@ final class ExportTests: XCTestCase {
     }
 
     private func rows(_ path: String) throws -> [[String]] {
-        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        CSVText.rows(try String(contentsOfFile: path, encoding: .utf8))
     }
 
     /// The sandbox's transaction ids per card.
