@@ -1,5 +1,7 @@
 // TerminationSignals: catches SIGINT and SIGTERM from the moment it is created, so a
-// long-running command can stop cleanly even when the signal comes before it starts waiting.
+// long-running command (`kazebatch sandbox`) can stop cleanly even when the signal comes
+// before it starts waiting. Signal handling is the executable's business: the libraries
+// install none, and the sandbox is simply stopped (`Sandbox.stop()`) when this returns.
 
 import Foundation
 
@@ -10,14 +12,14 @@ import Foundation
 /// ...
 /// _ = await signals.wait()
 /// ```
-public final class TerminationSignals: @unchecked Sendable {
+final class TerminationSignals: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
     private var received: Int32?
     private var waiter: CheckedContinuation<Int32, Never>?
 
     /// Stops SIGINT and SIGTERM from killing the process and starts watching for them.
-    public init() {
+    init() {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -30,7 +32,7 @@ public final class TerminationSignals: @unchecked Sendable {
     deinit { sources.forEach { $0.cancel() } }
 
     /// Returns the first signal's number, at once if it already arrived.
-    public func wait() async -> Int32 {
+    func wait() async -> Int32 {
         await withCheckedContinuation { continuation in
             let ready: Int32? = lock.withLock {
                 if let received { return received }
