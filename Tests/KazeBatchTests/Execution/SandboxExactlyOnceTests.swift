@@ -151,7 +151,8 @@ final class SandboxExactlyOnceTests: XCTestCase {
         let reconciled = try await run(fixture, input, reconcileOnly: true)
         XCTAssertEqual(reconciled.summary.count(.failed), 5, "with no settle time, nothing found yet reads as NOT_COMMITTED")
         XCTAssertEqual(fixture.rechargesPerCard().count, 0)
-        try await Task.sleep(nanoseconds: 2_000_000_000)
+        let deadline = Date().addingTimeInterval(20)
+        while fixture.rechargesPerCard().count < 5, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         XCTAssertEqual(fixture.rechargesPerCard().count, 5, "the late commits have landed")
         let retried = try await run(fixture, input) { $0.retryFailed = true }
         XCTAssertEqual(retried.summary.count(.succeeded), 5, "each resend was preceded by a reconciliation that found the commit")
