@@ -155,6 +155,24 @@ final class JournalIndexTests: XCTestCase {
         XCTAssertTrue(try index.claimedTransactionIds.contains("TX-OWNED"))
     }
 
+    func testTwentyThousandClaimsAreEachFoundByTheirOwnRowAndNoOtherIdIs() throws {
+        let rows = 20_000
+        let encoder = JSONEncoder()
+        var text = Data()
+        for line in 2...(rows + 1) {
+            text.append(try encoder.encode(JournalIndexTests.succeeded(line, requestNo: "R\(line)", transaction: "TX\(line)")))
+            text.append(0x0A)
+        }
+        try text.write(to: URL(fileURLWithPath: path))
+        let claims = try JournalIndex.load(path: path).claimedTransactionIds
+        XCTAssertEqual(claims.count, rows)
+        var found = 0
+        for line in 2...(rows + 1) where try claims.contains("TX\(line)") { found += 1 }
+        XCTAssertEqual(found, rows, "every claimed transaction is found (one lookup each, not a scan of the rows)")
+        XCTAssertFalse(try claims.contains("TX\(rows + 2)"))
+        XCTAssertFalse(try claims.contains("TX1"))
+    }
+
     func testOffsetsStayRightPastACutTornLine() async throws {
         let first = try Journal(path: path)
         try await first.append(JournalIndexTests.pending(2, card: "SB2"))
