@@ -9,22 +9,17 @@ import XCTest
 @testable import KazeCLI
 
 final class CarelessUserTests: XCTestCase {
-    private var folder: URL!
+    private var temporary: TemporaryFolder!
+    private var folder: URL { temporary.url }
 
     override func setUpWithError() throws {
-        folder = try temporaryFolder("kazebatch-careless").url
+        temporary = try temporaryFolder("kazebatch-careless")
     }
 
     private let recharge = "cardID,currency,amount,ref\nSB000001,USD,1.00,a\n"
 
-    private func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     func testErrorsPathThatIsTheInputIsRefusedAndTheInputKept() async throws {
-        let input = try write("r.csv", recharge)
+        let input = try temporary.write("r.csv", recharge)
         await assertExit(["validate", "recharge", input, "--errors", input], .usage)
         let dotted = folder.appendingPathComponent("./sub/../r.csv").path
         await assertExit(["validate", "recharge", input, "--errors", dotted], .usage)
@@ -32,7 +27,7 @@ final class CarelessUserTests: XCTestCase {
     }
 
     func testOutputsMustDifferFromTheInputAndFromEachOther() throws {
-        let input = try write("r.csv", recharge)
+        let input = try temporary.write("r.csv", recharge)
         let link = folder.appendingPathComponent("link.csv").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
         let results = folder.appendingPathComponent("out.csv").path
@@ -49,9 +44,9 @@ final class CarelessUserTests: XCTestCase {
 
     func testAuditVerifyOfAFolderOrAnEmptyFileOrABadHead() async throws {
         await assertExit(["audit", "verify", folder.path], .usage, "a folder is unreadable, not a crash")
-        let empty = try write("empty.audit.csv", "")
+        let empty = try temporary.write("empty.audit.csv", "")
         await assertExit(["audit", "verify", empty], .someFailed, "an empty file is not an intact audit file")
-        let headerOnly = try write("h.audit.csv", "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash\n")
+        let headerOnly = try temporary.write("h.audit.csv", "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash\n")
         await assertExit(["audit", "verify", headerOnly], .success)
         await assertExit(["audit", "verify", headerOnly, "--head", "abc"], .usage, "--head must be 64 hex digits")
         await assertExit(["audit", "verify", headerOnly, "--head", String(repeating: "0", count: 64)], .success)

@@ -7,22 +7,17 @@ import KazeTestSupport
 import XCTest
 
 final class CarelessUserProcessTests: XCTestCase {
-    private var folder: URL!
+    private var temporary: TemporaryFolder!
+    private var folder: URL { temporary.url }
 
     override func setUpWithError() throws {
-        folder = try temporaryFolder("kazebatch-careless").url
+        temporary = try temporaryFolder("kazebatch-careless")
     }
 
     private let recharge = "cardID,currency,amount,ref\nSB000001,USD,1.00,a\n"
 
-    private func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     func testAReaderThatGoesAwayDoesNotKillTheProcessWithSIGPIPE() throws {
-        let input = try write("r.csv", recharge)
+        let input = try temporary.write("r.csv", recharge)
         let process = Process()
         process.executableURL = try KazebatchBinary.require()
         process.arguments = ["validate", "recharge", input]
@@ -39,11 +34,11 @@ final class CarelessUserProcessTests: XCTestCase {
     func testSkipInvalidWarnsThatAnEditedFileWouldBeSentAgain() throws {
         let keys = folder.appendingPathComponent("keys").path
         XCTAssertEqual(try KazebatchChild.run(["keys", "generate", keys]).status, 0)
-        let config = try write("kazebatch.json", """
+        let config = try temporary.write("kazebatch.json", """
             {"endpoint": "http://127.0.0.1:1/", "sysId": "1", "merchantKey": "keys/merchant.pem",
              "platformPublicKey": "keys/merchant.pub"}
             """)
-        let input = try write("pay.csv", "cardID,currency,amount,ref\nSB000001,USD,1.00,a\nSB000002,USD,-7,b\n")
+        let input = try temporary.write("pay.csv", "cardID,currency,amount,ref\nSB000001,USD,1.00,a\nSB000002,USD,-7,b\n")
         let run = try KazebatchChild.run(["run", "recharge", input, "--config", config, "--skip-invalid", "--max-attempts", "1"])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("note: 1 invalid record is skipped. To send them once fixed, put only those rows in a"

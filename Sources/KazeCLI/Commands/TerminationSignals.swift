@@ -20,13 +20,7 @@ final class TerminationSignals: @unchecked Sendable {
 
     /// Stops SIGINT and SIGTERM from killing the process and starts watching for them.
     init() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.deliver(number) }
-            source.resume()
-            sources.append(source)
-        }
+        sources = StopSignals.watch { [weak self] in self?.deliver($0) }
     }
 
     deinit { sources.forEach { $0.cancel() } }

@@ -55,11 +55,6 @@ final class BatchPreflightTests: XCTestCase {
         return try validator.validate(writingErrorsTo: URL(fileURLWithPath: folder.path("errors.csv")), against: repeatGuard).repeats
     }
 
-    private func write(_ name: String, _ text: String) throws -> String {
-        try text.write(toFile: folder.path(name), atomically: true, encoding: .utf8)
-        return folder.path(name)
-    }
-
     func testEveryRowButAFailedOneCounts() async throws {
         let input = folder.path("pay.csv")
         let earlier = try batch("aaaa", .recharge, input: input)
@@ -70,7 +65,7 @@ final class BatchPreflightTests: XCTestCase {
         let repeatGuard = try preflight(.recharge, input: input).check()
         XCTAssertEqual(repeatGuard.count, 5, "PENDING, SENT, RETRY, UNKNOWN and SUCCEEDED count; FAILED does not")
         XCTAssertEqual(repeatGuard.batches.map(\.id), ["aaaa"])
-        _ = try write("pay.csv", "cardID,currency,amount\n" + (2...7).map { "SB00000\($0),USD,1.50\n" }.joined())
+        _ = try folder.write("pay.csv", "cardID,currency,amount\n" + (2...7).map { "SB00000\($0),USD,1.50\n" }.joined())
         let finding = try XCTUnwrap(findRepeats(.recharge, input, against: repeatGuard))
         XCTAssertEqual(finding.matches, 5)
         XCTAssertEqual(finding.line, 2)
@@ -82,14 +77,14 @@ final class BatchPreflightTests: XCTestCase {
     func testEveryStateChangingOperationIsGuardedByItsSubject() async throws {
         let cases: [(APIOperation, String, (inout JournalEntry) -> Void, String)] = [
             (.kyc, PackageFolder.sample("kyc.csv").path, { $0.email = "Bob.Tan@Example.com" }, "bob.tan@example.com"),
-            (.assign, try write("assign.csv", "email,cardNumber,autoActive\nann@example.com,5399990000000018,true\n"),
+            (.assign, try folder.write("assign.csv", "email,cardNumber,autoActive\nann@example.com,5399990000000018,true\n"),
              { $0.email = "ann@example.com" }, "ann@example.com"),
-            (.activate, try write("activate.csv", "cardID,activationCode\nSB000004,000034\n"), { $0.cardID = "SB000004" }, "SB000004"),
-            (.setPin, try write("pin.csv", "cardID,pin\nSB000001,482913\n"), { $0.cardID = "SB000001" }, "SB000001"),
-            (.setStatus, try write("status.csv", "cardID,status\nSB000009,ACTIVE\nSB000009,INACTIVE\n"),
+            (.activate, try folder.write("activate.csv", "cardID,activationCode\nSB000004,000034\n"), { $0.cardID = "SB000004" }, "SB000004"),
+            (.setPin, try folder.write("pin.csv", "cardID,pin\nSB000001,482913\n"), { $0.cardID = "SB000001" }, "SB000001"),
+            (.setStatus, try folder.write("status.csv", "cardID,status\nSB000009,ACTIVE\nSB000009,INACTIVE\n"),
              { ($0.cardID, $0.target) = ("SB000009", "INACTIVE") }, "SB000009 INACTIVE"),
-            (.close, try write("close.csv", "cardID\nSB000010\n"), { $0.cardID = "SB000010" }, "SB000010"),
-            (.recharge, try write("pay.csv", "cardID,amount\nSB000001,10.50\n"), recharge("SB000001", "10.5"), "SB000001 USD 10.50"),
+            (.close, try folder.write("close.csv", "cardID\nSB000010\n"), { $0.cardID = "SB000010" }, "SB000010"),
+            (.recharge, try folder.write("pay.csv", "cardID,amount\nSB000001,10.50\n"), recharge("SB000001", "10.5"), "SB000001 USD 10.50"),
         ]
         for (operation, input, subject, shown) in cases {
             let earlier = try batch("earlier-\(operation.batchName)", operation, input: input)
@@ -112,7 +107,7 @@ final class BatchPreflightTests: XCTestCase {
         let newer = try batch("2newer", .recharge, input: input, created: "2026-11-26T10:00:00.000Z")
         try await journal(newer, [(line: 2, state: .succeeded, subject: recharge("SB000002", "2.00")),
                                   (line: 3, state: .succeeded, subject: recharge("SB000003", "3.00"))])
-        _ = try write("pay.csv", "cardID,amount\nSB000001,1.00\nSB000002,2.00\nSB000003,3.00\n")
+        _ = try folder.write("pay.csv", "cardID,amount\nSB000001,1.00\nSB000002,2.00\nSB000003,3.00\n")
 
         let repeatGuard = try preflight(.recharge, input: input, id: "1own").check()
         XCTAssertTrue(repeatGuard.resuming)
@@ -126,7 +121,7 @@ final class BatchPreflightTests: XCTestCase {
     }
 
     func testAnotherBatchOfTheSameFileHoldingItsLockRefusesTheRun() throws {
-        let input = try write("pay.csv", "cardID,amount\nSB000001,1.00\n")
+        let input = try folder.write("pay.csv", "cardID,amount\nSB000001,1.00\n")
         let other = try batch("aaaa", .recharge, input: input)
         let idle = try batch("bbbb", .recharge, input: folder.path("other.csv"))
         let running = try BatchLock(path: other.lockPath)
@@ -230,8 +225,8 @@ final class BatchPreflightTests: XCTestCase {
     }
 
     func testAFileWithTheBytesOfAnotherFileIsRefused() async throws {
-        let first = try write("night-1.csv", "cardID,amount\nSB000001,1.00\n")
-        let copy = try write("night-2.csv", "cardID,amount\nSB000001,1.00\n")
+        let first = try folder.write("night-1.csv", "cardID,amount\nSB000001,1.00\n")
+        let copy = try folder.write("night-2.csv", "cardID,amount\nSB000001,1.00\n")
         let shared = try batch("same", .recharge, input: first)
         try await journal(shared, [(line: 2, state: .succeeded, subject: recharge("SB000001", "1.00"))])
         XCTAssertThrowsError(try preflight(.recharge, input: copy, id: "same").check()) { error in
@@ -245,7 +240,7 @@ final class BatchPreflightTests: XCTestCase {
     func testAnInputReachedThroughASymbolicLinkIsTheSameFile() async throws {
         try FileManager.default.createDirectory(atPath: folder.path("real"), withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(atPath: folder.path("link"), withDestinationPath: folder.path("real"))
-        let real = try write("real/pay.csv", "cardID,amount\nSB000001,1.00\n")
+        let real = try folder.write("real/pay.csv", "cardID,amount\nSB000001,1.00\n")
         let linked = folder.path("link/pay.csv")
         // An older version wrote the path as given, links left in: it still compares.
         let own = try batch("same", .recharge, input: linked)
@@ -258,7 +253,7 @@ final class BatchPreflightTests: XCTestCase {
     func testResolvedPaths() throws {
         try FileManager.default.createDirectory(atPath: folder.path("real/sub"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder.path("link"), withDestinationPath: folder.path("real/sub"))
-        _ = try write("real/sub/a.csv", "x")
+        _ = try folder.write("real/sub/a.csv", "x")
         let real = ResolvedPath.of(folder.path("real/sub/a.csv"))
         XCTAssertEqual(ResolvedPath.of(folder.path("link/a.csv")), real)
         XCTAssertEqual(ResolvedPath.of(folder.path("link/./a.csv")), real)
