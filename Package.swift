@@ -34,8 +34,9 @@ let package = Package(
         // Thin executable: hands the arguments to KazeCLI and exits with its code.
         .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
         // Shared test support (not a test target, used by test targets only): the built binary as a
-        // child process, the sandbox process, an in-process sandbox with a client, temporary
-        // folders, the test keys.
+        // child process (and its test-only crash point), the sandbox process, an in-process
+        // sandbox with a client (SandboxFixture), temporary folders, the test keys, request
+        // bodies, results and audit files read back (RFC 4180).
         .target(
             name: "KazeTestSupport",
             dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox", "KazeBatch"],
