@@ -15,7 +15,8 @@ release: check-openssl
 	$(SWIFT) build -c release
 
 # XCTest only: the package has no swift-testing tests, and its empty run would print a
-# misleading "0 tests" closing line after XCTest's real one.
+# misleading "0 tests" closing line after XCTest's real one. Every target but the chaos
+# matrix: the unit targets and KazeEndToEndTests (the built binary and sandbox processes).
 test: check-openssl
 	$(SWIFT) test --disable-swift-testing --skip KazeChaosTests
 

@@ -36,11 +36,12 @@ let package = Package(
         // Thin executable: hands the arguments to KazeCLI and exits with its code.
         .executableTarget(name: "kazebatch", dependencies: ["KazeCLI"]),
         // Shared test support (not a test target, used by test targets only): the built binary as a
-        // child process, the sandbox process, an in-process sandbox with a client, temporary
-        // folders, the test keys.
+        // child process (and its test-only crash point), the sandbox process, an in-process
+        // sandbox with a client (SandboxFixture), temporary folders, the test keys, request
+        // bodies, results and audit files read back (RFC 4180).
         .target(
             name: "KazeTestSupport",
-            dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox"],
+            dependencies: ["KazeCrypto", "KazeProtocol", "KazeClient", "KazeSandbox", "KazeBatch"],
             path: "Tests/KazeTestSupport"
         ),
         .testTarget(
@@ -63,6 +64,12 @@ let package = Package(
             dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto", "KazeTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeSync", "KazeTestSupport"]),
+        // End-to-end tests: the built `kazebatch` binary and `kazebatch sandbox` as child
+        // processes (runs killed and resumed, signals, locks, doctor, the demo); part of `make test`.
+        .testTarget(
+            name: "KazeEndToEndTests",
+            dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeTestSupport"]
+        ),
         // The chaos matrix (`make chaos`, minutes; not part of `make test`): real processes,
         // faults, SIGKILLs and the recommended follow-ups, judged against the sandbox's state.
         .testTarget(name: "KazeChaosTests", dependencies: ["KazeProtocol", "KazeSandbox", "KazeTestSupport"]),

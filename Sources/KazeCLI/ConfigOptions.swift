@@ -55,7 +55,4 @@ enum ConfigOptions {
             throw CLIError(error.description)
         }
     }
-
-    /// True when `url` stays on this machine (127.0.0.0/8, ::1, localhost): the live guard's test.
-    static func isLoopback(_ url: URL) -> Bool { Endpoint.isLoopback(url) }
 }

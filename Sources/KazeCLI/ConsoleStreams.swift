@@ -17,8 +17,19 @@ public struct ConsoleStreams: Sendable {
         self.err = err
     }
 
-    /// The process's stdout and stderr.
-    public static let standard = ConsoleStreams(
-        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        err: { FileHandle.standardError.write(Data($0.utf8)) })
+    /// The process's stdout and stderr. A stream nobody reads any more (a closed pipe) loses the
+    /// text; it never stops the command.
+    public static let standard = ConsoleStreams(out: { write($0, to: STDOUT_FILENO) }, err: { write($0, to: STDERR_FILENO) })
+
+    /// Writes all of `text` with write(2), retrying when interrupted; gives up on any other error.
+    private static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            done += written
+        }
+    }
 }

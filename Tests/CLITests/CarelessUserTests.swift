@@ -1,7 +1,7 @@
 // CarelessUserTests: command lines a careless operator types — an output path that is the input
-// file, a folder or an empty file as an audit file, a malformed --head, a pipe as the input, a
-// reader that goes away — end with a clear message and the right exit code, never a crash, a
-// signal or a destroyed input.
+// file, a folder or an empty file as an audit file, a malformed --head, a pipe as the input —
+// end with a clear message and the right exit code, never a crash or a destroyed input (the
+// executable's own cases: KazeEndToEndTests/CarelessUserProcessTests).
 
 import Foundation
 import KazeTestSupport
@@ -9,22 +9,17 @@ import XCTest
 @testable import KazeCLI
 
 final class CarelessUserTests: XCTestCase {
-    private var folder: URL!
+    private var temporary: TemporaryFolder!
+    private var folder: URL { temporary.url }
 
     override func setUpWithError() throws {
-        folder = try temporaryFolder("kazebatch-careless").url
+        temporary = try temporaryFolder("kazebatch-careless")
     }
 
     private let recharge = "cardID,currency,amount,ref\nSB000001,USD,1.00,a\n"
 
-    private func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     func testErrorsPathThatIsTheInputIsRefusedAndTheInputKept() async throws {
-        let input = try write("r.csv", recharge)
+        let input = try temporary.write("r.csv", recharge)
         await assertExit(["validate", "recharge", input, "--errors", input], .usage)
         let dotted = folder.appendingPathComponent("./sub/../r.csv").path
         await assertExit(["validate", "recharge", input, "--errors", dotted], .usage)
@@ -32,7 +27,7 @@ final class CarelessUserTests: XCTestCase {
     }
 
     func testOutputsMustDifferFromTheInputAndFromEachOther() throws {
-        let input = try write("r.csv", recharge)
+        let input = try temporary.write("r.csv", recharge)
         let link = folder.appendingPathComponent("link.csv").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
         let results = folder.appendingPathComponent("out.csv").path
@@ -49,9 +44,9 @@ final class CarelessUserTests: XCTestCase {
 
     func testAuditVerifyOfAFolderOrAnEmptyFileOrABadHead() async throws {
         await assertExit(["audit", "verify", folder.path], .usage, "a folder is unreadable, not a crash")
-        let empty = try write("empty.audit.csv", "")
+        let empty = try temporary.write("empty.audit.csv", "")
         await assertExit(["audit", "verify", empty], .someFailed, "an empty file is not an intact audit file")
-        let headerOnly = try write("h.audit.csv", "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash\n")
+        let headerOnly = try temporary.write("h.audit.csv", "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash\n")
         await assertExit(["audit", "verify", headerOnly], .success)
         await assertExit(["audit", "verify", headerOnly, "--head", "abc"], .usage, "--head must be 64 hex digits")
         await assertExit(["audit", "verify", headerOnly, "--head", String(repeating: "0", count: 64)], .success)
@@ -61,35 +56,5 @@ final class CarelessUserTests: XCTestCase {
         let path = folder.appendingPathComponent("pipe.csv").path
         XCTAssertEqual(mkfifo(path, 0o600), 0)
         await assertExit(["validate", "recharge", path, "--errors", folder.appendingPathComponent("e.csv").path], .usage)
-    }
-
-    func testAReaderThatGoesAwayDoesNotKillTheProcessWithSIGPIPE() throws {
-        let input = try write("r.csv", recharge)
-        let process = Process()
-        process.executableURL = try KazebatchBinary.require()
-        process.arguments = ["validate", "recharge", input]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try output.fileHandleForReading.close()  // like `| head -c 0`: nobody will read stdout
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit, "killed by signal \(process.terminationStatus)")
-        XCTAssertEqual(process.terminationStatus, 0)
-    }
-
-    func testSkipInvalidWarnsThatAnEditedFileWouldBeSentAgain() throws {
-        let keys = folder.appendingPathComponent("keys").path
-        XCTAssertEqual(try KazebatchChild.run(["keys", "generate", keys]).status, 0)
-        let config = try write("kazebatch.json", """
-            {"endpoint": "http://127.0.0.1:1/", "sysId": "1", "merchantKey": "keys/merchant.pem",
-             "platformPublicKey": "keys/merchant.pub"}
-            """)
-        let input = try write("pay.csv", "cardID,currency,amount,ref\nSB000001,USD,1.00,a\nSB000002,USD,-7,b\n")
-        let run = try KazebatchChild.run(["run", "recharge", input, "--config", config, "--skip-invalid", "--max-attempts", "1"])
-        XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stderr.contains("note: 1 invalid record is skipped. To send them once fixed, put only those rows in a"
-            + " new file: an edited \(input) is a new batch: kazebatch refuses to run it while it repeats rows this batch"
-            + " paid, and with --allow-repeat it would send every row again."), run.stderr)
     }
 }

@@ -1,26 +1,13 @@
-// HelpTests: --version, `help <command>`, -h and -q, "did you mean" for commands, operations,
-// fields and options, and the shared help format of the commands this branch owns.
+// HelpTests: -q and --, "did you mean" for commands, operations, fields and options, and the
+// shared help format of the commands this branch owns (the executable's --version, `help` and
+// -h: KazeEndToEndTests/HelpProcessTests).
 
-import KazeBatch
 import KazeTestSupport
 import XCTest
 @testable import KazeCLI
 
 final class HelpTests: XCTestCase {
-    func testVersionHelpAndShortFlags() throws {
-        let version = try KazebatchChild.run(["--version"])
-        XCTAssertEqual(version.status, 0)
-        XCTAssertEqual(version.stdout, "kazebatch " + KazebatchVersion.text + "\n")
-        XCTAssertNotNil(KazebatchVersion.text.range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression))
-        let help = try KazebatchChild.run(["help", "keys"])
-        XCTAssertEqual(help.status, 0)
-        XCTAssertEqual(help.stdout, KeysCommand.help + "\n")
-        let short = try KazebatchChild.run(["validate", "recharge", "x.csv", "-h"])
-        XCTAssertEqual(short.stdout, ValidateCommand.help + "\n")
-        let unknownHelp = try KazebatchChild.run(["help", "vaildate"])
-        XCTAssertEqual(unknownHelp.status, 2)
-        XCTAssertTrue(unknownHelp.stderr.hasPrefix("kazebatch: unknown command \"vaildate\" (did you mean `validate`?)"),
-                      unknownHelp.stderr)
+    func testShortQuietFlagAndDoubleDash() throws {
         XCTAssertTrue(try Arguments(["-q"], valued: [], boolean: ["quiet"]).flag("quiet"))
         XCTAssertEqual(try Arguments(["--", "-q"], valued: [], boolean: ["quiet"]).positionals, ["-q"])
     }

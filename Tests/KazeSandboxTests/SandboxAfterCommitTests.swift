@@ -13,11 +13,11 @@ final class SandboxAfterCommitTests: XCTestCase {
     private func recharge(_ fixture: SandboxWithClient, _ amount: String = "2.50", requestNo: String = RequestNumber.make())
         async -> CallOutcome
     {
-        await fixture.client.call(.recharge, body: Bodies.recharge("SB000001", amount), requestNo: requestNo)
+        await fixture.client.call(.recharge, body: RequestBodies.recharge("SB000001", amount), requestNo: requestNo)
     }
 
     private func transactions(_ fixture: SandboxWithClient) async throws -> [JSONObject] {
-        let outcome = await fixture.client.call(.transactions, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
+        let outcome = await fixture.client.call(.transactions, body: RequestBodies.card("SB000001"), requestNo: RequestNumber.make())
         guard case .success(let body) = outcome else { throw UnexpectedOutcome(outcome: outcome) }
         return (body["list"]?.arrayValue ?? []).compactMap(\.objectValue)
     }
@@ -38,7 +38,7 @@ final class SandboxAfterCommitTests: XCTestCase {
         let client = try WireClient(port: port)
         var statuses: Set<Int> = []
         for _ in 0..<12 {
-            let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "1"))
+            let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
             statuses.insert(reply.status)
             XCTAssertNil(reply.head)
             XCTAssertEqual(reply.headers["content-type"], "text/html")
@@ -77,7 +77,7 @@ final class SandboxAfterCommitTests: XCTestCase {
 
     func testALateCommitOfAnOperationThatWouldFailCommitsNothing() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 0) }
-        XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", Bodies.recharge("SB999999", "1")))
+        XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB999999", "1")))
         XCTAssertThrowsError(try WireClient(port: port).call("cardSetPin", JSONObject.strings(["cardID": "SB000001", "pin": "123456"])))
         let state = try XCTUnwrap(sandbox.stateJSON().objectValue)
         XCTAssertEqual(state["transactions"]?.arrayValue?.count, 0)
@@ -88,7 +88,7 @@ final class SandboxAfterCommitTests: XCTestCase {
     func testALateActivationKeepsNoCodeAndActivatesWhenDue() async throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1 }
         let client = try WireClient(port: port)
-        let assigned = try client.call("ucardAssign", Bodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: false))
+        let assigned = try client.call("ucardAssign", RequestBodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: false))
         let cardID = try XCTUnwrap(assigned.text("cardID"))
         let endpoints = SandboxEndpoints(port: port)
         try await endpoints.control(#"{"late-commit-rate": 1, "late-commit-ms": 300}"#)
@@ -99,7 +99,7 @@ final class SandboxAfterCommitTests: XCTestCase {
         var status: String?
         for _ in 0..<100 where status != "ACTIVE" {
             try await Task.sleep(for: .milliseconds(50))
-            status = try client.call("queryCard", Bodies.card(cardID)).text("userBankCardStatus")
+            status = try client.call("queryCard", RequestBodies.card(cardID)).text("userBankCardStatus")
         }
         XCTAssertEqual(status, "ACTIVE")
         XCTAssertFalse(sandbox.stateJSON().compactText.contains("000018\""), "the activation code is never kept")
@@ -111,7 +111,7 @@ final class SandboxAfterCommitTests: XCTestCase {
         XCTAssertEqual(body.text("transactionStatus"), "PENDING")
         let listed = try await transactions(fixture)
         XCTAssertEqual(listed.first?.text("transStatus"), "FAILED")
-        let balance = await fixture.client.call(.balance, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
+        let balance = await fixture.client.call(.balance, body: RequestBodies.card("SB000001"), requestNo: RequestNumber.make())
         guard case .success(let balanceBody) = balance else { return XCTFail("cardBalance: \(balance)") }
         XCTAssertEqual(balanceBody["avaBalance"], .number("0.00"))
         let state = try await SandboxEndpoints(port: fixture.port).state()
@@ -124,8 +124,8 @@ final class SandboxAfterCommitTests: XCTestCase {
             $0.cards = 1; $0.pendingMs = 3_600_000; $0.faults = FaultOptions(rechargeFailRate: 1)
         }
         let client = try WireClient(port: port)
-        _ = try client.call("cardRecharge", Bodies.recharge("SB000001", "5"))
-        let entry = try client.call("queryTransactions", Bodies.card("SB000001")).body?["list"]?.arrayValue?.first?.objectValue
+        _ = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "5"))
+        let entry = try client.call("queryTransactions", RequestBodies.card("SB000001")).body?["list"]?.arrayValue?.first?.objectValue
         XCTAssertEqual(entry?.text("transStatus"), "PENDING")
         let transaction = sandbox.stateJSON().objectValue?["transactions"]?.arrayValue?.first?.objectValue
         XCTAssertEqual(transaction?.text("settlesTo"), "FAILED")

@@ -10,7 +10,7 @@ import XCTest
 
 final class SandboxClientFaultTests: XCTestCase {
     private func recharge(_ fixture: SandboxWithClient) async -> CallOutcome {
-        await fixture.client.call(.recharge, body: Bodies.recharge("SB000001", "2.50"), requestNo: RequestNumber.make())
+        await fixture.client.call(.recharge, body: RequestBodies.recharge("SB000001", "2.50"), requestNo: RequestNumber.make())
     }
 
     func testRateLimitedIsTransientAndRateLimited() async throws {

@@ -4,6 +4,7 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
@@ -17,8 +18,8 @@ final class SandboxClientTests: XCTestCase {
             email: "eve@example.com", mobileNumber: "5551234567", mobilePrefix: "44", mobilePrefixCountry: "GB",
             firstName: "Eve", lastName: "Smith", dateOfBirth: "1985-07-14", addressLine: "10 Downing Street",
             city: "London", countryCode: "GB", postCode: "SW1A2AA", state: "London", identificationType: "ID_CARD",
-            identificationNumber: "ID998877", identificationExpiryDate: "2098-01-01", frontImgBase64: Bodies.jpeg,
-            backImgBase64: Bodies.png, handheldImgBase64: Bodies.jpeg)
+            identificationNumber: "ID998877", identificationExpiryDate: "2098-01-01", frontImgBase64: RequestBodies.jpeg,
+            backImgBase64: RequestBodies.png, handheldImgBase64: RequestBodies.jpeg)
         let submitted = await api.send(kyc, requestNo: requestNo())
         XCTAssertEqual(submitted.response?.status, "WAITING_KYC")
         let status = await api.send(KycStatusRequest(email: "eve@example.com"), requestNo: requestNo())
@@ -65,7 +66,7 @@ final class SandboxClientTests: XCTestCase {
         let rich = try XCTUnwrap(Amount("10.01"))
         let poor = await api.send(RechargeRequest(cardID: "SB000001", amount: rich), requestNo: requestNo())
         XCTAssertEqual(poor.outcome.platformCode, .insufficientFunds)
-        _ = await api.call(.kyc, body: Bodies.kyc("late@example.com"), requestNo: requestNo())
+        _ = await api.call(.kyc, body: RequestBodies.kyc("late@example.com"), requestNo: requestNo())
         let number = CardNumbers.number(.inventory, 9)
         let assign = AssignRequest(email: "late@example.com", cardNumber: number, autoActive: false)
         let assignedLate = await api.send(assign, requestNo: requestNo())
@@ -74,7 +75,7 @@ final class SandboxClientTests: XCTestCase {
         XCTAssertEqual(early.outcome.platformCode, .stateError)
         let badPin = await api.send(SetPinRequest(cardID: "SB000001", pin: "1"), requestNo: requestNo())
         XCTAssertEqual(badPin.outcome.platformCode, .paramError)
-        _ = await api.call(.kyc, body: Bodies.kyc("ok@example.com"), requestNo: requestNo())
+        _ = await api.call(.kyc, body: RequestBodies.kyc("ok@example.com"), requestNo: requestNo())
         let fresh = CardNumbers.number(.inventory, 10)
         XCTAssertEqual(fixture.sandbox.stateJSON().objectValue?["users"]?.arrayValue?.count, 3)
         let assigned = await api.send(AssignRequest(email: "user000001@sandbox.test", cardNumber: fresh, autoActive: false), requestNo: requestNo())

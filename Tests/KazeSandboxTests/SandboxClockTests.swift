@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
@@ -20,12 +21,12 @@ final class SandboxClockTests: XCTestCase {
         }
         let client = try WireClient(port: port)
         let before = Date()
-        let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "1"))
+        let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
         let after = Date()
         let serverDate = try XCTUnwrap(HTTPDate.parse(reply.headers["date"]))
         XCTAssertGreaterThanOrEqual(serverDate, before.addingTimeInterval(TimeInterval(offset - 1)))
         XCTAssertLessThanOrEqual(serverDate, after.addingTimeInterval(TimeInterval(offset + 1)))
-        let entry = try XCTUnwrap(client.call("queryTransactions", Bodies.card("SB000001")).body?["list"]?.arrayValue?.first?.objectValue)
+        let entry = try XCTUnwrap(client.call("queryTransactions", RequestBodies.card("SB000001")).body?["list"]?.arrayValue?.first?.objectValue)
         let written = try XCTUnwrap(entry.text("transactionTime"))
         let earliest = text(before.addingTimeInterval(TimeInterval(offset - 1)), zoneSeconds: 8 * 3600)
         let latest = text(after.addingTimeInterval(TimeInterval(offset + 1)), zoneSeconds: 8 * 3600)
@@ -36,7 +37,7 @@ final class SandboxClockTests: XCTestCase {
         XCTAssertEqual(committedAt / 1000, before.timeIntervalSince1970, accuracy: after.timeIntervalSince(before) + 1)
 
         func count(from start: String?, to end: String?) throws -> Int? {
-            var body = Bodies.card("SB000001")
+            var body = RequestBodies.card("SB000001")
             if let start { body["transactionStartTime"] = .string(start) }
             if let end { body["transactionEndTime"] = .string(end) }
             return try client.call("queryTransactions", body).body?["list"]?.arrayValue?.count

@@ -31,7 +31,7 @@ final class SandboxControlTests: XCTestCase {
         let settings = try await endpoints.state()["settings"]?.objectValue
         XCTAssertEqual(settings?["fail-rate"], .number("0.0"), "a refused request changes nothing")
         XCTAssertEqual(settings?.text("utc-offset"), "+08:00")
-        XCTAssertEqual(try WireClient(port: port).call("queryCard", Bodies.card("SB000001")).code, "SUCCESS")
+        XCTAssertEqual(try WireClient(port: port).call("queryCard", RequestBodies.card("SB000001")).code, "SUCCESS")
         XCTAssertEqual(sandbox.transactionCount, 0)
     }
 
@@ -39,14 +39,14 @@ final class SandboxControlTests: XCTestCase {
         let fixture = try startWithClient { $0.cards = 1 }
         let endpoints = SandboxEndpoints(port: fixture.port)
         try await endpoints.control(#"{"drop-after-commit": 1}"#)
-        let dropped = await fixture.client.call(.recharge, body: Bodies.recharge("SB000001", "1"), requestNo: RequestNumber.make())
+        let dropped = await fixture.client.call(.recharge, body: RequestBodies.recharge("SB000001", "1"), requestNo: RequestNumber.make())
         guard case .unknown = dropped else { return XCTFail("expected unknown, got \(dropped)") }
         try await endpoints.control(#"{"drop-after-commit": 0, "rate-limit": 0.001, "rate-limit-style": "envelope"}"#)
-        _ = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
-        let limited = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
+        _ = await fixture.client.call(.card, body: RequestBodies.card("SB000001"), requestNo: RequestNumber.make())
+        let limited = await fixture.client.call(.card, body: RequestBodies.card("SB000001"), requestNo: RequestNumber.make())
         XCTAssertEqual(limited.platformCode, .rateLimited)
         try await endpoints.control(#"{"rate-limit": null}"#)
-        guard case .success = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
+        guard case .success = await fixture.client.call(.card, body: RequestBodies.card("SB000001"), requestNo: RequestNumber.make())
         else { return XCTFail("unlimited again") }
         let faults = try await endpoints.state()["faults"]?.objectValue
         XCTAssertEqual(faults?["drop-after-commit"], .number("1"))
@@ -60,7 +60,7 @@ final class SandboxControlTests: XCTestCase {
         let endpoints = SandboxEndpoints(port: fixture.port)
         for setting in [#"{"fail-rate": 1}"#, #"{"fail-rate": 0, "timeout-rate": 1}"#, #"{"timeout-rate": 0, "bad-sign-rate": 1}"#] {
             try await endpoints.control(setting)
-            _ = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: RequestNumber.make())
+            _ = await fixture.client.call(.card, body: RequestBodies.card("SB000001"), requestNo: RequestNumber.make())
         }
         let state = try await endpoints.state()
         let faults = try XCTUnwrap(state["faults"]?.objectValue)
@@ -77,9 +77,9 @@ final class SandboxControlTests: XCTestCase {
     func testRateLimitStyle429AnswersOnlyHTTP429WithADateHeader() throws {
         let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, rateLimitStyle: .http429) }
         let client = try WireClient(port: port)
-        _ = try client.call("queryCard", Bodies.card("SB000001"))
+        _ = try client.call("queryCard", RequestBodies.card("SB000001"))
         for _ in 0..<8 {
-            let reply = try client.call("queryCard", Bodies.card("SB000001"))
+            let reply = try client.call("queryCard", RequestBodies.card("SB000001"))
             XCTAssertEqual(reply.status, 429)
             XCTAssertNotNil(HTTPDate.parse(reply.headers["date"]))
         }
@@ -92,7 +92,7 @@ final class SandboxControlTests: XCTestCase {
             }
             let client = try WireClient(port: port)
             return try (0..<20).map { _ in
-                let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "1"))
+                let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
                 return String(reply.status)
             }
         }
@@ -106,7 +106,7 @@ final class SandboxControlTests: XCTestCase {
         let client = try WireClient(port: port)
         func statuses() throws -> [String] {
             try (0..<16).map { _ in
-                let reply = try client.call("queryCard", Bodies.card("SB000001"))
+                let reply = try client.call("queryCard", RequestBodies.card("SB000001"))
                 return reply.status == 200 ? reply.code ?? "?" : String(reply.status)
             }
         }

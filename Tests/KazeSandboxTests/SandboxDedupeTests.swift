@@ -11,7 +11,7 @@ import XCTest
 
 final class SandboxDedupeTests: XCTestCase {
     private func recharge(_ client: KazePayClient, _ amount: String, _ requestNo: String) async -> CallOutcome {
-        await client.call(.recharge, body: Bodies.recharge("SB000001", amount), requestNo: requestNo)
+        await client.call(.recharge, body: RequestBodies.recharge("SB000001", amount), requestNo: requestNo)
     }
 
     func testReplayAnswersTheFirstAnswerAndDoesNothingAgain() async throws {
@@ -34,7 +34,7 @@ final class SandboxDedupeTests: XCTestCase {
         guard case .success = await recharge(fixture.client, "5", "SAME2") else { return XCTFail("first recharge") }
         let repeated = await recharge(fixture.client, "5", "SAME2")
         XCTAssertEqual(repeated.platformCode, .duplicateRequest)
-        let read = await fixture.client.call(.card, body: Bodies.card("SB000001"), requestNo: "SAME2")
+        let read = await fixture.client.call(.card, body: RequestBodies.card("SB000001"), requestNo: "SAME2")
         XCTAssertEqual(read.platformCode, .duplicateRequest)
         XCTAssertEqual(fixture.transactionCount, 1)
         XCTAssertEqual(fixture.sandbox.stateJSON().objectValue?.text("merchantBalance"), "999995.00")

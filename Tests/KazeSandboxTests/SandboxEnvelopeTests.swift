@@ -10,7 +10,7 @@ import XCTest
 final class SandboxEnvelopeTests: XCTestCase {
     func testResponseEchoesTheHeadAndVerifies() throws {
         let (_, port) = try startSandbox { $0.cards = 1 }
-        let reply = try WireClient(port: port).call("queryCard", Bodies.card("SB000001"), requestNo: "2024062810200868740754")
+        let reply = try WireClient(port: port).call("queryCard", RequestBodies.card("SB000001"), requestNo: "2024062810200868740754")
         XCTAssertEqual(reply.head?.apiCode, "queryCard")
         XCTAssertEqual(reply.head?.sysId, WireClient.sysId)
         XCTAssertEqual(reply.head?.requestNo, "2024062810200868740754")
@@ -30,22 +30,22 @@ final class SandboxEnvelopeTests: XCTestCase {
             { $0.encrypt = nil },
         ]
         for (index, tamper) in tampers.enumerated() {
-            let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "1"), tamper: tamper)
+            let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1"), tamper: tamper)
             XCTAssertEqual(reply.code, "SIGN_ERROR", "tamper \(index)")
             XCTAssertNil(reply.body, "tamper \(index)")
             XCTAssertEqual(reply.head?.sign, "")
         }
-        XCTAssertEqual(try client.call("queryCard", Bodies.card("SB000001"), sysId: "999").code, "SIGN_ERROR")
+        XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), sysId: "999").code, "SIGN_ERROR")
         XCTAssertEqual(sandbox.stateJSON().objectValue?["transactions"]?.arrayValue?.count, 0)
     }
 
     func testUnknownApiCodeAndBadRequestNoAreParamErrors() throws {
         let (_, port) = try startSandbox { $0.cards = 1 }
         let client = try WireClient(port: port)
-        XCTAssertEqual(try client.call("cardSteal", Bodies.card("SB000001")).code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("queryCard", Bodies.card("SB000001"), requestNo: "has-dash").code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("queryCard", Bodies.card("SB000001"), requestNo: String(repeating: "1", count: 33)).code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("queryCard", Bodies.card("SB000001"), requestNo: String(repeating: "1", count: 32)).code, "SUCCESS")
+        XCTAssertEqual(try client.call("cardSteal", RequestBodies.card("SB000001")).code, "PARAM_ERROR")
+        XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: "has-dash").code, "PARAM_ERROR")
+        XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: String(repeating: "1", count: 33)).code, "PARAM_ERROR")
+        XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: String(repeating: "1", count: 32)).code, "SUCCESS")
     }
 
     func testNonEnvelopeBodiesAre400AndTheStateEndpointAnswers() throws {
@@ -69,24 +69,24 @@ final class SandboxEnvelopeTests: XCTestCase {
             raw.write(garbage)
             XCTAssertEqual(try raw.readResponse().status, 400, garbage.debugDescription)
         }
-        XCTAssertEqual(try WireClient(port: port).call("queryCard", Bodies.card("SB000001")).code, "SUCCESS")
+        XCTAssertEqual(try WireClient(port: port).call("queryCard", RequestBodies.card("SB000001")).code, "SUCCESS")
     }
 
     func testDedupeReturnsTheFirstResultAndRefusesChangedContent() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.dedupe = .replay }
         let client = try WireClient(port: port)
-        let first = try client.call("cardRecharge", Bodies.recharge("SB000001", "7"), requestNo: "SAME1")
-        let again = try client.call("cardRecharge", Bodies.recharge("SB000001", "7"), requestNo: "SAME1")
+        let first = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "7"), requestNo: "SAME1")
+        let again = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "7"), requestNo: "SAME1")
         XCTAssertEqual(first.text("transactionId"), again.text("transactionId"))
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", "8"), requestNo: "SAME1").code, "DUPLICATE_REQUEST")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "8"), requestNo: "SAME1").code, "DUPLICATE_REQUEST")
         XCTAssertEqual(sandbox.stateJSON().objectValue?["transactions"]?.arrayValue?.count, 1)
     }
 
     func testWithoutDedupeARepeatedRequestNoPaysTwice() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1 }
         let client = try WireClient(port: port)
-        let first = try client.call("cardRecharge", Bodies.recharge("SB000001", "7"), requestNo: "SAME1")
-        let again = try client.call("cardRecharge", Bodies.recharge("SB000001", "7"), requestNo: "SAME1")
+        let first = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "7"), requestNo: "SAME1")
+        let again = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "7"), requestNo: "SAME1")
         XCTAssertNotEqual(first.text("transactionId"), again.text("transactionId"))
         XCTAssertEqual(sandbox.stateJSON().objectValue?.text("merchantBalance"), "999986.00")
     }
@@ -95,8 +95,8 @@ final class SandboxEnvelopeTests: XCTestCase {
         let path = try temporaryFolder("sandbox").path("state.json")
         let (first, port) = try startSandbox { $0.cards = 2; $0.stateFile = path; $0.pendingMs = 3_600_000 }
         let client = try WireClient(port: port)
-        _ = try client.call("cardRecharge", Bodies.recharge("SB000002", "12.34"))
-        _ = try client.call("setUcardKyc", Bodies.kyc("p@example.com"))
+        _ = try client.call("cardRecharge", RequestBodies.recharge("SB000002", "12.34"))
+        _ = try client.call("setUcardKyc", RequestBodies.kyc("p@example.com"))
         let logged = try String(contentsOfFile: path + ".log", encoding: .utf8)
         XCTAssertTrue(logged.contains("p@example.com"), "a change is in the operation log before it is answered")
         XCTAssertFalse(logged.contains("data:image"), "images are never written")

@@ -12,10 +12,10 @@ final class SandboxFaultTests: XCTestCase {
     func testRateLimitAnswers429WithRetryAfterOrRateLimited() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, seed: 7) }
         let client = try WireClient(port: port)
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", "1")).code, "SUCCESS")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1")).code, "SUCCESS")
         var seen: Set<String> = []
         for _ in 0..<16 {
-            let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "1"))
+            let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
             if reply.status == 429 {
                 XCTAssertEqual(reply.headers["retry-after"], "1")
                 seen.insert("429")
@@ -34,7 +34,7 @@ final class SandboxFaultTests: XCTestCase {
         let client = try WireClient(port: port)
         var seen: Set<String> = []
         for _ in 0..<16 {
-            let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "1"))
+            let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
             seen.insert(reply.status == 500 ? "500" : reply.code ?? "?")
         }
         XCTAssertEqual(seen, ["500", "SYSTEM_ERROR"])
@@ -43,19 +43,19 @@ final class SandboxFaultTests: XCTestCase {
 
     func testTimeoutGivesNoAnswerAndCommitsNothing() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(timeoutRate: 1, timeoutHangMs: 100) }
-        XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", Bodies.recharge("SB000001", "1")))
+        XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB000001", "1")))
         XCTAssertEqual(sandbox.transactionCount, 0)
     }
 
     func testDropAfterCommitGivesNoAnswerButCommits() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(dropAfterCommitRate: 1) }
-        XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", Bodies.recharge("SB000001", "1")))
+        XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB000001", "1")))
         XCTAssertEqual(sandbox.transactionCount, 1)
     }
 
     func testBadSignCommitsAndTheAnswerDoesNotVerify() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(badSignRate: 1) }
-        let reply = try WireClient(port: port).call("cardRecharge", Bodies.recharge("SB000001", "1"))
+        let reply = try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
         XCTAssertEqual(reply.code, "SUCCESS")
         XCTAssertNil(reply.body)
         XCTAssertNotNil(reply.openError)
@@ -64,7 +64,7 @@ final class SandboxFaultTests: XCTestCase {
 
     func testLatencyStillAnswers() throws {
         let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(latencyMs: 20, latencyJitterMs: 20) }
-        XCTAssertEqual(try WireClient(port: port).call("queryCard", Bodies.card("SB000001")).code, "SUCCESS")
+        XCTAssertEqual(try WireClient(port: port).call("queryCard", RequestBodies.card("SB000001")).code, "SUCCESS")
     }
 
     func testTheSameSeedReplaysTheSameFaults() throws {
@@ -72,7 +72,7 @@ final class SandboxFaultTests: XCTestCase {
             let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(failRate: 0.5, seed: seed) }
             let client = try WireClient(port: port)
             return try (0..<24).map { _ in
-                let reply = try client.call("queryCard", Bodies.card("SB000001"))
+                let reply = try client.call("queryCard", RequestBodies.card("SB000001"))
                 return reply.status == 200 ? reply.code ?? "?" : String(reply.status)
             }
         }

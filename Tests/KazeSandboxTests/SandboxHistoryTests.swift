@@ -15,7 +15,7 @@ final class SandboxHistoryTests: XCTestCase {
     ]
 
     private func list(_ fixture: SandboxWithClient, _ changes: [(String, JSONValue)] = []) async throws -> [JSONObject] {
-        var body = Bodies.card("SB000001")
+        var body = RequestBodies.card("SB000001")
         for (key, value) in changes { body[key] = value }
         let outcome = await fixture.client.call(.transactions, body: body, requestNo: RequestNumber.make())
         guard case .success(let answer) = outcome else { throw UnexpectedOutcome(outcome: outcome) }

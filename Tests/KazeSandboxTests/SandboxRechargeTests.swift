@@ -2,6 +2,7 @@
 // INSUFFICIENT_FUNDS), balances, queryTransactions filters and paging, and closure refunds.
 
 import KazeProtocol
+import KazeTestSupport
 import XCTest
 @testable import KazeSandbox
 
@@ -9,15 +10,15 @@ final class SandboxRechargeTests: XCTestCase {
     func testRechargeIsPendingThenCreditedAndListed() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.merchantBalance = 100 }
         let client = try WireClient(port: port)
-        let reply = try client.call("cardRecharge", Bodies.recharge("SB000001", "10.5"), requestNo: "R1")
+        let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "10.5"), requestNo: "R1")
         XCTAssertEqual(reply.text("transactionStatus"), "PENDING")
         XCTAssertEqual(reply.text("sendAmount"), "10.5")
         XCTAssertEqual(reply.text("currency"), "USD")
         let transactionId = try XCTUnwrap(reply.text("transactionId"))
-        let balance = try client.call("cardBalance", Bodies.card("SB000001"))
+        let balance = try client.call("cardBalance", RequestBodies.card("SB000001"))
         XCTAssertEqual(balance.body?["avaBalance"], .number("10.50"))
         XCTAssertEqual(balance.body?["blockBalance"], .number("0.00"))
-        let list = try client.call("queryTransactions", Bodies.card("SB000001")).body?["list"]?.arrayValue
+        let list = try client.call("queryTransactions", RequestBodies.card("SB000001")).body?["list"]?.arrayValue
         let entry = try XCTUnwrap(list?.first?.objectValue)
         XCTAssertEqual(list?.count, 1)
         XCTAssertEqual(entry.text("transactionId"), transactionId)
@@ -33,16 +34,16 @@ final class SandboxRechargeTests: XCTestCase {
     func testPendingDelayKeepsTheBalanceUntilClosureSettlesAndRefunds() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.pendingMs = 3_600_000; $0.merchantBalance = 50 }
         let client = try WireClient(port: port)
-        _ = try client.call("cardRecharge", Bodies.recharge("SB000001", "20"))
-        XCTAssertEqual(try client.call("cardBalance", Bodies.card("SB000001")).body?["avaBalance"], .number("0.00"))
-        let listed = try client.call("queryTransactions", Bodies.card("SB000001")).body?["list"]?.arrayValue
+        _ = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "20"))
+        XCTAssertEqual(try client.call("cardBalance", RequestBodies.card("SB000001")).body?["avaBalance"], .number("0.00"))
+        let listed = try client.call("queryTransactions", RequestBodies.card("SB000001")).body?["list"]?.arrayValue
         XCTAssertEqual(listed?.first?.objectValue?.text("transStatus"), "PENDING")
-        let closed = try client.call("closeCard", Bodies.card("SB000001"))
+        let closed = try client.call("closeCard", RequestBodies.card("SB000001"))
         XCTAssertEqual(closed.text("status"), "CLOSE_PROCESSING")
         XCTAssertEqual(closed.text("refundAmt"), "20.00")
         XCTAssertNotNil(closed.text("txnId"))
-        XCTAssertEqual(try client.call("closeCard", Bodies.card("SB000001")).code, "STATE_ERROR")
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", "1")).code, "STATE_ERROR")
+        XCTAssertEqual(try client.call("closeCard", RequestBodies.card("SB000001")).code, "STATE_ERROR")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1")).code, "STATE_ERROR")
         let state = try XCTUnwrap(sandbox.stateJSON().objectValue)
         XCTAssertEqual(state.text("merchantBalance"), "50.00")
         XCTAssertEqual(state["cards"]?.arrayValue?.first?.objectValue?.text("status"), "CLOSED")
@@ -52,9 +53,9 @@ final class SandboxRechargeTests: XCTestCase {
     func testInsufficientFundsCommitsNothing() throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1; $0.merchantBalance = Decimal(string: "5.00") ?? 5 }
         let client = try WireClient(port: port)
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", "5.01")).code, "INSUFFICIENT_FUNDS")
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", "5")).text("encrypt"), "SUCCESS")
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", "0.01")).code, "INSUFFICIENT_FUNDS")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "5.01")).code, "INSUFFICIENT_FUNDS")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "5")).text("encrypt"), "SUCCESS")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "0.01")).code, "INSUFFICIENT_FUNDS")
         let state = try XCTUnwrap(sandbox.stateJSON().objectValue)
         XCTAssertEqual(state.text("merchantBalance"), "0.00")
         XCTAssertEqual(state["transactions"]?.arrayValue?.count, 1)
@@ -64,14 +65,14 @@ final class SandboxRechargeTests: XCTestCase {
         let (_, port) = try startSandbox { $0.cards = 1 }
         let client = try WireClient(port: port)
         for amount in ["0", "0.00", "1.001", "-1", "1e2"] {
-            XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000001", amount)).code, "PARAM_ERROR", amount)
+            XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", amount)).code, "PARAM_ERROR", amount)
         }
         XCTAssertEqual(try client.call("cardRecharge", .strings(["cardID": "SB000001", "amount": "10"])).code, "PARAM_ERROR")
         XCTAssertEqual(try client.call("cardRecharge", .strings(["cardID": "SB000001"])).code, "PARAM_ERROR")
-        var euro = Bodies.recharge("SB000001", "1")
+        var euro = RequestBodies.recharge("SB000001", "1")
         euro["currency"] = .string("EUR")
         XCTAssertEqual(try client.call("cardRecharge", euro).code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000009", "1")).code, "NOT_FOUND")
+        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000009", "1")).code, "NOT_FOUND")
         XCTAssertEqual(try client.call("cardBalance", .strings(["cardID": "SB000001", "currency": "usd"])).code, "PARAM_ERROR")
     }
 
@@ -80,9 +81,9 @@ final class SandboxRechargeTests: XCTestCase {
         let client = try WireClient(port: port)
         var ids: [String] = []
         for index in 1...15 {
-            ids.append(try XCTUnwrap(try client.call("cardRecharge", Bodies.recharge("SB000001", "\(index)")).text("transactionId")))
+            ids.append(try XCTUnwrap(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "\(index)")).text("transactionId")))
         }
-        _ = try client.call("cardRecharge", Bodies.recharge("SB000002", "99"))
+        _ = try client.call("cardRecharge", RequestBodies.recharge("SB000002", "99"))
         func list(_ extra: [(String, JSONValue)]) throws -> [JSONObject] {
             let reply = try client.call("queryTransactions", JSONObject([("cardID", .string("SB000001"))] + extra))
             XCTAssertEqual(reply.code, "SUCCESS", reply.head?.detail ?? "")
@@ -113,7 +114,7 @@ final class SandboxRechargeTests: XCTestCase {
             do {
                 let client = try WireClient(port: port)
                 let cardID = "SB" + SandboxState.padded(index + 1, 6)
-                for _ in 0..<3 where try client.call("cardRecharge", Bodies.recharge(cardID, "1.25")).code != "SUCCESS" {
+                for _ in 0..<3 where try client.call("cardRecharge", RequestBodies.recharge(cardID, "1.25")).code != "SUCCESS" {
                     failures.add("recharge of \(cardID) failed")
                 }
             } catch {

@@ -17,6 +17,14 @@ public struct TemporaryFolder: Sendable {
     /// The path of `name` inside the folder.
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Writes `text` (UTF-8) to the file `name` inside the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) throws -> String {
+        let path = path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     /// Removes the folder and everything in it.
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -55,7 +55,7 @@ extension Executor {
     /// The platform's `transStatus` of the transaction (uppercased), nil when it cannot be
     /// read or is not listed.
     private func transactionStatus(cardID: String, transactionId: String) async -> String? {
-        await reconciler.transaction(cardID: cardID, transactionId: transactionId)?.text("transStatus")?.uppercased()
+        await reconciler.transaction(cardID: cardID, transactionId: transactionId)?.transStatus?.uppercased()
     }
 
     /// Journals (and audits) the settle event of `row`, its fields with the final status.

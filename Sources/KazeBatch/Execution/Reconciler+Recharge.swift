@@ -16,14 +16,14 @@ extension Reconciler {
         let from = Int((firstSend.timeIntervalSince1970 + offset.low - margin).rounded(.down))
         let to = Int((now.timeIntervalSince1970 + offset.high + margin).rounded(.up))
         let search = TransactionSearch(read: { await read($0, $1) }, cardID: cardID)
-        let entries: [JSONObject]
+        let entries: [Transaction]
         switch await search.list(from: from, to: to) {
-        case .complete(let list): entries = list
+        case .complete(let list): entries = list.map(Transaction.init(body:))
         case .incomplete(let reason): return .undecided(detail: "\(reason); the row stays in doubt")
         }
-        var best: (entry: JSONObject, id: String, time: Int)?
+        var best: (entry: Transaction, id: String, time: Int)?
         for entry in entries where matches(entry, amount: amount, currency: currency) {
-            guard let id = entry.text("transactionId"), let time = entry.text("transactionTime").flatMap(Timestamp.wallSeconds)
+            guard let id = entry.transactionId, let time = entry.transactionTime.flatMap(Timestamp.wallSeconds)
             else { continue }
             do { if try claims.contains(id) { continue } } catch {
                 return .undecided(detail: "cannot tell whether transaction \(id) is another row's: \(error)")
@@ -34,7 +34,7 @@ extension Reconciler {
         guard let match = best else {
             return notFound(row, now: now, what: "no unclaimed \(currency) \(amount.text) recharge of \(cardID) in \(window)")
         }
-        let status = match.entry.text("transStatus") ?? ""
+        let status = match.entry.transStatus ?? ""
         if status.uppercased() == "FAILED" {
             return .failed(code: "TRANSACTION_FAILED", detail: "reconciled: transaction \(match.id) FAILED; no money moved",
                            fields: ["transactionId": match.id, "transactionStatus": status])
@@ -44,12 +44,12 @@ extension Reconciler {
         return .succeeded(detail: "reconciled: transaction \(match.id) found (\(status))", fields: fields)
     }
 
-    private func matches(_ entry: JSONObject, amount: Amount, currency: String) -> Bool {
-        guard entry.text("transType")?.lowercased() == "recharge" else { return false }
-        let pairs = [("transCurrency", "transCurrencyAmt"), ("cardCurrency", "cardCurrencyAmt")]
-        return pairs.contains { currencyKey, amountKey in
-            guard entry.text(currencyKey)?.uppercased() == currency.uppercased(),
-                  let text = entry.text(amountKey), let value = Amount.decimal(text)
+    private func matches(_ entry: Transaction, amount: Amount, currency: String) -> Bool {
+        guard entry.transType?.lowercased() == "recharge" else { return false }
+        let pairs = [(entry.transCurrency, entry.transCurrencyAmt), (entry.cardCurrency, entry.cardCurrencyAmt)]
+        return pairs.contains { entryCurrency, entryAmount in
+            guard entryCurrency?.uppercased() == currency.uppercased(),
+                  let text = entryAmount, let value = Amount.decimal(text)
             else { return false }
             return value == amount.decimal
         }

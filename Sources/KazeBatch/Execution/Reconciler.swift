@@ -70,6 +70,11 @@ struct Reconciler: Sendable {
         return .undecided(detail: "\(what) yet; a late commit is possible for \(wait) s after the last send — run `kazebatch reconcile` after that")
     }
 
+    /// One read-only typed request (see `read(_:_:)`).
+    func read(_ request: some APIRequest) async -> CallOutcome {
+        await read(type(of: request).operation, request.body)
+    }
+
     /// One read-only call, asked again (up to `--max-attempts`, at least 3 times) while the
     /// answer proves nothing: a read does nothing, so asking again is always safe.
     func read(_ query: APIOperation, _ body: JSONObject) async -> CallOutcome {
@@ -87,11 +92,10 @@ struct Reconciler: Sendable {
 
     /// The card's transaction `transactionId` as `queryTransactions` lists it, nil when it
     /// cannot be read or is not listed.
-    func transaction(cardID: String, transactionId: String) async -> JSONObject? {
-        let query = JSONObject([("cardID", .string(cardID)), ("transactionId", .string(transactionId)),
-                                ("pageSize", .number("10")), ("pageNum", .number("1"))])
-        guard case .success(let body) = await read(.transactions, query) else { return nil }
-        return body["list"]?.arrayValue?.compactMap(\.objectValue).first { $0.text("transactionId") == transactionId }
+    func transaction(cardID: String, transactionId: String) async -> Transaction? {
+        let query = TransactionsRequest(cardID: cardID, transactionId: transactionId, pageSize: 10, pageNum: 1)
+        guard case .success(let body) = await read(query) else { return nil }
+        return TransactionsResponse(body: body).list.first { $0.transactionId == transactionId }
     }
 
     /// A read may be asked again after anything but a final answer.
@@ -105,9 +109,9 @@ struct Reconciler: Sendable {
 
     private func decideKyc(_ row: RowRecord, now: Date) async -> Verdict {
         guard let email = row.email else { return .undecided(detail: "the journal lacks the email to check") }
-        switch await read(.kycStatus, JSONObject([("email", .string(email))])) {
+        switch await read(KycStatusRequest(email: email)) {
         case .success(let body):
-            let status = body.text("status") ?? "?"
+            let status = KycStatusResponse(body: body).status ?? "?"
             return .succeeded(detail: "reconciled: KYC application found (status \(status))", fields: ["status": status])
         case .platformError(let code, _, _) where code == .notFound:
             return notFound(row, now: now, what: "no KYC application for this email")
@@ -118,8 +122,8 @@ struct Reconciler: Sendable {
 
     private func decideCardState(_ row: RowRecord, now: Date) async -> Verdict {
         guard let cardID = row.cardID else { return .undecided(detail: "the journal lacks the cardID to check") }
-        guard case .success(let body) = await read(.card, JSONObject([("cardID", .string(cardID))])),
-              let status = body.text("userBankCardStatus")
+        guard case .success(let body) = await read(CardRequest(cardID: cardID)),
+              let status = CardResponse(body: body).userBankCardStatus
         else { return .undecided(detail: "cannot read the card's status") }
         let done: Set<String>
         switch operation {

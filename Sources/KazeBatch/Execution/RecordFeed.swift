@@ -3,7 +3,7 @@
 
 import Foundation
 
-/// One streaming pass over a `RecordSource`, read on its own thread.
+/// One streaming pass over a `BatchSource`, read on its own thread.
 final class RecordFeed: @unchecked Sendable {
     private let source: any BatchSource
     private let condition = NSCondition()

@@ -27,8 +27,6 @@ struct TransactionSearch {
     let read: (APIOperation, JSONObject) async -> CallOutcome
     /// The card.
     let cardID: String
-    /// Extra filters (e.g. `transactionId`).
-    var filters: [(String, JSONValue)] = []
 
     /// Every transaction of the card from wall second `from` to `to`, both included.
     func list(from: Int, to: Int) async -> TransactionListing {
@@ -45,13 +43,10 @@ struct TransactionSearch {
                 guard calls <= Self.maxCalls else {
                     return .incomplete(reason: "more than \(Self.maxCalls) list calls were needed to see every transaction")
                 }
-                var query: [(String, JSONValue)] = [
-                    ("cardID", .string(cardID)), ("pageSize", .number("\(Self.pageSize)")), ("pageNum", .number("\(page)")),
-                    ("transactionStartTime", .string(Timestamp.wire(wallSeconds: start))),
-                    ("transactionEndTime", .string(Timestamp.wire(wallSeconds: end))),
-                ]
-                query += filters
-                let outcome = await read(.transactions, JSONObject(query))
+                let query = TransactionsRequest(
+                    cardID: cardID, pageSize: Self.pageSize, pageNum: page,
+                    transactionStartTime: Timestamp.wire(wallSeconds: start), transactionEndTime: Timestamp.wire(wallSeconds: end))
+                let outcome = await read(TransactionsRequest.operation, query.body)
                 guard case .success(let body) = outcome else {
                     return .incomplete(reason: "cannot list the card's transactions (\(outcome))")
                 }

@@ -43,7 +43,7 @@ public struct CardExport: Sendable {
     /// `probeCard` first when no answer came yet) and its zone from `platformUtcOffset`.
     public func platformOffset(probeCard: String) async -> PlatformOffset {
         if let clock = api.platformClock, clock.skew == nil {
-            _ = await reader.read(.card, JSONObject([("cardID", .string(probeCard))]))
+            _ = await reader.read(CardRequest.operation, CardRequest(cardID: probeCard).body)
         }
         return PlatformOffset.combine(zone: options.platformUtcOffset, skew: api.platformClock?.skew, transaction: nil)
     }
@@ -83,14 +83,14 @@ public struct CardExport: Sendable {
         try file.write(CSVFormat.row(Self.balanceColumns))
         var report = Report()
         for card in cards {
-            let outcome = await reader.read(.balance, JSONObject([("cardID", .string(card))]))
+            let outcome = await reader.read(BalanceRequest.operation, BalanceRequest(cardID: card).body)
             guard case .success(let body) = outcome else {
                 report.problems.append(Self.problem(card: card, "\(outcome)"))
                 continue
             }
-            try file.write(CSVFormat.row([body.text("cardID") ?? card] + ["currency", "avaBalance", "blockBalance"].map {
-                body[$0]?.scalarText ?? ""
-            } + [Timestamp.text()]))
+            let balance = BalanceResponse(body: body)
+            try file.write(CSVFormat.row([balance.cardID ?? card, balance.currency ?? "", balance.avaBalance ?? "",
+                                          balance.blockBalance ?? "", Timestamp.text()]))
             report.rows += 1
             report.cards += 1
         }

@@ -6,7 +6,7 @@ import KazeProtocol
 
 /// What `batch.json` says about a batch (never a secret: no keys, no card numbers).
 public struct BatchInfo: Sendable, Equatable {
-    /// The operation's API code (`cardRecharge`...).
+    /// The operation's API code (`cardRecharge`...), as `APIOperation.apiCode` spells it.
     public let operation: String
     /// The input file, resolved (`ResolvedPath`): how batches of one input file compare.
     public let input: String

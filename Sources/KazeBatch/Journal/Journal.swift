@@ -19,6 +19,10 @@ public final class Journal: @unchecked Sendable {
     private var broken: JournalError?
     private var auditError: AuditError?
     private let queue = DispatchQueue(label: "kazebatch.journal")
+    /// The test-only crash point (`JournalCrashPoint`); nil in every normal run.
+    private let crashPoint = JournalCrashPoint.armed()
+    /// Entries made durable by this process (read and written only on `queue`).
+    private var durableCount = 0
 
     /// One queued entry: its line, its audit row, and who waits for it.
     private struct Waiting {
@@ -89,6 +93,8 @@ public final class Journal: @unchecked Sendable {
                 for waiting in group { waiting.continuation.resume(throwing: failure) }
                 continue
             }
+            // Shorter than `group` only when it ends at the crash point, where the process dies.
+            let writing = crashPoint.map { Array(group.prefix($0.writable(group.count, after: durableCount))) } ?? group
             let end = lseek(fd, 0, SEEK_END)  // O_APPEND writes land at the end; one writer per batch
             guard end >= 0 else {
                 let error = JournalError.io(path: path, reason: String(cString: strerror(errno)))
@@ -97,7 +103,7 @@ public final class Journal: @unchecked Sendable {
             }
             var bytes = Data()
             var offsets: [UInt64] = []
-            for waiting in group {
+            for waiting in writing {
                 offsets.append(UInt64(end) + UInt64(bytes.count))
                 bytes.append(waiting.bytes)
             }
@@ -105,6 +111,8 @@ public final class Journal: @unchecked Sendable {
                 for waiting in group { waiting.continuation.resume(throwing: error) }
                 continue
             }
+            durableCount += writing.count
+            if let crashPoint, crashPoint.isReached(after: durableCount) { crashPoint.crash() }
             writeAudit(group.compactMap(\.auditRow))
             for (waiting, offset) in zip(group, offsets) { waiting.continuation.resume(returning: offset) }
         }

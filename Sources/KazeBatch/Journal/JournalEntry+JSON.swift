@@ -23,7 +23,7 @@ extension JournalEntry {
     }
 
     /// The entry of one journal line (UTF-8 JSON, without the LF); nil when it is not one.
-    init?<Bytes: Collection>(jsonLine bytes: Bytes) where Bytes.Element == UInt8 {
+    public init?<Bytes: Collection>(jsonLine bytes: Bytes) where Bytes.Element == UInt8 {
         guard let object = (try? JSONValue.parse(bytes))?.objectValue,
               let line = object["line"]?.numberText.flatMap({ Int($0) }),
               let state = object["state"]?.stringValue.flatMap(JournalState.init(rawValue:)),

@@ -9,6 +9,8 @@ struct RowTable: Sequence, Sendable {
     private var pages: [[RowSlot]] = []
     /// How many lines have a journaled slot.
     private(set) var count = 0
+    /// The lines that claimed each transaction tag.
+    private(set) var claimLines = ClaimLines()
 
     /// The slot of `line`, nil when never journaled.
     subscript(line: Int) -> RowSlot? {
@@ -24,6 +26,7 @@ struct RowTable: Sequence, Sendable {
         if pages[page].isEmpty { pages[page] = [RowSlot](repeating: RowSlot(), count: RowTable.pageSize) }
         if !pages[page][slot].isJournaled { count += 1 }
         pages[page][slot].apply(state, at: offset, claim: claim)
+        if let claim { claimLines.add(claim, line: line) }
     }
 
     /// The journaled lines and their slots, in line order.

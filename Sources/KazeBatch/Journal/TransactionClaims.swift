@@ -1,6 +1,7 @@
 // TransactionClaims: the recharge transactions already owned by rows of a batch. Each row
-// keeps only a 48-bit tag of its transaction id in its slot; a tag match is confirmed by
-// reading the owner's SUCCEEDED entry back, so a hash collision never hides a transaction.
+// keeps only a 48-bit tag of its transaction id in its slot (and the table the lines of each
+// tag, `ClaimLines`); a tag match is confirmed by reading the owner's SUCCEEDED entry back, so
+// a hash collision never hides a transaction.
 
 /// The transaction ids claimed by SUCCEEDED rows of the batch (from their responses or
 /// from reconciliation): never matched to another row. The claims only grow.
@@ -15,8 +16,8 @@ public struct TransactionClaims: Sendable {
     /// - Throws: `JournalError.io` when a candidate owner's entry cannot be read back.
     public func contains(_ transactionId: String) throws -> Bool {
         let tag = TransactionClaims.tag(transactionId)
-        for (_, slot) in table where slot.claimTag == tag {
-            guard let offset = slot.outcomeOffset else { continue }
+        for line in table.claimLines.lines(claiming: tag) {
+            guard let slot = table[line], slot.claimTag == tag, let offset = slot.outcomeOffset else { continue }
             if try reader.entry(at: offset).fields?["transactionId"] == transactionId { return true }
         }
         return false

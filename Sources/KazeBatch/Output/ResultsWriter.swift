@@ -18,9 +18,6 @@ public final class ResultsWriter {
         try file.write(CSVFormat.row(columns.header))
     }
 
-    /// The final path.
-    public var path: String { file.path }
-
     /// Adds one row.
     /// - Throws: `OutputError.io`.
     public func write(_ row: ResultRow) throws {

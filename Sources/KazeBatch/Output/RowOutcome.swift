@@ -1,7 +1,7 @@
 // RowOutcome: the final word on one input row in the results file and summary.
 
 /// How a row ended.
-public enum RowOutcome: String, Sendable, CaseIterable, Codable {
+public enum RowOutcome: String, Sendable, CaseIterable {
     /// Done (answered, or confirmed by reconciliation).
     case succeeded = "SUCCEEDED"
     /// Refused, or provably not done.

@@ -1,6 +1,7 @@
 // BatchValidator: the public entry to validation — streams an input file once, in order, and
-// hands every record's outcome to the caller. Memory stays constant whatever the file size
-// (only duplicate-detection fingerprints grow, about 24 bytes per record).
+// hands every record's outcome to the caller. It is also the `BatchSource` a run sends from
+// (every pass re-reads and re-checks the file). Memory stays constant whatever the file size
+// (only duplicate detection grows, about 28 bytes per distinct key: `DuplicateIndex`).
 
 import Foundation
 import KazeProtocol

@@ -1,6 +1,6 @@
 // MoneyText: a money amount as written (`10`, `10.5`, `10.50`) read straight into whole cents, so
 // checking and totalling a million recharges needs no Decimal parsing. It accepts exactly what
-// KazeProtocol's `Amount` accepts, minus leading zeros (`010.50` is not valid JSON number text).
+// KazeProtocol's `Amount` accepts (so no leading zeros: `010.50` is not valid JSON number text).
 
 /// Parsing amounts to integer cents.
 enum MoneyText {

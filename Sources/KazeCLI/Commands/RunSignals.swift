@@ -28,13 +28,7 @@ final class RunSignals: @unchecked Sendable {
         self.stopRequest = stopRequest
         self.outputs = outputs
         self.quiet = quiet
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.received(number) }
-            source.resume()
-            sources.append(source)
-        }
+        sources = StopSignals.watch { [weak self] in self?.received($0) }
     }
 
     deinit { stop() }

@@ -15,8 +15,6 @@ final class TLSContext: @unchecked Sendable {
     /// A client context trusting `caFile` (a PEM bundle) or, when `nil`, the system trust store.
     /// - Throws: `ConfigurationError.caFileUnusable` when the bundle cannot be loaded.
     init(caFile: String?) throws(ConfigurationError) {
-        // OpenSSL writes to sockets with write(2): a peer that went away must be an error, not SIGPIPE.
-        _ = signal(SIGPIPE, SIG_IGN)
         guard let context = SSL_CTX_new(TLS_client_method()) else {
             throw .caFileUnusable(path: caFile ?? "", reason: "cannot create a TLS context: \(OpenSSLErrors.drain())")
         }

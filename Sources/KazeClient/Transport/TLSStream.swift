@@ -35,7 +35,7 @@ final class TLSStream: ByteStream {
         SSL_set_connect_state(ssl)
         while true {
             OpenSSLErrors.clear()
-            let result = SSL_connect(ssl)
+            let result = SIGPIPEBlock.around { SSL_connect(ssl) }
             if result == 1 { break }
             switch SSL_get_error(ssl, result) {
             case SSL_ERROR_WANT_READ:
@@ -66,7 +66,9 @@ final class TLSStream: ByteStream {
         while offset < bytes.count {
             OpenSSLErrors.clear()
             var written = 0
-            let result = bytes.withUnsafeBytes { SSL_write_ex(ssl, $0.baseAddress! + offset, $0.count - offset, &written) }
+            let result = SIGPIPEBlock.around {
+                bytes.withUnsafeBytes { SSL_write_ex(ssl, $0.baseAddress! + offset, $0.count - offset, &written) }
+            }
             if result == 1 {
                 offset += written
                 continue
@@ -81,7 +83,7 @@ final class TLSStream: ByteStream {
         while true {
             OpenSSLErrors.clear()
             var count = 0
-            let result = chunk.withUnsafeMutableBytes { SSL_read_ex(ssl, $0.baseAddress, capacity, &count) }
+            let result = SIGPIPEBlock.around { chunk.withUnsafeMutableBytes { SSL_read_ex(ssl, $0.baseAddress, capacity, &count) } }
             if result == 1 {
                 chunk.removeSubrange(count...)
                 return chunk
@@ -115,7 +117,7 @@ final class TLSStream: ByteStream {
         OpenSSLErrors.clear()
         var byte: UInt8 = 0
         var count = 0
-        let result = SSL_read_ex(ssl, &byte, 1, &count)
+        let result = SIGPIPEBlock.around { SSL_read_ex(ssl, &byte, 1, &count) }
         let error = SSL_get_error(ssl, result)
         OpenSSLErrors.clear()
         return result != 1 && error == SSL_ERROR_WANT_READ

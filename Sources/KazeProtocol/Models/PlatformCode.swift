@@ -24,12 +24,6 @@ public struct PlatformCode: RawRepresentable, Sendable, Hashable, CustomStringCo
     /// Transient platform failure; retry with backoff.
     public static let systemError = PlatformCode(rawValue: "SYSTEM_ERROR")
 
-    /// Every code docs/PROTOCOL.md defines.
-    public static let documented: [PlatformCode] = [
-        .success, .paramError, .signError, .notFound, .stateError, .duplicateRequest, .insufficientFunds,
-        .rateLimited, .systemError,
-    ]
-
     /// True when the request was not processed and may be sent again later.
     public var isRetryable: Bool { self == .rateLimited || self == .systemError }
 

@@ -39,7 +39,6 @@ public final class HTTPServer: Sendable {
     /// - Returns: the bound port (the chosen one when `port` was 0).
     /// - Throws: `HTTPServerError` when the port cannot be bound or the server was started before.
     public func start() throws -> UInt16 {
-        POSIXSocket.ignoreSIGPIPE()
         let (listener, port) = try POSIXSocket.listenOnLoopback(port: requestedPort, backlog: 1024)
         guard registry.begin() else {
             POSIXSocket.close(listener)

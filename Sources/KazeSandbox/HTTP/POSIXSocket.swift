@@ -116,9 +116,4 @@ enum POSIXSocket {
         _ = Darwin.close(fd)
         #endif
     }
-
-    /// Makes a write to a closed socket an error instead of a fatal signal, process-wide.
-    static func ignoreSIGPIPE() {
-        _ = signal(SIGPIPE, SIG_IGN)
-    }
 }

@@ -22,7 +22,8 @@ final class TLSConnectionStream: ConnectionStream {
         var chunk = [UInt8](repeating: 0, count: capacity)
         var count = 0
         OpenSSLErrors.clear()
-        guard chunk.withUnsafeMutableBytes({ SSL_read_ex(ssl, $0.baseAddress, capacity, &count) }) == 1 else {
+        guard SIGPIPEBlock.around({ chunk.withUnsafeMutableBytes { SSL_read_ex(ssl, $0.baseAddress, capacity, &count) } }) == 1
+        else {
             OpenSSLErrors.clear()
             return nil
         }
@@ -35,7 +36,10 @@ final class TLSConnectionStream: ConnectionStream {
         while offset < bytes.count {
             var written = 0
             OpenSSLErrors.clear()
-            guard bytes.withUnsafeBytes({ SSL_write_ex(ssl, $0.baseAddress! + offset, $0.count - offset, &written) }) == 1 else {
+            let result = SIGPIPEBlock.around {
+                bytes.withUnsafeBytes { SSL_write_ex(ssl, $0.baseAddress! + offset, $0.count - offset, &written) }
+            }
+            guard result == 1 else {
                 OpenSSLErrors.clear()
                 return false
             }
@@ -46,7 +50,7 @@ final class TLSConnectionStream: ConnectionStream {
 
     func shutdownWrite() {
         OpenSSLErrors.clear()
-        _ = SSL_shutdown(ssl)
+        _ = SIGPIPEBlock.around { SSL_shutdown(ssl) }
         OpenSSLErrors.clear()
         POSIXSocket.shutdown(fd, .write)
     }

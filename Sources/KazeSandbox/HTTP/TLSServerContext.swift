@@ -15,7 +15,6 @@ public final class TLSServerContext: @unchecked Sendable {
     /// A context serving `files`' certificate and key.
     /// - Throws: `HTTPServerError` when they cannot be loaded.
     public init(files: TLSFiles) throws {
-        POSIXSocket.ignoreSIGPIPE()
         guard let context = SSL_CTX_new(TLS_server_method()) else {
             throw HTTPServerError(action: "create a TLS context", reason: OpenSSLErrors.drain())
         }
@@ -40,7 +39,7 @@ public final class TLSServerContext: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         SSL_set_fd(ssl, fd)
         OpenSSLErrors.clear()
-        guard SSL_accept(ssl) == 1 else {
+        guard SIGPIPEBlock.around({ SSL_accept(ssl) }) == 1 else {
             OpenSSLErrors.clear()
             SSL_free(ssl)
             return nil

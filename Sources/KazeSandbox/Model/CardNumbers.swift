@@ -2,7 +2,7 @@
 // them: preset cards (from --cards) and the unassigned inventory for ucardAssign.
 
 /// Which deterministic series a sandbox card number belongs to.
-public enum CardSeries: String, Sendable, Codable {
+public enum CardSeries: String, Sendable {
     /// Cards created ACTIVE by `--cards N`: `539998` + 9-digit index + check digit.
     case preset
     /// Fresh numbers for `ucardAssign`: `539999` + 9-digit index + check digit.

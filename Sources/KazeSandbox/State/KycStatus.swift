@@ -1,7 +1,7 @@
 // KycStatus: where a sandbox user's KYC stands, and the email markers that decide where it goes.
 
 /// A user's KYC status as the API reports it.
-enum KycStatus: String, Sendable, Codable {
+enum KycStatus: String, Sendable {
     case waiting = "WAITING_KYC"
     case passed = "PASSED"
     case rejected = "REJECTED"

@@ -4,7 +4,7 @@
 import Foundation
 
 /// The life cycle of a sandbox card (`userBankCardStatus` in queryCard).
-enum CardStatus: String, Sendable, Codable {
+enum CardStatus: String, Sendable {
     /// Assigned with `autoActive` false; needs `ucardActive`.
     case pendingActivation = "PENDING_ACTIVATION"
     case active = "ACTIVE"

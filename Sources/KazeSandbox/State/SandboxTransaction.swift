@@ -5,7 +5,7 @@
 import Foundation
 
 /// What kind of movement a transaction is (`transType`).
-enum TransactionType: String, Sendable, Codable {
+enum TransactionType: String, Sendable {
     case recharge = "Recharge"
     case closeRefund = "CloseRefund"
     /// A card purchase (`--purchases`): a negative card amount.
@@ -13,7 +13,7 @@ enum TransactionType: String, Sendable, Codable {
 }
 
 /// The status of a transaction (`transStatus`).
-enum TransactionStatus: String, Sendable, Codable {
+enum TransactionStatus: String, Sendable {
     case pending = "PENDING"
     case success = "SUCCESS"
     case failed = "FAILED"

@@ -51,8 +51,7 @@ struct Harness {
     }
 
     func results() throws -> [[String]] {
-        try String(contentsOfFile: resultsPath, encoding: .utf8).split(separator: "\n").dropFirst()
-            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        Array(CSVText.rows(try String(contentsOfFile: resultsPath, encoding: .utf8)).dropFirst())
     }
 
     func journal() throws -> JournalIndex { try JournalIndex.load(path: stateFolder.journalPath) }

@@ -70,10 +70,3 @@ final class WireClient {
         return reply
     }
 }
-
-extension JSONObject {
-    /// Shorthand for test bodies: string members.
-    static func strings(_ pairs: KeyValuePairs<String, String>) -> JSONObject {
-        JSONObject(pairs.map { ($0.key, JSONValue.string($0.value)) })
-    }
-}
