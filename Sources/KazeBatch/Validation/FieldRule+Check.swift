@@ -24,7 +24,7 @@ extension FieldRule {
                 let shown = Masking.secretFields.contains(column.lowercased()) ? "" : " \(quoted(value))"  // activationCode
                 return fail(.english, "\(column)\(shown) must be English text (printable ASCII characters only)")
             }
-            if let maxLength, value.utf8.count > maxLength {
+            if value.utf8.count > maxLength {
                 return fail(.tooLong, "\(column) is \(value.utf8.count) characters; at most \(maxLength) allowed")
             }
             return text(value)

@@ -77,7 +77,7 @@ struct RecordChecker {
     }
 
     /// Why an absent value is an error, or `nil` when the column may be left empty.
-    private func missingMessage(_ column: ColumnSpec, _ raw: RawRecord) -> String? {
+    private func missingMessage(_ column: FieldSpec, _ raw: RawRecord) -> String? {
         switch column.requirement {
         case .required: return "\(column.name) is required"
         case .optional: return nil

@@ -10,6 +10,16 @@ extension SandboxState {
         return card
     }
 
+    /// The card `cardID` when it holds `currency` (sandbox cards hold USD): NOT_FOUND for an
+    /// unknown card, STATE_ERROR for a currency the card does not hold.
+    func card(_ cardID: String, holding currency: String) throws -> SandboxCard {
+        let card = try card(cardID)
+        guard card.currency == currency else {
+            throw SandboxFailure.state("the card holds \(card.currency), not \(currency)")
+        }
+        return card
+    }
+
     /// ucardAssign: gives an inventory number to a user whose KYC is not REJECTED; with
     /// autoActive true the KYC must be PASSED and the card starts ACTIVE. The card's id follows
     /// from its inventory index (`SBI000003` for the third number).
@@ -41,7 +51,7 @@ extension SandboxState {
     /// (it is the last six digits of the card number) is a business failure (encrypt FAILED).
     mutating func activate(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
-        let code = try fields.required("activationCode")
+        let code = try fields.requiredEnglish("activationCode", of: .activate)
         var card = try card(cardID)
         guard card.status == .pendingActivation else {
             throw SandboxFailure.state("card is \(card.status.rawValue), not waiting for activation")
