@@ -41,10 +41,10 @@ final class ValidationRulesTests: XCTestCase {
 
     func testLuhnAndCardNumberShape() {
         for valid in ["4111111111111111", "5399990000000018", "378282246310005", "6011111111111117"] {
-            XCTAssertTrue(CardNumber.passesLuhn(valid), valid)
+            XCTAssertTrue(Luhn.isValid(valid), valid)
             XCTAssertNil(code(.cardNumber, valid), valid)
         }
-        XCTAssertFalse(CardNumber.passesLuhn("4111111111111112"))
+        XCTAssertFalse(Luhn.isValid("4111111111111112"))
         XCTAssertEqual(code(.cardNumber, "4111111111111112"), "luhn")
         XCTAssertEqual(code(.cardNumber, "41111111111"), "card_number")
         XCTAssertEqual(code(.cardNumber, "41111111111111111111"), "card_number")

@@ -2,6 +2,7 @@
 
 import Foundation
 import XCTest
+import KazeProtocol
 @testable import KazeSandbox
 
 final class SandboxModelTests: XCTestCase {
@@ -38,7 +39,7 @@ final class SandboxModelTests: XCTestCase {
         }
         XCTAssertNil(CardNumbers.parse("5399990000000017"))
         XCTAssertNil(CardNumbers.parse("4111111111111111"))
-        XCTAssertEqual(CardNumbers.masked("5399990000000018"), "539999******0018")
+        XCTAssertEqual(Masking.cardNumber("5399990000000018"), "539999******0018")
         XCTAssertEqual(CardNumbers.activationCode("5399990000000018"), "000018")
     }
 }

@@ -59,7 +59,7 @@ extension FieldRule {
             guard TextRules.isDigits(value, count: 12...19) else {
                 return fail(.cardNumber, "\(column) must be 12–19 digits (0-9 only)")
             }
-            guard CardNumber.passesLuhn(value) else {
+            guard Luhn.isValid(value) else {
                 return fail(.luhn, "\(column) \(Masking.cardNumber(value)) fails the Luhn check")
             }
             return text(value)

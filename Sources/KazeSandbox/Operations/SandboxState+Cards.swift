@@ -28,7 +28,7 @@ extension SandboxState {
         let number = try fields.required("cardNumber")
         let autoActive = try fields.requiredBool("autoActive")
         guard (12...19).contains(number.count), number.allSatisfy(\.isASCIIDigitChar),
-              CardNumbers.checkDigit(String(number.dropLast())) == number.last?.wholeNumberValue
+              Luhn.isValid(number)
         else { throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit") }
         guard let user = users[email] else { throw SandboxFailure.notFound("no KYC application for this email") }
         guard let (series, index) = CardNumbers.parse(number), series == .inventory, index <= inventorySize else {
