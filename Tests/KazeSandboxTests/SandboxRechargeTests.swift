@@ -24,7 +24,7 @@ final class SandboxRechargeTests: XCTestCase {
         XCTAssertEqual(entry.text("transType"), "Recharge")
         XCTAssertEqual(entry.text("transStatus"), "SUCCESS")
         XCTAssertEqual(entry.text("cardCurrencyAmt"), "10.5")
-        XCTAssertNotNil(WireTime.parseDateTime(entry.text("transactionTime") ?? ""))
+        XCTAssertNotNil(WireTime.date(entry.text("transactionTime") ?? ""))
         let state = try XCTUnwrap(sandbox.stateJSON().objectValue)
         XCTAssertEqual(state.text("merchantBalance"), "89.50")
         XCTAssertEqual(state["transactions"]?.arrayValue?.first?.objectValue?.text("requestNo"), "R1")

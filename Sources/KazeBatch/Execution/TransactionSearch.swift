@@ -47,8 +47,8 @@ struct TransactionSearch {
                 }
                 var query: [(String, JSONValue)] = [
                     ("cardID", .string(cardID)), ("pageSize", .number("\(Self.pageSize)")), ("pageNum", .number("\(page)")),
-                    ("transactionStartTime", .string(Timestamp.wire(wallSeconds: start))),
-                    ("transactionEndTime", .string(Timestamp.wire(wallSeconds: end))),
+                    ("transactionStartTime", .string(WireTime.text(wallSeconds: start))),
+                    ("transactionEndTime", .string(WireTime.text(wallSeconds: end))),
                 ]
                 query += filters
                 let outcome = await read(.transactions, JSONObject(query))
@@ -72,7 +72,7 @@ struct TransactionSearch {
             }
             guard end > start else {
                 return .incomplete(reason: "more than \(Self.maxPages) pages of transactions in one second"
-                    + " (\(Timestamp.wire(wallSeconds: start))): the platform's page cap hides some")
+                    + " (\(WireTime.text(wallSeconds: start))): the platform's page cap hides some")
             }
             let middle = start + (end - start) / 2
             windows.append((middle + 1, end))

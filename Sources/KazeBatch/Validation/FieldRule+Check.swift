@@ -38,7 +38,7 @@ extension FieldRule {
             default: return text(value)
             }
         case .dateTime:
-            guard CalendarDate.dateTimeOrdinal(value) != nil else {
+            guard WireTime.wallSeconds(value) != nil else {
                 return fail(.datetime, "\(column) \(quoted(value)) is not a real date-time in the form yyyy-MM-dd HH:mm:ss")
             }
             return text(value)

@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeCrypto
+import KazeProtocol
 import KazeSandbox
 
 enum SandboxCommand: Command {
@@ -133,8 +134,8 @@ enum SandboxCommand: Command {
         }
         options.stateFile = arguments.value("state")
         if let sysId = arguments.value("sys-id") {
-            guard (1...64).contains(sysId.count), sysId.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                throw CLIError("--sys-id must be 1 to 64 ASCII letters or digits (as the client requires), got \"\(sysId)\"")
+            guard SysId.isValid(sysId) else {
+                throw CLIError("--sys-id must be \(SysId.expected) (as the client requires), got \"\(sysId)\"")
             }
             options.sysId = sysId
         }

@@ -26,7 +26,7 @@ public enum CardNumbers {
 
     /// The series and index of a sandbox number, or `nil` when it is not one of them.
     public static func parse(_ number: String) -> (CardSeries, Int)? {
-        guard number.count == 16, number.allSatisfy(\.isASCIIDigitChar) else { return nil }
+        guard number.count == 16, number.allSatisfy(\.isASCIIDigit) else { return nil }
         let series: CardSeries
         if number.hasPrefix(CardSeries.preset.prefix) { series = .preset }
         else if number.hasPrefix(CardSeries.inventory.prefix) { series = .inventory }

@@ -25,7 +25,7 @@ extension Fields {
     func requiredDigits(_ name: String, of operation: APIOperation) throws -> String {
         let value = try required(name)
         let length = FieldTable.rule(name, of: operation).range ?? 0...0
-        guard length.contains(value.count), value.allSatisfy(\.isASCIIDigitChar) else {
+        guard length.contains(value.count), value.allSatisfy(\.isASCIIDigit) else {
             throw SandboxFailure.param(name, "must be \(length.lowerBound)-\(length.upperBound) digits")
         }
         return value
@@ -52,7 +52,7 @@ extension Fields {
         default: throw SandboxFailure.param(name, "must be a number")
         }
         let range = FieldTable.rule(name, of: operation).range ?? 0...0
-        guard text.allSatisfy(\.isASCIIDigitChar), let value = Int(text), range.contains(value) else {
+        guard text.allSatisfy(\.isASCIIDigit), let value = Int(text), range.contains(value) else {
             throw SandboxFailure.param(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value

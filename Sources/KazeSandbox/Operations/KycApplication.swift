@@ -19,7 +19,7 @@ struct KycApplication: Sendable {
         _ = try Self.country(fields, "mobilePrefixCountry")
         let firstName = try fields.requiredEnglish("firstName", of: .kyc)
         let lastName = try fields.requiredEnglish("lastName", of: .kyc)
-        guard let birth = WireTime.parseDay(try fields.required("dateOfBirth")), birth < now else {
+        guard let birth = WireTime.day(try fields.required("dateOfBirth")), birth < now else {
             throw SandboxFailure.param("dateOfBirth", "must be a past date as yyyy-MM-dd")
         }
         let addressLine = try fields.requiredEnglish("addressLine", of: .kyc)
@@ -29,7 +29,7 @@ struct KycApplication: Sendable {
         let state = try fields.requiredEnglish("state", of: .kyc)
         let idType = try fields.requiredChoice("identificationType", of: .kyc)
         _ = try fields.requiredEnglish("identificationNumber", of: .kyc)
-        guard let expiry = WireTime.parseDay(try fields.required("identificationExpiryDate")), expiry > now else {
+        guard let expiry = WireTime.day(try fields.required("identificationExpiryDate")), expiry > now else {
             throw SandboxFailure.param("identificationExpiryDate", "must be a future date as yyyy-MM-dd")
         }
         try KycImage.check(fields, "frontImgBase64", required: true)

@@ -27,7 +27,7 @@ extension SandboxState {
         let email = try fields.required("email")
         let number = try fields.required("cardNumber")
         let autoActive = try fields.requiredBool("autoActive")
-        guard (12...19).contains(number.count), number.allSatisfy(\.isASCIIDigitChar),
+        guard (12...19).contains(number.count), number.allSatisfy(\.isASCIIDigit),
               Luhn.isValid(number)
         else { throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit") }
         guard let user = users[email] else { throw SandboxFailure.notFound("no KYC application for this email") }
@@ -73,7 +73,7 @@ extension SandboxState {
     mutating func setPin(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
         let pin = try fields.required("pin")
-        guard pin.count == 6, pin.allSatisfy(\.isASCIIDigitChar) else {
+        guard pin.count == 6, pin.allSatisfy(\.isASCIIDigit) else {
             throw SandboxFailure.param("pin", "must be exactly six digits")
         }
         var card = try changeableCard(cardID)
@@ -94,7 +94,7 @@ extension SandboxState {
 
     /// Expiry `YYMM` five years after `date`.
     static func expiry(from date: Date) -> String {
-        let text = WireTime.dateTimeText(date)
+        let text = WireTime.text(date)
         let year = Int(text.prefix(4)) ?? 2025
         return padded((year + 5) % 100, 2) + text.dropFirst(5).prefix(2)
     }
