@@ -126,10 +126,7 @@ enum SandboxCommand: Command {
         if let purchases = try arguments.integer("purchases", in: 0...1000) { options.purchases = purchases }
         options.inventorySize = try arguments.integer("inventory", in: 1...100_000_000)
         if let text = arguments.value("merchant-balance") {
-            guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0,
-                  text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.first?.isNumber == true,
-                  text.last?.isNumber == true, text.filter({ $0 == "." }).count <= 1
-            else { throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"") }
+            guard !text.hasPrefix("-"), let amount = Amount.decimal(text) else { throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"") }
             options.merchantBalance = amount
         }
         options.stateFile = arguments.value("state")
