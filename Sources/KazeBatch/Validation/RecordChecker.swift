@@ -59,6 +59,10 @@ struct RecordChecker {
                 }
                 continue
             }
+            if let hidden = HiddenCharacter.first(in: value) {
+                report(column.name, .hiddenCharacter, hiddenMessage(hidden, column: column.name, value: value))
+                continue
+            }
             switch column.rule.check(value, column: column.name, context: context) {
             case .success(.json(let json)): members.append((column.field, json))
             case .success(.image(let url)): images[column.field] = url
@@ -74,6 +78,16 @@ struct RecordChecker {
         }
         return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images,
                              given: issues.isEmpty ? [] : raw.values)
+    }
+
+    /// `amount '10<U+200B>' has U+200B (an invisible format character) at position 3; ...`; the
+    /// value of a secret or card number column is not shown.
+    private func hiddenMessage(_ hidden: HiddenCharacter, column: String, value: String) -> String {
+        let name = column.lowercased()
+        let shown = Masking.secretFields.contains(name) || Masking.cardNumberFields.contains(name)
+            ? "" : " '\(TextRules.excerpt(value))'"
+        return "\(column)\(shown) has \(hidden.codePoint) (\(hidden.kind)) at position \(hidden.position);"
+            + " only ref may hold control characters, invisible characters or non-ASCII spaces"
     }
 
     /// Why an absent value is an error, or `nil` when the column may be left empty.
