@@ -70,7 +70,7 @@ final class SandboxRechargeTests: XCTestCase {
         XCTAssertEqual(try client.call("cardRecharge", .strings(["cardID": "SB000001"])).code, "PARAM_ERROR")
         var euro = Bodies.recharge("SB000001", "1")
         euro["currency"] = .string("EUR")
-        XCTAssertEqual(try client.call("cardRecharge", euro).code, "PARAM_ERROR")
+        XCTAssertEqual(try client.call("cardRecharge", euro).code, "STATE_ERROR", "a well-formed currency the card does not hold")
         XCTAssertEqual(try client.call("cardRecharge", Bodies.recharge("SB000009", "1")).code, "NOT_FOUND")
         XCTAssertEqual(try client.call("cardBalance", .strings(["cardID": "SB000001", "currency": "usd"])).code, "PARAM_ERROR")
     }
