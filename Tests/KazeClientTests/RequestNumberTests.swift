@@ -3,6 +3,7 @@
 import Foundation
 import XCTest
 @testable import KazeClient
+import KazeProtocol
 
 final class RequestNumberTests: XCTestCase {
     func testFormatIsUTCStampPlusEightDigits() throws {

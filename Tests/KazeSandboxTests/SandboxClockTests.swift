@@ -12,7 +12,7 @@ final class SandboxClockTests: XCTestCase {
 
     /// `date` written `yyyy-MM-dd HH:mm:ss` in a zone `zoneSeconds` east of UTC.
     private func text(_ date: Date, zoneSeconds: Int) -> String {
-        WireTime.dateTimeText(date.addingTimeInterval(TimeInterval(zoneSeconds)))
+        WireTime.text(date.addingTimeInterval(TimeInterval(zoneSeconds)))
     }
 
     func testTransactionTimesFiltersAndTheDateHeaderFollowThePlatformClock() throws {

@@ -33,7 +33,7 @@ final class SandboxHistoryTests: XCTestCase {
             XCTAssertEqual(entry.text("transStatus"), "SUCCESS")
             XCTAssertTrue(entry.text("cardCurrencyAmt")?.hasPrefix("-") == true, "\(entry)")
             XCTAssertTrue(entry.text("transCurrencyAmt")?.hasPrefix("-") == true, "\(entry)")
-            let time = try XCTUnwrap(WireTime.parseDateTime(entry.text("transactionTime") ?? ""))
+            let time = try XCTUnwrap(WireTime.date(entry.text("transactionTime") ?? ""))
             XCTAssertLessThanOrEqual(time, platformNow.addingTimeInterval(1))
             XCTAssertGreaterThanOrEqual(time, platformNow.addingTimeInterval(-86_401))
         }

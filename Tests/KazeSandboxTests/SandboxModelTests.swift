@@ -2,6 +2,7 @@
 
 import Foundation
 import XCTest
+import KazeProtocol
 @testable import KazeSandbox
 
 final class SandboxModelTests: XCTestCase {
@@ -16,14 +17,14 @@ final class SandboxModelTests: XCTestCase {
     }
 
     func testWireTimesRoundTripAndRejectImpossibleDates() throws {
-        let date = try XCTUnwrap(WireTime.parseDateTime("2024-02-29 23:59:58"))
-        XCTAssertEqual(WireTime.dateTimeText(date), "2024-02-29 23:59:58")
+        let date = try XCTUnwrap(WireTime.date("2024-02-29 23:59:58"))
+        XCTAssertEqual(WireTime.text(date), "2024-02-29 23:59:58")
         for bad in ["2023-02-29 00:00:00", "2024-13-01 00:00:00", "2024-01-01 24:00:00", "2024-1-01 00:00:00",
                     "2024-01-01", "2024-01-01  00:00:00"] {
-            XCTAssertNil(WireTime.parseDateTime(bad), bad)
+            XCTAssertNil(WireTime.date(bad), bad)
         }
-        XCTAssertNotNil(WireTime.parseDay("2000-02-29"))
-        XCTAssertNil(WireTime.parseDay("1900-02-29"))
+        XCTAssertNotNil(WireTime.day("2000-02-29"))
+        XCTAssertNil(WireTime.day("1900-02-29"))
     }
 
     func testCardNumbersAreLuhnValidAndParseBack() throws {
@@ -38,7 +39,7 @@ final class SandboxModelTests: XCTestCase {
         }
         XCTAssertNil(CardNumbers.parse("5399990000000017"))
         XCTAssertNil(CardNumbers.parse("4111111111111111"))
-        XCTAssertEqual(CardNumbers.masked("5399990000000018"), "539999******0018")
+        XCTAssertEqual(Masking.cardNumber("5399990000000018"), "539999******0018")
         XCTAssertEqual(CardNumbers.activationCode("5399990000000018"), "000018")
     }
 }

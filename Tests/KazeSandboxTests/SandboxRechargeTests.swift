@@ -25,7 +25,7 @@ final class SandboxRechargeTests: XCTestCase {
         XCTAssertEqual(entry.text("transType"), "Recharge")
         XCTAssertEqual(entry.text("transStatus"), "SUCCESS")
         XCTAssertEqual(entry.text("cardCurrencyAmt"), "10.5")
-        XCTAssertNotNil(WireTime.parseDateTime(entry.text("transactionTime") ?? ""))
+        XCTAssertNotNil(WireTime.date(entry.text("transactionTime") ?? ""))
         let state = try XCTUnwrap(sandbox.stateJSON().objectValue)
         XCTAssertEqual(state.text("merchantBalance"), "89.50")
         XCTAssertEqual(state["transactions"]?.arrayValue?.first?.objectValue?.text("requestNo"), "R1")
@@ -71,7 +71,7 @@ final class SandboxRechargeTests: XCTestCase {
         XCTAssertEqual(try client.call("cardRecharge", .strings(["cardID": "SB000001"])).code, "PARAM_ERROR")
         var euro = RequestBodies.recharge("SB000001", "1")
         euro["currency"] = .string("EUR")
-        XCTAssertEqual(try client.call("cardRecharge", euro).code, "PARAM_ERROR")
+        XCTAssertEqual(try client.call("cardRecharge", euro).code, "STATE_ERROR", "a well-formed currency the card does not hold")
         XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000009", "1")).code, "NOT_FOUND")
         XCTAssertEqual(try client.call("cardBalance", .strings(["cardID": "SB000001", "currency": "usd"])).code, "PARAM_ERROR")
     }

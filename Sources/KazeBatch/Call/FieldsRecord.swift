@@ -14,7 +14,7 @@ public struct FieldsRecord: BatchSource {
     /// Checks `fields` as one record of `operation`.
     /// - Parameters:
     ///   - fields: column names (any letter case, as in a CSV header; `ref` accepted) and their
-    ///     values; a value is trimmed, an empty one counts as absent.
+    ///     values; a value is trimmed of spaces and tabs, an empty one counts as absent.
     ///   - folder: what relative image paths are resolved against (the working directory).
     ///   - options: the clock and the image size limit.
     /// - Throws: `FieldsRecordError.repeated` when one column is given twice.
@@ -30,7 +30,7 @@ public struct FieldsRecord: BatchSource {
                 continue
             }
             guard seen.insert(slot).inserted else { throw FieldsRecordError.repeated(schema.fieldName(ofSlot: slot)) }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = FieldText.trimmed(value)
             raw.values[slot] = trimmed.isEmpty ? nil : trimmed
         }
         let context = CheckContext(today: CalendarDate(utc: options.now), folder: folder, maxImageBytes: options.maxImageBytes)

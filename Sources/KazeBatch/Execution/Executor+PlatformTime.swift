@@ -38,7 +38,7 @@ extension Executor {
             else { continue }
             tried += 1
             guard let entry = await reconciler.transaction(cardID: cardID, transactionId: id),
-                  let wall = entry.transactionTime.flatMap(Timestamp.wallSeconds)
+                  let wall = entry.transactionTime.flatMap(WireTime.wallSeconds)
             else { continue }
             return PlatformOffset(low: Double(wall) - answered.timeIntervalSince1970,
                                   high: Double(wall) + 1 - sent.timeIntervalSince1970, source: "transaction \(id)")

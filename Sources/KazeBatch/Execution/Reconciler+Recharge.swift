@@ -23,14 +23,14 @@ extension Reconciler {
         }
         var best: (entry: Transaction, id: String, time: Int)?
         for entry in entries where matches(entry, amount: amount, currency: currency) {
-            guard let id = entry.transactionId, let time = entry.transactionTime.flatMap(Timestamp.wallSeconds)
+            guard let id = entry.transactionId, let time = entry.transactionTime.flatMap(WireTime.wallSeconds)
             else { continue }
             do { if try claims.contains(id) { continue } } catch {
                 return .undecided(detail: "cannot tell whether transaction \(id) is another row's: \(error)")
             }
             if best == nil || time < best!.time { best = (entry, id, time) }
         }
-        let window = "\(Timestamp.wire(wallSeconds: from)) … \(Timestamp.wire(wallSeconds: to)) platform time"
+        let window = "\(WireTime.text(wallSeconds: from)) … \(WireTime.text(wallSeconds: to)) platform time"
         guard let match = best else {
             return notFound(row, now: now, what: "no unclaimed \(currency) \(amount.text) recharge of \(cardID) in \(window)")
         }

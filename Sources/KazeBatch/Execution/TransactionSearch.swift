@@ -45,7 +45,7 @@ struct TransactionSearch {
                 }
                 let query = TransactionsRequest(
                     cardID: cardID, pageSize: Self.pageSize, pageNum: page,
-                    transactionStartTime: Timestamp.wire(wallSeconds: start), transactionEndTime: Timestamp.wire(wallSeconds: end))
+                    transactionStartTime: WireTime.text(wallSeconds: start), transactionEndTime: WireTime.text(wallSeconds: end))
                 let outcome = await read(TransactionsRequest.operation, query.body)
                 guard case .success(let body) = outcome else {
                     return .incomplete(reason: "cannot list the card's transactions (\(outcome))")
@@ -67,7 +67,7 @@ struct TransactionSearch {
             }
             guard end > start else {
                 return .incomplete(reason: "more than \(Self.maxPages) pages of transactions in one second"
-                    + " (\(Timestamp.wire(wallSeconds: start))): the platform's page cap hides some")
+                    + " (\(WireTime.text(wallSeconds: start))): the platform's page cap hides some")
             }
             let middle = start + (end - start) / 2
             windows.append((middle + 1, end))

@@ -4,6 +4,7 @@
 // uncertainty, so no transaction of the last 24 hours is left out).
 
 import Foundation
+import KazeProtocol
 
 /// A window of platform wall seconds, both ends included.
 public struct ExportWindow: Sendable, Equatable {
@@ -24,7 +25,7 @@ public struct ExportWindow: Sendable, Equatable {
     public static func given(from: String?, to: String?, offset: PlatformOffset, now: Date = Date()) throws -> ExportWindow {
         func wall(_ text: String?, _ flag: String) throws -> Int? {
             guard let text else { return nil }
-            guard let seconds = Timestamp.wallSeconds(text) else {
+            guard let seconds = WireTime.wallSeconds(text) else {
                 throw ExportError.usage("--\(flag) must be a platform time as \"yyyy-MM-dd HH:mm:ss\", got \"\(text)\"")
             }
             return seconds
@@ -34,11 +35,11 @@ public struct ExportWindow: Sendable, Equatable {
         let local = now.timeIntervalSince1970
         let last = end ?? Int((local + offset.high).rounded(.up))
         let first = start ?? ((end == nil ? Int((local + offset.low).rounded(.down)) : last) - defaultSpan)
-        guard first <= last else { throw ExportError.usage("--from (\(from ?? "")) is after --to (\(to ?? Timestamp.wire(wallSeconds: last)))") }
+        guard first <= last else { throw ExportError.usage("--from (\(from ?? "")) is after --to (\(to ?? WireTime.text(wallSeconds: last)))") }
         let source = start == nil && end == nil ? "the last 24 hours of platform time" : "as given"
         return ExportWindow(from: first, to: last, source: source + " (platform offset \(offset.text): \(offset.source))")
     }
 
     /// `from … to` as platform times.
-    public var text: String { "\(Timestamp.wire(wallSeconds: from)) … \(Timestamp.wire(wallSeconds: to))" }
+    public var text: String { "\(WireTime.text(wallSeconds: from)) … \(WireTime.text(wallSeconds: to))" }
 }

@@ -18,7 +18,7 @@ public struct ResultColumns: Sendable {
     /// The response fields shown, by wire name, in `APIOperation.responseFields` order.
     public let response: [String]
     /// The operation's input columns (secret ones too: `sent` withholds their values).
-    private let inputColumns: [ColumnSpec]
+    private let inputColumns: [FieldSpec]
 
     /// The columns of `operation`.
     public init(operation: APIOperation) {

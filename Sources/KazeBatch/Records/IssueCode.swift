@@ -23,6 +23,8 @@ public enum IssueCode: String, Sendable, CaseIterable {
     case countryCode = "country_code"
     /// Not English text (printable ASCII).
     case english
+    /// A control character, an invisible format character or a non-ASCII space in any field but `ref`.
+    case hiddenCharacter = "hidden_character"
     /// Longer than the field allows.
     case tooLong = "too_long"
     /// Not a real date `yyyy-MM-dd`, or on the wrong side of today.

@@ -1,5 +1,6 @@
 // OperationSchema: the input columns of one operation, in documented order, and how column names
-// found in a file (any letter case) map to them. `ref` is accepted by every operation.
+// found in a file (any letter case) map to them. The columns and their rules come from
+// KazeProtocol's FieldTable. `ref` is accepted by every operation.
 
 import KazeProtocol
 
@@ -11,13 +12,13 @@ struct OperationSchema: Sendable {
     /// The operation these columns feed.
     let operation: APIOperation
     /// The columns in documented field order (KYC image paths last, as the images are).
-    let columns: [ColumnSpec]
+    let columns: [FieldSpec]
     private let slotsByName: [String: Int]
 
     /// The schema of `operation`.
     init(operation: APIOperation) {
         self.operation = operation
-        self.columns = Self.columns(of: operation)
+        self.columns = FieldTable.fields(of: operation)
         var slots: [String: Int] = [Self.refColumn: columns.count]
         for (slot, column) in columns.enumerated() { slots[column.name.lowercased()] = slot }
         self.slotsByName = slots

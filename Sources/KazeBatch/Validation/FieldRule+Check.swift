@@ -24,7 +24,7 @@ extension FieldRule {
                 let shown = Masking.secretFields.contains(column.lowercased()) ? "" : " \(quoted(value))"  // activationCode
                 return fail(.english, "\(column)\(shown) must be English text (printable ASCII characters only)")
             }
-            if let maxLength, value.utf8.count > maxLength {
+            if value.utf8.count > maxLength {
                 return fail(.tooLong, "\(column) is \(value.utf8.count) characters; at most \(maxLength) allowed")
             }
             return text(value)
@@ -38,7 +38,7 @@ extension FieldRule {
             default: return text(value)
             }
         case .dateTime:
-            guard CalendarDate.dateTimeOrdinal(value) != nil else {
+            guard WireTime.wallSeconds(value) != nil else {
                 return fail(.datetime, "\(column) \(quoted(value)) is not a real date-time in the form yyyy-MM-dd HH:mm:ss")
             }
             return text(value)
@@ -59,7 +59,7 @@ extension FieldRule {
             guard TextRules.isDigits(value, count: 12...19) else {
                 return fail(.cardNumber, "\(column) must be 12–19 digits (0-9 only)")
             }
-            guard CardNumber.passesLuhn(value) else {
+            guard Luhn.isValid(value) else {
                 return fail(.luhn, "\(column) \(Masking.cardNumber(value)) fails the Luhn check")
             }
             return text(value)

@@ -59,6 +59,10 @@ struct RecordChecker {
                 }
                 continue
             }
+            if let hidden = HiddenCharacter.first(in: value) {
+                report(column.name, .hiddenCharacter, hiddenMessage(hidden, column: column.name, value: value))
+                continue
+            }
             switch column.rule.check(value, column: column.name, context: context) {
             case .success(.json(let json)): members.append((column.field, json))
             case .success(.image(let url)): images[column.field] = url
@@ -76,8 +80,18 @@ struct RecordChecker {
                              given: issues.isEmpty ? [] : raw.values)
     }
 
+    /// `amount '10<U+200B>' has U+200B (an invisible format character) at position 3; ...`; the
+    /// value of a secret or card number column is not shown.
+    private func hiddenMessage(_ hidden: HiddenCharacter, column: String, value: String) -> String {
+        let name = column.lowercased()
+        let shown = Masking.secretFields.contains(name) || Masking.cardNumberFields.contains(name)
+            ? "" : " '\(TextRules.excerpt(value))'"
+        return "\(column)\(shown) has \(hidden.codePoint) (\(hidden.kind)) at position \(hidden.position);"
+            + " only ref may hold control characters, invisible characters or non-ASCII spaces"
+    }
+
     /// Why an absent value is an error, or `nil` when the column may be left empty.
-    private func missingMessage(_ column: ColumnSpec, _ raw: RawRecord) -> String? {
+    private func missingMessage(_ column: FieldSpec, _ raw: RawRecord) -> String? {
         switch column.requirement {
         case .required: return "\(column.name) is required"
         case .optional: return nil

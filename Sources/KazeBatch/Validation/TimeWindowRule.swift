@@ -7,7 +7,7 @@ enum TimeWindowRule {
     /// The field and message when both times are given and the start is after the end.
     static func problem(in members: [(String, JSONValue)]) -> (field: String, message: String)? {
         func time(_ field: String) -> Int? {
-            members.first(where: { $0.0 == field })?.1.stringValue.flatMap(CalendarDate.dateTimeOrdinal)
+            members.first(where: { $0.0 == field })?.1.stringValue.flatMap(WireTime.wallSeconds)
         }
         guard let start = time("transactionStartTime"), let end = time("transactionEndTime"), start > end else {
             return nil

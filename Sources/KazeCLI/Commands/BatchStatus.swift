@@ -33,7 +33,7 @@ struct BatchStatus {
             let (name, outcome) = Self.name(of: row.state)
             counts[name, default: 0] += 1
             guard operation.movesMoney, let record = try index.record(row.line), let text = record.amount,
-                  let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+                  let amount = Amount(text)?.decimal else { continue }
             money.add(amount, currency: record.currency ?? "USD", outcome: outcome)
         }
     }

@@ -5,6 +5,7 @@
 import Foundation
 import KazeBatch
 import KazeClient
+import KazeProtocol
 
 enum ExportCommand: Command {
     static let help = """

@@ -4,6 +4,7 @@
 
 import Foundation
 import KazeBatch
+import KazeProtocol
 import KazeSync
 
 /// Draws progress; safe to call from any task.
@@ -114,6 +115,6 @@ final class ProgressPrinter: @unchecked Sendable {
 
     /// `  USD 300.00  EUR 12.50`: the money of the rows that succeeded in this run.
     private static func money(_ progress: RunProgress) -> String {
-        progress.moneySucceeded.keys.sorted().map { "  \($0) \(progress.moneySucceeded[$0] ?? 0)" }.joined()
+        progress.moneySucceeded.keys.sorted().map { "  \($0) \(MoneyText.twoDecimals(progress.moneySucceeded[$0] ?? 0))" }.joined()
     }
 }

@@ -4,6 +4,7 @@
 import Foundation
 import KazeBatch
 import KazeClient
+import KazeProtocol
 
 enum ReconcileCommand: Command {
     static let help = """

@@ -10,9 +10,9 @@ extension RunReport {
         guard let settle = outcome.settle else { return [] }
         if settle.currencies.isEmpty { return ["settle: no recharge was pending"] }
         var lines = settle.currencies.map { currency in
-            "settle \(currency): confirmed \(Self.money(settle.sum(.confirmed, currency)))"
-                + " · failed \(Self.money(settle.sum(.failed, currency))) (no money moved)"
-                + " · still pending \(Self.money(settle.sum(.pending, currency)))"
+            "settle \(currency): confirmed \(MoneyText.twoDecimals(settle.sum(.confirmed, currency)))"
+                + " · failed \(MoneyText.twoDecimals(settle.sum(.failed, currency))) (no money moved)"
+                + " · still pending \(MoneyText.twoDecimals(settle.sum(.pending, currency)))"
         }
         lines.append("settle rows: \(settle.count(.confirmed)) confirmed · \(settle.count(.failed)) failed · \(settle.count(.pending)) still pending")
         if settle.count(.failed) > 0 { lines.append("FAILED transactions moved no money: send those rows again with --retry-failed") }
@@ -25,7 +25,7 @@ extension RunReport {
         guard let settle = outcome.settle else { return .null }
         return .object(JSONObject(SettleTally.Result.allCases.map { result in
             (result.rawValue, JSONValue.object(JSONObject([("rows", JSONValue.number("\(settle.count(result))"))]
-                + settle.currencies.map { ($0, JSONValue.string(Self.money(settle.sum(result, $0)))) })))
+                + settle.currencies.map { ($0, JSONValue.string(MoneyText.twoDecimals(settle.sum(result, $0)))) })))
         }))
     }
 }

@@ -24,11 +24,11 @@ struct RunReport {
         lines.append("records \(summary.records): \(counts)")
         for currency in summary.money.currencies {
             let parts = RowOutcome.allCases.map { outcome in
-                let text = "\(outcome.rawValue.lowercased()) \(Self.money(summary.money.sum(currency, outcome)))"
+                let text = "\(outcome.rawValue.lowercased()) \(MoneyText.twoDecimals(summary.money.sum(currency, outcome)))"
                 guard outcome == .succeeded else { return text }
-                return text + " (settled \(Self.money(summary.money.settled(currency))), pending \(Self.money(summary.money.pending(currency))))"
+                return text + " (settled \(MoneyText.twoDecimals(summary.money.settled(currency))), pending \(MoneyText.twoDecimals(summary.money.pending(currency))))"
             }
-            lines.append("\(currency) requested \(Self.money(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
+            lines.append("\(currency) requested \(MoneyText.twoDecimals(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
         }
         if let stop = summary.journalStop {
             lines.append("stopped: \(stop.file) could not be written; \(stop.requests) request\(stop.requests == 1 ? "" : "s") went out in this run")
@@ -61,10 +61,10 @@ struct RunReport {
         let outcomes = JSONObject(RowOutcome.allCases.map { ($0.rawValue, JSONValue.number("\(summary.count($0))")) })
         let money = JSONObject(summary.money.currencies.map { currency in
             (currency, JSONValue.object(JSONObject(
-                [("requested", JSONValue.string(Self.money(summary.money.requested(currency))))]
-                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(Self.money(summary.money.sum(currency, $0)))) }
-                    + [("settled", .string(Self.money(summary.money.settled(currency)))),
-                       ("pending", .string(Self.money(summary.money.pending(currency))))])))
+                [("requested", JSONValue.string(MoneyText.twoDecimals(summary.money.requested(currency))))]
+                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(MoneyText.twoDecimals(summary.money.sum(currency, $0)))) }
+                    + [("settled", .string(MoneyText.twoDecimals(summary.money.settled(currency)))),
+                       ("pending", .string(MoneyText.twoDecimals(summary.money.pending(currency))))])))
         })
         let document = JSONObject([
             ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
@@ -106,17 +106,6 @@ struct RunReport {
             throw CLIError("the run finished but its report could not be kept: \(error)", exitCode: .journalFailed)
         }
         return JSONObject(document.members + [("report", .string(file.path))])
-    }
-
-    /// `value` rounded to cents and written with two decimals (`46.00`).
-    static func money(_ value: Decimal) -> String {
-        var rounded = Decimal()
-        var source = value
-        NSDecimalRound(&rounded, &source, 2, .plain)
-        let text = "\(rounded)"
-        guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
-        let decimals = text.distance(from: dot, to: text.endIndex) - 1
-        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
     }
 
     /// Keeps the report in the batch folder and prints it as asked: JSON on stdout with

@@ -3,6 +3,7 @@
 
 import Foundation
 import KazeCrypto
+import KazeProtocol
 import KazeSandbox
 
 enum SandboxCommand: Command {
@@ -125,16 +126,13 @@ enum SandboxCommand: Command {
         if let purchases = try arguments.integer("purchases", in: 0...1000) { options.purchases = purchases }
         options.inventorySize = try arguments.integer("inventory", in: 1...100_000_000)
         if let text = arguments.value("merchant-balance") {
-            guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0,
-                  text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.first?.isNumber == true,
-                  text.last?.isNumber == true, text.filter({ $0 == "." }).count <= 1
-            else { throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"") }
+            guard !text.hasPrefix("-"), let amount = Amount.decimal(text) else { throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"") }
             options.merchantBalance = amount
         }
         options.stateFile = arguments.value("state")
         if let sysId = arguments.value("sys-id") {
-            guard (1...64).contains(sysId.count), sysId.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                throw CLIError("--sys-id must be 1 to 64 ASCII letters or digits (as the client requires), got \"\(sysId)\"")
+            guard SysId.isValid(sysId) else {
+                throw CLIError("--sys-id must be \(SysId.expected) (as the client requires), got \"\(sysId)\"")
             }
             options.sysId = sysId
         }

@@ -51,7 +51,7 @@ struct StatusView {
             + [("NOT_STARTED", .number("\(notStarted(status))"))])
         let money = JSONObject(status.money.currencies.map { currency in
             (currency, JSONValue.object(JSONObject(RowOutcome.allCases.map {
-                ($0.rawValue, JSONValue.string(RunReport.money(status.money.sum(currency, $0))))
+                ($0.rawValue, JSONValue.string(MoneyText.twoDecimals(status.money.sum(currency, $0))))
             })))
         })
         let clock: JSONValue = PlatformClockRecord.read(path: folder.path + "/" + PlatformClockRecord.fileName).map { record in
@@ -85,6 +85,6 @@ struct StatusView {
     private func moneyText(_ status: BatchStatus, _ currency: String) -> String {
         let parts: [(String, RowOutcome)] = [("succeeded", .succeeded), ("failed", .failed), ("in doubt", .unknown),
                                               ("not finished", .skipped)]
-        return parts.map { "\($0.0) \(RunReport.money(status.money.sum(currency, $0.1)))" }.joined(separator: " · ")
+        return parts.map { "\($0.0) \(MoneyText.twoDecimals(status.money.sum(currency, $0.1)))" }.joined(separator: " · ")
     }
 }

@@ -88,8 +88,8 @@ struct ConfigParser {
 
     private func sysId() throws -> String {
         let value = try required(.sysId)
-        guard value.text.count <= 64, value.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "1 to 64 ASCII letters or digits")
+        guard SysId.isValid(value.text) else {
+            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: SysId.expected)
         }
         return value.text
     }

@@ -54,27 +54,8 @@ public enum APIOperation: String, CaseIterable, Sendable, Hashable {
     /// True for operations that move money (a repeat would pay twice).
     public var movesMoney: Bool { self == .recharge }
 
-    /// The business fields of the request, in the documented order.
-    public var requestFields: [String] {
-        switch self {
-        case .kyc:
-            ["email", "mobileNumber", "mobilePrefix", "mobilePrefixCountry", "firstName", "lastName",
-             "dateOfBirth", "addressLine", "city", "countryCode", "postCode", "state", "identificationType",
-             "identificationNumber", "identificationExpiryDate", "frontImgBase64", "backImgBase64",
-             "handheldImgBase64"]
-        case .kycStatus: ["email"]
-        case .assign: ["email", "cardNumber", "autoActive"]
-        case .activate: ["cardID", "activationCode"]
-        case .setPin: ["cardID", "pin"]
-        case .card: ["cardID"]
-        case .balance: ["cardID", "currency"]
-        case .recharge: ["cardID", "currency", "amount"]
-        case .transactions:
-            ["cardID", "transactionId", "pageSize", "pageNum", "transactionStartTime", "transactionEndTime"]
-        case .setStatus: ["cardID", "status"]
-        case .close: ["cardID"]
-        }
-    }
+    /// The business fields of the request, in the documented order (from the field table).
+    public var requestFields: [String] { FieldTable.fields(of: self).map(\.field) }
 
     /// The response fields besides `encrypt`, in the documented order.
     public var responseFields: [String] {

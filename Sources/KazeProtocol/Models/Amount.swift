@@ -14,19 +14,9 @@ public struct Amount: Sendable, Hashable, CustomStringConvertible {
     /// with at most two fraction digits (no sign, exponent, spaces, thousands separators or
     /// leading zeros, which would not be a valid JSON number on the wire).
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
-              whole.allSatisfy(\.isASCIIDigit), whole.count == 1 || whole.first != "0"
-        else { return nil }
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-        }
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value > 0 else {
-            return nil
-        }
+        guard let cents = MoneyText.cents(text) else { return nil }
         self.text = text
-        self.decimal = value
+        self.decimal = Decimal(cents) / 100
     }
 
     /// The value of an amount as the platform writes it (`-12.5`, `100.000`, `7`): an optional

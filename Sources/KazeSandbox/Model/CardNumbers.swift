@@ -1,6 +1,8 @@
 // CardNumbers: the sandbox's deterministic, Luhn-valid card numbers, so sample files can name
 // them: preset cards (from --cards) and the unassigned inventory for ucardAssign.
 
+import KazeProtocol
+
 /// Which deterministic series a sandbox card number belongs to.
 public enum CardSeries: String, Sendable {
     /// Cards created ACTIVE by `--cards N`: `539998` + 9-digit index + check digit.
@@ -19,12 +21,12 @@ public enum CardNumbers {
     public static func number(_ series: CardSeries, _ index: Int) -> String {
         let digits = String(index)
         let body = series.prefix + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
-        return body + String(checkDigit(body))
+        return body + String(Luhn.checkDigit(body))
     }
 
     /// The series and index of a sandbox number, or `nil` when it is not one of them.
     public static func parse(_ number: String) -> (CardSeries, Int)? {
-        guard number.count == 16, number.allSatisfy(\.isASCIIDigitChar) else { return nil }
+        guard number.count == 16, number.allSatisfy(\.isASCIIDigit) else { return nil }
         let series: CardSeries
         if number.hasPrefix(CardSeries.preset.prefix) { series = .preset }
         else if number.hasPrefix(CardSeries.inventory.prefix) { series = .inventory }
@@ -37,24 +39,4 @@ public enum CardNumbers {
 
     /// The activation code of a card: the last six digits of its number.
     public static func activationCode(_ number: String) -> String { String(number.suffix(6)) }
-
-    /// The number masked to its first 6 and last 4 digits.
-    public static func masked(_ number: String) -> String {
-        guard number.count > 10 else { return String(repeating: "*", count: number.count) }
-        return number.prefix(6) + String(repeating: "*", count: number.count - 10) + number.suffix(4)
-    }
-
-    /// The Luhn check digit that completes `body`.
-    static func checkDigit(_ body: String) -> Int {
-        var sum = 0
-        for (offset, character) in body.reversed().enumerated() {
-            var digit = character.wholeNumberValue ?? 0
-            if offset % 2 == 0 {
-                digit *= 2
-                if digit > 9 { digit -= 9 }
-            }
-            sum += digit
-        }
-        return (10 - sum % 10) % 10
-    }
 }

@@ -38,8 +38,7 @@ init?(decimal: Decimal) {
 
     /// The amount with exactly two decimals, e.g. `1234.50`.
 var text: String {
-        let fraction = value % 100
-        return "\(value / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        MoneyText.twoDecimals(Decimal(value) / 100)
     }
 
     /// The amount as a JSON number with two decimals.

@@ -2,6 +2,7 @@
 // written and read as `yyyy-MM-dd HH:mm:ss` in the `--utc-offset` zone.
 
 import Foundation
+import KazeProtocol
 
 /// The platform clock: real time plus an offset, shown in a fixed zone.
 struct PlatformClock: Sendable, Equatable {
@@ -15,11 +16,11 @@ struct PlatformClock: Sendable, Equatable {
 
     /// The platform instant `instant` as the platform writes it, in its zone.
     func text(_ instant: Date) -> String {
-        WireTime.dateTimeText(instant.addingTimeInterval(TimeInterval(zone.seconds)))
+        WireTime.text(instant.addingTimeInterval(TimeInterval(zone.seconds)))
     }
 
     /// The platform instant a `yyyy-MM-dd HH:mm:ss` text in its zone names; `nil` when malformed.
     func parse(_ text: String) -> Date? {
-        WireTime.parseDateTime(text)?.addingTimeInterval(TimeInterval(-zone.seconds))
+        WireTime.date(text)?.addingTimeInterval(TimeInterval(-zone.seconds))
     }
 }

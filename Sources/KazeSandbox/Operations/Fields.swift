@@ -30,31 +30,13 @@ struct Fields: Sendable {
         }
     }
 
-    /// An optional whole number in `range`, written as a JSON number or a digit string.
-    func optionalInt(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        let text: String
-        switch body[name] {
-        case nil, .null?: return nil
-        case .number(let digits)?: text = digits
-        case .string(let digits)?: text = digits
-        default: throw SandboxFailure.param(name, "must be a number")
-        }
-        guard text.allSatisfy(\.isASCIIDigitChar), let value = Int(text), range.contains(value) else {
-            throw SandboxFailure.param(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
-    }
-
-    /// An optional ISO 4217 currency (three uppercase letters); the card currency is USD only.
+    /// An optional ISO 4217 currency (three uppercase letters), USD when absent. Whether the card
+    /// holds it is a state check (`SandboxState.card(_:holding:)`), not a field check.
     func currency() throws -> String {
         guard let currency = try optional("currency") else { return "USD" }
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw SandboxFailure.param("currency", "must be an ISO 4217 code such as USD")
         }
-        guard currency == "USD" else { throw SandboxFailure.param("currency", "sandbox cards hold USD only") }
         return currency
     }
-
-    /// The cardID field.
-    func cardID() throws -> String { try required("cardID") }
 }

@@ -1,5 +1,6 @@
-// KycApplication: the field checks of setUcardKyc, as the platform makes them, turning a
-// request body into a user profile. Images are checked (data URI, JPEG/PNG bytes) and dropped.
+// KycApplication: the field checks of setUcardKyc, as the platform makes them (limits from
+// KazeProtocol's FieldTable), turning a request body into a user profile. Images are checked
+// (data URI, JPEG/PNG bytes) and dropped.
 
 import Foundation
 import KazeProtocol
@@ -13,25 +14,22 @@ struct KycApplication: Sendable {
     init(_ fields: Fields, now: Date) throws {
         let email = try fields.required("email")
         guard Self.isEmail(email) else { throw SandboxFailure.param("email", "is not an email address") }
-        let mobileNumber = try Self.digits(fields, "mobileNumber", 4...20)
-        let mobilePrefix = try Self.digits(fields, "mobilePrefix", 1...4)
+        let mobileNumber = try fields.requiredDigits("mobileNumber", of: .kyc)
+        let mobilePrefix = try fields.requiredDigits("mobilePrefix", of: .kyc)
         _ = try Self.country(fields, "mobilePrefixCountry")
-        let firstName = try Self.english(fields, "firstName", max: 50)
-        let lastName = try Self.english(fields, "lastName", max: 50)
-        guard let birth = WireTime.parseDay(try fields.required("dateOfBirth")), birth < now else {
+        let firstName = try fields.requiredEnglish("firstName", of: .kyc)
+        let lastName = try fields.requiredEnglish("lastName", of: .kyc)
+        guard let birth = WireTime.day(try fields.required("dateOfBirth")), birth < now else {
             throw SandboxFailure.param("dateOfBirth", "must be a past date as yyyy-MM-dd")
         }
-        let addressLine = try Self.english(fields, "addressLine", max: 140)
-        let city = try Self.english(fields, "city", max: 64)
+        let addressLine = try fields.requiredEnglish("addressLine", of: .kyc)
+        let city = try fields.requiredEnglish("city", of: .kyc)
         let countryCode = try Self.country(fields, "countryCode")
-        let postCode = try Self.english(fields, "postCode", max: 16)
-        let state = try Self.english(fields, "state", max: 64)
-        let idType = try fields.required("identificationType")
-        guard idType == "PASSPORT" || idType == "ID_CARD" else {
-            throw SandboxFailure.param("identificationType", "must be PASSPORT or ID_CARD")
-        }
-        _ = try Self.english(fields, "identificationNumber", max: 32)
-        guard let expiry = WireTime.parseDay(try fields.required("identificationExpiryDate")), expiry > now else {
+        let postCode = try fields.requiredEnglish("postCode", of: .kyc)
+        let state = try fields.requiredEnglish("state", of: .kyc)
+        let idType = try fields.requiredChoice("identificationType", of: .kyc)
+        _ = try fields.requiredEnglish("identificationNumber", of: .kyc)
+        guard let expiry = WireTime.day(try fields.required("identificationExpiryDate")), expiry > now else {
             throw SandboxFailure.param("identificationExpiryDate", "must be a future date as yyyy-MM-dd")
         }
         try KycImage.check(fields, "frontImgBase64", required: true)
@@ -54,30 +52,12 @@ struct KycApplication: Sendable {
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 
-    private static func digits(_ fields: Fields, _ name: String, _ length: ClosedRange<Int>) throws -> String {
-        let value = try fields.required(name)
-        guard length.contains(value.count), value.allSatisfy(\.isASCIIDigitChar) else {
-            throw SandboxFailure.param(name, "must be \(length.lowerBound)-\(length.upperBound) digits")
-        }
-        return value
-    }
-
     /// Two uppercase ASCII letters (the sandbox does not check the code is assigned).
     private static func country(_ fields: Fields, _ name: String) throws -> String {
         let value = try fields.required(name)
         guard value.count == 2, value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw SandboxFailure.param(name, "must be an ISO 3166-1 alpha-2 code such as US")
         }
-        return value
-    }
-
-    /// Printable ASCII ("English"), non-empty, at most `max` characters.
-    private static func english(_ fields: Fields, _ name: String, max: Int) throws -> String {
-        let value = try fields.required(name)
-        guard value.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
-            throw SandboxFailure.param(name, "must be English (printable ASCII) text")
-        }
-        guard value.count <= max else { throw SandboxFailure.param(name, "must be at most \(max) characters") }
         return value
     }
 }

@@ -10,6 +10,16 @@ extension SandboxState {
         return card
     }
 
+    /// The card `cardID` when it holds `currency` (sandbox cards hold USD): NOT_FOUND for an
+    /// unknown card, STATE_ERROR for a currency the card does not hold.
+    func card(_ cardID: String, holding currency: String) throws -> SandboxCard {
+        let card = try card(cardID)
+        guard card.currency == currency else {
+            throw SandboxFailure.state("the card holds \(card.currency), not \(currency)")
+        }
+        return card
+    }
+
     /// ucardAssign: gives an inventory number to a user whose KYC is not REJECTED; with
     /// autoActive true the KYC must be PASSED and the card starts ACTIVE. The card's id follows
     /// from its inventory index (`SBI000003` for the third number).
@@ -17,9 +27,7 @@ extension SandboxState {
         let email = try fields.required("email")
         let number = try fields.required("cardNumber")
         let autoActive = try fields.requiredBool("autoActive")
-        guard (12...19).contains(number.count), number.allSatisfy(\.isASCIIDigitChar),
-              CardNumbers.checkDigit(String(number.dropLast())) == number.last?.wholeNumberValue
-        else { throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit") }
+        guard (12...19).contains(number.count), Luhn.isValid(number) else { throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit") }
         guard let user = users[email] else { throw SandboxFailure.notFound("no KYC application for this email") }
         guard let (series, index) = CardNumbers.parse(number), series == .inventory, index <= inventorySize else {
             throw SandboxFailure.notFound("card number is not in the sandbox inventory")
@@ -41,7 +49,7 @@ extension SandboxState {
     /// (it is the last six digits of the card number) is a business failure (encrypt FAILED).
     mutating func activate(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
-        let code = try fields.required("activationCode")
+        let code = try fields.requiredEnglish("activationCode", of: .activate)
         var card = try card(cardID)
         guard card.status == .pendingActivation else {
             throw SandboxFailure.state("card is \(card.status.rawValue), not waiting for activation")
@@ -63,7 +71,7 @@ extension SandboxState {
     mutating func setPin(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
         let pin = try fields.required("pin")
-        guard pin.count == 6, pin.allSatisfy(\.isASCIIDigitChar) else {
+        guard pin.count == 6, pin.allSatisfy(\.isASCIIDigit) else {
             throw SandboxFailure.param("pin", "must be exactly six digits")
         }
         var card = try changeableCard(cardID)
@@ -84,7 +92,7 @@ extension SandboxState {
 
     /// Expiry `YYMM` five years after `date`.
     static func expiry(from date: Date) -> String {
-        let text = WireTime.dateTimeText(date)
+        let text = WireTime.text(date)
         let year = Int(text.prefix(4)) ?? 2025
         return padded((year + 5) % 100, 2) + text.dropFirst(5).prefix(2)
     }

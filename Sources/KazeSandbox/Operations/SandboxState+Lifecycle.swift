@@ -6,10 +6,8 @@ extension SandboxState {
     /// updCardStatus: ACTIVE <-> INACTIVE; setting the current status again is accepted.
     mutating func setStatus(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
-        let wanted = try fields.required("status")
-        guard let status = CardStatus(rawValue: wanted), status == .active || status == .inactive else {
-            throw SandboxFailure.param("status", "must be ACTIVE or INACTIVE")
-        }
+        let wanted = try fields.requiredChoice("status", of: .setStatus)
+        guard let status = CardStatus(rawValue: wanted) else { throw SandboxFailure.param("status", "is not a card status") }
         var card = try changeableCard(cardID)
         card.status = status
         put(card)

@@ -23,7 +23,7 @@ extension SandboxState {
     func balance(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
         let currency = try fields.currency()
-        let card = try card(cardID)
+        let card = try card(cardID, holding: currency)
         return .success(JSONObject([
             ("cardID", .string(cardID)), ("currency", .string(currency)),
             ("avaBalance", card.balance.json), ("blockBalance", Cents.zero.json),

@@ -18,7 +18,7 @@ extension SandboxState {
         guard let amount = Cents(text: amountText), amount > .zero else {
             throw SandboxFailure.param("amount", "must be greater than 0 with at most 2 decimals")
         }
-        let card = try card(cardID)
+        let card = try card(cardID, holding: currency)
         guard card.status == .active else { throw SandboxFailure.state("card is \(card.status.rawValue), not ACTIVE") }
         guard merchantBalance >= amount else {
             throw SandboxFailure(code: .insufficientFunds, detail: "merchant balance \(merchantBalance.text) is below \(amount.text)")
@@ -42,9 +42,9 @@ extension SandboxState {
     /// are read in the platform's zone.
     func listTransactions(_ fields: Fields) throws -> OperationResult {
         let cardID = try fields.cardID()
-        let wantedId = try fields.optional("transactionId")
-        let pageSize = min(try fields.optionalInt("pageSize", in: 1...100) ?? 10, rules.pageSizeCap)
-        let pageNum = try fields.optionalInt("pageNum", in: 1...10) ?? 1
+        let wantedId = try fields.english("transactionId", of: .transactions)
+        let pageSize = min(try fields.optionalInt("pageSize", of: .transactions) ?? 10, rules.pageSizeCap)
+        let pageNum = try fields.optionalInt("pageNum", of: .transactions) ?? 1
         let start = try time(fields, "transactionStartTime")
         let end = try time(fields, "transactionEndTime")
         _ = try card(cardID)

@@ -115,8 +115,7 @@ struct SandboxService: Sendable {
             return .failure(EnvelopeRefusal(.error(.paramError, "head.apiCode: unknown operation \"\(message.head.apiCode)\"")))
         }
         let requestNo = message.head.requestNo
-        guard (1...32).contains(requestNo.count), requestNo.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-        else { return .failure(EnvelopeRefusal(.error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]"))) }
+        guard RequestNumber.isValid(requestNo) else { return .failure(EnvelopeRefusal(.error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]"))) }
         return .success(OperationRequest(operation: operation, body: body, requestNo: requestNo))
     }
 

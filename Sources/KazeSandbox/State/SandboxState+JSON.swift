@@ -48,7 +48,7 @@ extension SandboxUser {
 extension SandboxCard {
     var json: JSONObject {
         JSONObject([
-            ("cardID", .string(cardID)), ("cardNo", .string(CardNumbers.masked(cardNumber))),
+            ("cardID", .string(cardID)), ("cardNo", .string(Masking.cardNumber(cardNumber))),
             ("series", .string(series.rawValue)), ("index", .number(String(index))), ("email", .string(email)),
             ("status", .string(status.rawValue)), ("pinSet", .bool(pinSet)), ("balance", .string(balance.text)),
             ("currency", .string(currency)), ("expiryDate", .string(expiryDate)),

@@ -34,14 +34,14 @@ final class ReconcileUnitTests: XCTestCase {
 
         func read(_ operation: APIOperation, _ body: JSONObject) -> CallOutcome {
             calls += 1
-            let start = body.text("transactionStartTime").flatMap(Timestamp.wallSeconds) ?? Int.min
-            let end = body.text("transactionEndTime").flatMap(Timestamp.wallSeconds) ?? Int.max
+            let start = body.text("transactionStartTime").flatMap(WireTime.wallSeconds) ?? Int.min
+            let end = body.text("transactionEndTime").flatMap(WireTime.wallSeconds) ?? Int.max
             let size = min(cap, Int(body["pageSize"]?.numberText ?? "10") ?? 10)
             let page = Int(body["pageNum"]?.numberText ?? "1") ?? 1
             let matching = times.enumerated().filter { $0.element >= start && $0.element <= end }.reversed()
             let items = matching.dropFirst(size * (page - 1)).prefix(size).map { index, time in
                 JSONValue.object(JSONObject([("transactionId", .string("T\(index)")),
-                                             ("transactionTime", .string(Timestamp.wire(wallSeconds: time)))]))
+                                             ("transactionTime", .string(WireTime.text(wallSeconds: time)))]))
             }
             return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("list", .array(Array(items)))]))
         }
@@ -82,10 +82,10 @@ final class ReconcileUnitTests: XCTestCase {
     }
 
     func testWallSecondsAreStrict() {
-        XCTAssertEqual(Timestamp.wallSeconds("1970-01-01 00:00:10"), 10)
-        XCTAssertEqual(Timestamp.wallSeconds("2026-12-03 08:00:00").map { Timestamp.wire(wallSeconds: $0) }, "2026-12-03 08:00:00")
+        XCTAssertEqual(WireTime.wallSeconds("1970-01-01 00:00:10"), 10)
+        XCTAssertEqual(WireTime.wallSeconds("2026-12-03 08:00:00").map { WireTime.text(wallSeconds: $0) }, "2026-12-03 08:00:00")
         for bad in ["2026-02-31 00:00:00", "2026-12-03T08:00:00", "2026-12-03 24:00:00", "2026-12-03 8:00:00", ""] {
-            XCTAssertNil(Timestamp.wallSeconds(bad), bad)
+            XCTAssertNil(WireTime.wallSeconds(bad), bad)
         }
     }
 

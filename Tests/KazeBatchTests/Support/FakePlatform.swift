@@ -78,7 +78,7 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         }
     }
 
-    private func platformNow() -> String { Timestamp.wire(Date().addingTimeInterval(Double(wallOffset))) }
+    private func platformNow() -> String { WireTime.text(Date().addingTimeInterval(Double(wallOffset))) }
 
     private func handle(_ operation: APIOperation, _ body: JSONObject, _ requestNo: String) -> CallOutcome {
         let key = body.text("cardID") ?? body.text("email") ?? ""

@@ -67,7 +67,7 @@ final class ValidationSamplesTests: XCTestCase {
         XCTAssertEqual(ValidationTestFiles.issueKeys(pins), ["2 pin pin", "3 pin pin"])
         XCTAssertTrue(pins.flatMap(\.issues).allSatisfy { !$0.message.contains("12345") && !$0.message.contains("12a456") })
         let statuses = try ValidationTestFiles.outcomes(.setStatus, ValidationTestFiles.sample("invalid/set-status.csv"))
-        XCTAssertEqual(ValidationTestFiles.issueKeys(statuses), ["2 status enum"])
+        XCTAssertEqual(ValidationTestFiles.issueKeys(statuses), ["2 status enum", "3 cardID hidden_character"])
     }
 
     func testInvalidRechargeSample() throws {

@@ -1,5 +1,6 @@
 // RequestNumber: requestNo values as the docs' examples make them — yyyyMMddHHmmss (UTC)
-// followed by 8 random digits, 22 digits in all.
+// followed by 8 random digits, 22 digits in all — and the one check of the format, made by the
+// client before sending and by the sandbox on receipt.
 
 import Foundation
 
@@ -10,11 +11,7 @@ public enum RequestNumber {
 
     /// A requestNo for the given time (8 fresh random digits).
     public static func make(at date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let stamp = [(parts.year, 4), (parts.month, 2), (parts.day, 2), (parts.hour, 2), (parts.minute, 2), (parts.second, 2)]
-            .map { padded($0.0 ?? 0, width: $0.1) }.joined()
+        let stamp = WireTime.text(date).filter(\.isASCIIDigit)
         var generator = SystemRandomNumberGenerator()
         return stamp + padded(Int.random(in: 0..<100_000_000, using: &generator), width: 8)
     }

@@ -1,4 +1,5 @@
-// Masking: what sensitive values may look like in any output, log or error message.
+// Masking: what sensitive values may look like in any output, log or error message — the one
+// card-number mask (first 6 + last 4) of kazebatch and the sandbox.
 
 /// Rules for sensitive data in outputs.
 public enum Masking {
@@ -25,7 +26,7 @@ public enum Masking {
         guard text.utf8.count >= 12 else { return text }
         var result = "", run = ""
         func flush() {
-            result += (12...19).contains(run.count) && CardNumber.passesLuhn(run) ? cardNumber(run) : run
+            result += (12...19).contains(run.count) && Luhn.isValid(run) ? cardNumber(run) : run
             run = ""
         }
         for character in text {

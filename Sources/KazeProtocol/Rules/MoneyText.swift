@@ -1,12 +1,29 @@
-// MoneyText: a money amount as written (`10`, `10.5`, `10.50`) read straight into whole cents, so
-// checking and totalling a million recharges needs no Decimal parsing. It accepts exactly what
-// KazeProtocol's `Amount` accepts (so no leading zeros: `010.50` is not valid JSON number text).
+// MoneyText: the one reading and writing of money text. A money amount as written (`10`, `10.5`,
+// `10.50`) is read straight into whole cents, so checking and totalling a million recharges needs
+// no Decimal parsing (`Amount` is built on it); a Decimal is written with two decimals (`46.00`)
+// for summaries and the sandbox's answers.
 
-/// Parsing amounts to integer cents.
-enum MoneyText {
+import Foundation
+
+/// Parsing amounts to integer cents and writing money with two decimals.
+public enum MoneyText {
     /// The amount in cents, or `nil` unless `text` is 1–15 digits without a leading zero (except
     /// `0.xx`), optionally followed by `.` and 1–2 digits, and greater than zero.
-    static func cents(_ text: String) -> Int64? { text.withUTF8Buffer(cents(bytes:)) }
+    public static func cents(_ text: String) -> Int64? {
+        if let result = text.utf8.withContiguousStorageIfAvailable(cents(bytes:)) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(cents(bytes:))
+    }
+
+    /// `value` rounded to cents and written with two decimals (`46.00`, `-3.50`).
+    public static func twoDecimals(_ value: Decimal) -> String {
+        var rounded = Decimal()
+        var source = value
+        NSDecimalRound(&rounded, &source, 2, .plain)
+        let text = "\(rounded)"
+        guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
+    }
 
     private static func cents(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var whole: Int64 = 0
