@@ -4,6 +4,10 @@
 import Foundation
 
 /// One streaming pass over a `BatchSource`, read on its own thread.
+///
+/// `@unchecked Sendable`: the reader thread waits for room, so the counters live under an
+/// `NSCondition` (a wait needs a condition, which `Locked` does not offer) and are touched
+/// only while it is locked.
 final class RecordFeed: @unchecked Sendable {
     private let source: any BatchSource
     private let condition = NSCondition()

@@ -2,32 +2,34 @@
 // opened on first use). The journal is append-only, so an entry's offset stays valid.
 
 import Foundation
+import KazeSync
 
 /// Random access to the entries of one journal file. Safe to share between tasks.
-final class JournalReader: @unchecked Sendable {
+final class JournalReader: Sendable {
     /// The journal file.
     let path: String
-    private let lock = NSLock()
-    private var fd: Int32 = -1
+    /// The descriptor, -1 until the first read opens it.
+    private let fd = Locked<Int32>(-1)
 
     /// A reader of the journal at `path` (which may not exist yet).
     init(path: String) { self.path = path }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { fd.withLock { if $0 >= 0 { close($0) } } }
 
     /// The entry whose line starts at byte `offset`.
     /// - Throws: `JournalError.io` when the file cannot be read there or the line is not an entry.
     func entry(at offset: UInt64) throws -> JournalEntry {
-        try lock.withLock {
-            guard let entry = JournalEntry(jsonLine: try line(at: offset)) else {
+        try fd.withLock { fd in
+            guard let entry = JournalEntry(jsonLine: try line(at: offset, fd: &fd)) else {
                 throw JournalError.io(path: path, reason: "the entry at byte \(offset) cannot be read back (was the journal changed while in use?)")
             }
             return entry
         }
     }
 
-    /// The bytes of the LF-terminated line at `offset`, without the LF. Called under `lock`.
-    private func line(at offset: UInt64) throws -> Data {
+    /// The bytes of the LF-terminated line at `offset`, without the LF, opening `fd` first when
+    /// it is not open yet. Called with the box locked.
+    private func line(at offset: UInt64, fd: inout Int32) throws -> Data {
         if fd < 0 {
             fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw JournalError.io(path: path, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))") }

@@ -4,6 +4,7 @@
 // install none, and the sandbox is simply stopped (`Sandbox.stop()`) when this returns.
 
 import Foundation
+import KazeSync
 
 /// Watches for the process's first SIGINT or SIGTERM.
 ///
@@ -12,11 +13,18 @@ import Foundation
 /// ...
 /// _ = await signals.wait()
 /// ```
+///
+/// `@unchecked Sendable`: the signal sources (Dispatch objects, not `Sendable`) are set once in
+/// `init` and only cancelled in `deinit`; the signal and its waiter are in a `Locked` box.
 final class TerminationSignals: @unchecked Sendable {
-    private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
-    private var received: Int32?
-    private var waiter: CheckedContinuation<Int32, Never>?
+    private let delivery = Locked(Delivery())
+
+    /// The first signal, and who waits for it.
+    private struct Delivery {
+        var received: Int32?
+        var waiter: CheckedContinuation<Int32, Never>?
+    }
 
     /// Stops SIGINT and SIGTERM from killing the process and starts watching for them.
     init() {
@@ -28,9 +36,9 @@ final class TerminationSignals: @unchecked Sendable {
     /// Returns the first signal's number, at once if it already arrived.
     func wait() async -> Int32 {
         await withCheckedContinuation { continuation in
-            let ready: Int32? = lock.withLock {
-                if let received { return received }
-                waiter = continuation
+            let ready: Int32? = delivery.withLock { delivery in
+                if let received = delivery.received { return received }
+                delivery.waiter = continuation
                 return nil
             }
             if let ready { continuation.resume(returning: ready) }
@@ -38,11 +46,11 @@ final class TerminationSignals: @unchecked Sendable {
     }
 
     private func deliver(_ number: Int32) {
-        let continuation: CheckedContinuation<Int32, Never>? = lock.withLock {
-            guard received == nil else { return nil }
-            received = number
-            defer { waiter = nil }
-            return waiter
+        let continuation: CheckedContinuation<Int32, Never>? = delivery.withLock { delivery in
+            guard delivery.received == nil else { return nil }
+            delivery.received = number
+            defer { delivery.waiter = nil }
+            return delivery.waiter
         }
         continuation?.resume(returning: number)
     }

@@ -6,6 +6,9 @@ internal import COpenSSL
 import KazeCrypto
 
 /// A configured `SSL_CTX` (thread-safe for creating connections once set up).
+///
+/// `@unchecked Sendable`: the `SSL_CTX` pointer is configured in `init` and never changed
+/// after; OpenSSL 3 documents creating connections from one context on many threads as safe.
 final class TLSContext: @unchecked Sendable {
     /// The `SSL_CTX *`.
     let context: OpaquePointer

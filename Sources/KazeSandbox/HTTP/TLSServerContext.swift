@@ -6,6 +6,9 @@ internal import COpenSSL
 import KazeCrypto
 
 /// A server `SSL_CTX` holding a certificate and its key (TLS 1.2 or later).
+///
+/// `@unchecked Sendable`: the `SSL_CTX` pointer is configured in `init` and never changed
+/// after; OpenSSL 3 documents accepting connections from one context on many threads as safe.
 public final class TLSServerContext: @unchecked Sendable {
     private let context: OpaquePointer
 
