@@ -29,6 +29,9 @@ private struct JSONParser {
     var index = 0
     var depth = 0
     static let maxDepth = 64
+    /// Most members one object may have: a record never has more fields, and the check for
+    /// repeated names stays cheap.
+    static let maxMembers = 4096
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -89,6 +92,9 @@ private struct JSONParser {
             index += 1
             skipWhitespace()
             guard object[key] == nil else { throw fail("duplicate member \"\(key)\"") }
+            guard object.members.count < JSONParser.maxMembers else {
+                throw fail("an object has more than \(JSONParser.maxMembers) members (the limit per object)")
+            }
             object[key] = try parseValue()
             skipWhitespace()
             guard index < bytes.count else { throw fail("unterminated object") }
