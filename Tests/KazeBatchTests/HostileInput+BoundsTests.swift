@@ -2,7 +2,8 @@
 // fields, a JSON object of thousands of keys or nested thousands deep: each is one clear syntax
 // error for its record, the next record is still read, and the memory held stays bounded. A KYC
 // image changed after validation (300 MB, not an image, deleted) fails its row IMAGE_CHANGED
-// before anything is sent or SENT is journaled.
+// before anything is sent or SENT is journaled. A 503 from the sandbox's connection cap does not
+// prove "not done" (PROTOCOL.md): a money move is left in doubt, a read is asked again.
 
 import Foundation
 import KazeTestSupport
@@ -178,6 +179,24 @@ final class HostileInputBoundsTests: XCTestCase {
         let state = fixture.sandbox.stateJSON().objectValue
         let applicants = state?["users"]?.arrayValue?.compactMap { $0.objectValue?.text("email") }.filter { $0.hasSuffix("@example.com") }
         XCTAssertEqual(applicants, ["user2@example.com"], "the sandbox received line 2's KYC only")
+    }
+
+    // MARK: the sandbox's caps, seen by the client
+
+    func testA503FromTheConnectionCapLeavesARechargeInDoubtAndAReadIsAskedAgain() async throws {
+        let fixture = try SandboxFixture(cards: 1, faults: FaultOptions()) { $0.limits.maxConnections = 0 }
+        defer { fixture.stop() }
+        let outcome = await fixture.client.call(
+            .recharge, body: JSONObject([("cardID", .string("SB000001")), ("amount", .number("10"))]),
+            requestNo: RequestNumber.make())
+        XCTAssertEqual(outcome, .httpError(status: 503, retryAfter: 1))
+        XCTAssertFalse(outcome.isTransient, "a 503 is not one of PROTOCOL.md's proofs that nothing was done")
+        XCTAssertEqual(CallVerdict(outcome, operation: .recharge),
+                       .inDoubt(code: "HTTP_503", detail: "HTTP 503 without a platform answer"))
+        XCTAssertEqual(CallVerdict(outcome, operation: .balance),
+                       .transient(code: "HTTP_503", detail: "HTTP 503 without a platform answer", retryAfter: nil, rateLimited: false))
+        XCTAssertEqual(fixture.rechargesPerCard(), [:])
+        XCTAssertEqual(fixture.sandbox.stateJSON().objectValue?["http"]?.objectValue?["refusedConnections"], .number("1"))
     }
 
     /// Replaces `path` by a 300 MB sparse file that still starts with JPEG magic bytes.
