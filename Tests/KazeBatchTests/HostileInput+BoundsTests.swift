@@ -179,6 +179,7 @@ final class HostileInputBoundsTests: XCTestCase {
         let state = fixture.sandbox.stateJSON().objectValue
         let applicants = state?["users"]?.arrayValue?.compactMap { $0.objectValue?.text("email") }.filter { $0.hasSuffix("@example.com") }
         XCTAssertEqual(applicants, ["user2@example.com"], "the sandbox received line 2's KYC only")
+        XCTAssertEqual(state?["http"]?.objectValue?["requests"], .number("1"), "one request reached the sandbox: line 2's")
     }
 
     // MARK: the sandbox's caps, seen by the client
