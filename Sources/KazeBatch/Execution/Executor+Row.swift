@@ -17,9 +17,9 @@ extension Executor {
         do { body = try await record.requestBody(maxImageBytes: options.maxImageBytes) } catch {
             // Before SENT is journaled: this attempt sent nothing. The row is FAILED, unless an
             // earlier attempt with its requestNo may have been done: then it stays in doubt.
+            let note = requestNoInDoubt ? "; an earlier attempt may have been done, to be reconciled" : ""
             try await finish(record, requestNoInDoubt ? .unknown : .failed, requestNo: requestNoInDoubt ? requestNo : nil,
-                             attempt: index.summary(line)?.attempts ?? 0, code: "IMAGE_CHANGED",
-                             detail: error.description + (requestNoInDoubt ? "; an earlier attempt may have been done, to be reconciled" : ""))
+                             attempt: index.summary(line)?.attempts ?? 0, code: "IMAGE_CHANGED", detail: error.description + note)
             return
         }
         var attempt = index.summary(line)?.attempts ?? 0

@@ -84,7 +84,8 @@ public final class HTTPServer: Sendable {
             else { continue }
             guard registry.admit(fd, limit: maxConnections) else {
                 connection.traffic.countRefusedConnection()
-                _ = POSIXSocket.writeAll(fd, HTTPResponse.busy("too many connections").serialized(keepAlive: false, date: connection.clock()))
+                let busy = HTTPResponse.busy("too many connections")
+                _ = POSIXSocket.writeAll(fd, busy.serialized(keepAlive: false, date: connection.clock()))
                 POSIXSocket.close(fd)
                 continue
             }
