@@ -104,7 +104,10 @@ final class SandboxEnvelopeTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
         let reloaded = try Sandbox(options: try TestKeys.options { $0.stateFile = path; $0.cards = 50; $0.pendingMs = 3_600_000 })
-        XCTAssertEqual(reloaded.stateJSON(), first.stateJSON())
+        var before = first.stateJSON().objectValue, after = reloaded.stateJSON().objectValue
+        before?["http"] = nil  // the HTTP counters are the process's, not the state's
+        after?["http"] = nil
+        XCTAssertEqual(after, before)
         XCTAssertEqual(reloaded.stateJSON().objectValue?["cards"]?.arrayValue?.count, 2)
         XCTAssertEqual(reloaded.stateJSON().objectValue?.text("merchantBalance"), "999987.66")
         try Data("{\"version\":1}".utf8).write(to: URL(fileURLWithPath: path))

@@ -14,9 +14,12 @@ extension Executor {
         var requestNo = prepared.requestNo
         let requestNoInDoubt = prepared.inDoubt
         let body: JSONObject
-        do { body = try record.requestBody() } catch {
-            try await finish(record, .failed, requestNo: nil, attempt: index.summary(line)?.attempts ?? 0,
-                             code: "IMAGE_UNREADABLE", detail: "\(error)")
+        do { body = try await record.requestBody(maxImageBytes: options.maxImageBytes) } catch {
+            // Before SENT is journaled: this attempt sent nothing. The row is FAILED, unless an
+            // earlier attempt with its requestNo may have been done: then it stays in doubt.
+            let note = requestNoInDoubt ? "; an earlier attempt may have been done, to be reconciled" : ""
+            try await finish(record, requestNoInDoubt ? .unknown : .failed, requestNo: requestNoInDoubt ? requestNo : nil,
+                             attempt: index.summary(line)?.attempts ?? 0, code: "IMAGE_CHANGED", detail: error.description + note)
             return
         }
         var attempt = index.summary(line)?.attempts ?? 0

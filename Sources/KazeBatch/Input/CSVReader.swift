@@ -6,6 +6,9 @@
 struct CSVReader {
     /// A record longer than this is reported as malformed instead of being held in memory.
     static let maxRecordBytes = 1 << 20
+    /// A record with more fields than this is reported as malformed; the rest of its line is skipped
+    /// without being kept, so a line of a hundred million commas takes no more memory than a short one.
+    static let maxFields = 4096
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, closed, skipLine }
 
@@ -54,18 +57,18 @@ struct CSVReader {
             switch state {
             case .fieldStart:
                 switch byte {
-                case Self.comma: row.ends.append(row.bytes.count)
+                case Self.comma: if !endField(&row) { state = .skipLine }
                 case Self.quote: state = .quoted
                 case Self.lf, Self.cr:
-                    if !row.ends.isEmpty { row.ends.append(row.bytes.count); return true }
+                    if !row.ends.isEmpty { endField(&row); return true }
                     row.line = line
                 case Self.space, Self.tab: break
                 default: append(byte, to: &row); state = .unquoted; appendUnquotedRun(to: &row)
                 }
             case .unquoted:
                 switch byte {
-                case Self.comma: row.ends.append(row.bytes.count); state = .fieldStart
-                case Self.lf, Self.cr: row.ends.append(row.bytes.count); return true
+                case Self.comma: state = endField(&row) ? .fieldStart : .skipLine
+                case Self.lf, Self.cr: endField(&row); return true
                 case Self.quote:
                     row.problem = row.problem ?? "a quote inside an unquoted field (quote the whole field and double the quote)"
                     state = .skipLine
@@ -76,8 +79,8 @@ struct CSVReader {
             case .quoteInQuoted, .closed:
                 switch byte {
                 case Self.quote where state == .quoteInQuoted: append(byte, to: &row); state = .quoted
-                case Self.comma: row.ends.append(row.bytes.count); state = .fieldStart
-                case Self.lf, Self.cr: row.ends.append(row.bytes.count); return true
+                case Self.comma: state = endField(&row) ? .fieldStart : .skipLine
+                case Self.lf, Self.cr: endField(&row); return true
                 case Self.space, Self.tab: state = .closed
                 default:
                     row.problem = row.problem ?? "text after the closing quote of a quoted field"
@@ -111,6 +114,18 @@ struct CSVReader {
         position = end
     }
 
+    /// Ends the current field; false (and the record marked malformed) when the record already
+    /// holds `maxFields` fields.
+    @discardableResult
+    private func endField(_ row: inout CSVRow) -> Bool {
+        guard row.ends.count < Self.maxFields else {
+            row.problem = row.problem ?? "the record has more than \(Self.maxFields) fields (the limit per record)"
+            return false
+        }
+        row.ends.append(row.bytes.count)
+        return true
+    }
+
     private func append(_ byte: UInt8, to row: inout CSVRow) {
         guard row.bytes.count < Self.maxRecordBytes else {
             row.problem = row.problem ?? "the record is longer than \(Self.maxRecordBytes / 1024) KiB"
@@ -128,7 +143,7 @@ struct CSVReader {
             row.problem = row.problem
                 ?? "unterminated quote: the quoted field opened on this record runs to the end of the file"
         case .skipLine: break
-        default: row.ends.append(row.bytes.count)
+        default: endField(&row)
         }
         return true
     }

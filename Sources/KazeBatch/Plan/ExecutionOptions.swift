@@ -40,6 +40,9 @@ public struct ExecutionOptions: Sendable {
     public var retryBaseDelay: Double = 0.25
     /// The largest backoff cap, in seconds.
     public var retryMaxDelay: Double = 20
+    /// KYC images are checked again right before a row is sent, against this limit in bytes
+    /// (validation's own default, 5 MiB); a larger file is never read whole.
+    public var maxImageBytes = ValidationOptions().maxImageBytes
     /// Seed for retry jitter (`nil`: random).
     public var seed: UInt64?
 

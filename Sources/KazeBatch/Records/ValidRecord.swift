@@ -1,5 +1,5 @@
 // ValidRecord: one input record that passed every offline check, ready to be sent.
-// KYC images stay on disk until `requestBody()` reads them at send time.
+// KYC images stay on disk until `requestBody(maxImageBytes:)` reads them, checked again, at send time.
 
 import Foundation
 import KazeProtocol
@@ -34,28 +34,39 @@ public struct ValidRecord: Sendable, Equatable {
     /// The card this record acts on, if any.
     public var cardID: String? { body["cardID"]?.stringValue }
 
-    /// The complete business JSON to seal: `body` plus each image read now from disk and
-    /// encoded as a data URI. Images are read one record at a time, never kept.
-    /// - Throws: `ImageReadError` when an image can no longer be read.
-    public func requestBody() throws -> JSONObject {
+    /// The complete business JSON to seal: `body` plus each image read now from disk and encoded
+    /// as a data URI. Each image is checked again as validation checked it (a regular file, JPEG or
+    /// PNG, at most `maxImageBytes`) and never more than `maxImageBytes` + 1 bytes of it are held,
+    /// however large the file has become. Images are read one record at a time, never kept; the
+    /// reads run off the caller's actor.
+    /// - Throws: `ImageChangedError` when an image no longer passes those checks.
+    public func requestBody(maxImageBytes: Int) async throws(ImageChangedError) -> JSONObject {
         guard !images.isEmpty else { return body }
         var full = body
         let order = operation.requestFields
+        let columns = OperationSchema(operation: operation).columns
         for (field, url) in images.sorted(by: { (order.firstIndex(of: $0.key) ?? 0) < (order.firstIndex(of: $1.key) ?? 0) }) {
-            full[field] = .string(try ImageFile.dataURI(contentsOf: url))
+            let column = columns.first { $0.field == field }?.name ?? field
+            do {
+                let image = try ImageCheck.contents(of: url, column: column, maxBytes: maxImageBytes)
+                full[field] = .string("data:\(image.kind.rawValue);base64," + Data(image.bytes).base64EncodedString())
+            } catch {
+                throw ImageChangedError(problem: error.message)
+            }
         }
         return JSONObject(order.compactMap { key in full[key].map { (key, $0) } })
     }
 }
 
-/// An image that could be read at validation time but not when the record was sent.
-public struct ImageReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "cannot read image \(path): \(reason)" }
+/// An image that passed validation but no longer passes its checks when the record is sent
+/// (replaced, grown past the limit, no longer JPEG/PNG, deleted or unreadable).
+public struct ImageChangedError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with the image now, naming its column and path.
+    public let problem: String
+    public var description: String { "the image changed after validation: \(problem)" }
 }
 
-/// Reading KYC images and telling their type by magic bytes.
+/// Telling KYC image types by magic bytes.
 public enum ImageFile {
     /// The image types the platform accepts.
     public enum Kind: String, Sendable {
@@ -68,18 +79,5 @@ public enum ImageFile {
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         return nil
-    }
-
-    /// `data:image/jpeg;base64,...` for the file at `url`.
-    /// - Throws: `ImageReadError` when it is unreadable or not JPEG/PNG.
-    public static func dataURI(contentsOf url: URL) throws -> String {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ImageReadError(path: url.path, reason: "the file cannot be read")
-        }
-        guard let kind = kind(ofPrefix: Array(data.prefix(8))) else {
-            throw ImageReadError(path: url.path, reason: "not a JPEG or PNG file")
-        }
-        return "data:\(kind.rawValue);base64," + data.base64EncodedString()
     }
 }

@@ -61,7 +61,9 @@ enum CallCommand: Command {
         }
         guard case .valid(let valid) = record.outcome else { return .validation }
         let body: JSONObject
-        do { body = try valid.requestBody() } catch { throw CLIError("\(error)") }
+        do { body = try await valid.requestBody(maxImageBytes: ValidationOptions().maxImageBytes) } catch {
+            throw CLIError(error.description)
+        }
         let requestNo = RequestNumber.make()
         return report(await client.call(operation, body: body, requestNo: requestNo), operation: operation, requestNo: requestNo)
     }

@@ -29,6 +29,9 @@ private struct JSONParser {
     var index = 0
     var depth = 0
     static let maxDepth = 64
+    /// Most members one object may have: a record never has more fields, and the check for
+    /// repeated names stays cheap.
+    static let maxMembers = 4096
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -77,9 +80,10 @@ private struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var object = JSONObject()
+        var members: [(key: String, value: JSONValue)] = []
+        var names: Set<String> = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
@@ -88,12 +92,15 @@ private struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipWhitespace()
-            guard object[key] == nil else { throw fail("duplicate member \"\(key)\"") }
-            object[key] = try parseValue()
+            guard names.insert(key).inserted else { throw fail("duplicate member \"\(key)\"") }
+            guard members.count < JSONParser.maxMembers else {
+                throw fail("an object has more than \(JSONParser.maxMembers) members (the limit per object)")
+            }
+            members.append((key, try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(JSONObject(uniqueMembers: members)) }
             throw fail("expected ',' or '}'")
         }
     }

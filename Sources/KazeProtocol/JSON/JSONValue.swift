@@ -67,6 +67,9 @@ public struct JSONObject: Sendable, Equatable {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object of `members`, whose keys the caller has already checked are unique.
+    init(uniqueMembers members: [(key: String, value: JSONValue)]) { self.members = members }
+
     /// The member names in order.
     public var keys: [String] { members.map(\.key) }
 

@@ -1,5 +1,6 @@
 // HTTPConnection: the life of one client connection — read a head, read its body, call the
-// async handler, write the answer, and again while the connection is kept alive.
+// async handler, write the answer, and again while the connection is kept alive. Every byte it
+// buffers is taken from the server's budget first, and given back once its request is answered.
 
 import Foundation
 
@@ -8,6 +9,8 @@ struct HTTPConnection: Sendable {
     let parser: HTTPRequestParser
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
     let registry: ConnectionRegistry
+    /// The server's counters and the budget of buffered bytes across connections.
+    let traffic: HTTPTraffic
     /// The time the `Date` header of each answer shows.
     let clock: @Sendable () -> Date
 
@@ -15,31 +18,49 @@ struct HTTPConnection: Sendable {
     /// The caller closes its socket afterwards.
     func serve(_ stream: any ConnectionStream) {
         var buffer: [UInt8] = []
+        defer { traffic.giveBack(buffer.count) }
         while !registry.isStopped {
             switch parser.parseHead(buffer) {
             case .needMore:
-                guard let more = read(stream) else { return }
-                buffer += more
+                guard read(stream, into: &buffer) else { return }
             case .reject(let status, let message):
-                let refusal = HTTPResponse.text(status: status, message)
-                _ = stream.writeAll(refusal.serialized(keepAlive: false, date: clock()))
-                drainBeforeClose(stream)
+                refuse(HTTPResponse.text(status: status, message), on: stream)
                 return
             case .head(let head, let consumed):
                 let total = consumed + head.contentLength
                 while buffer.count < total {
-                    guard let more = read(stream) else { return }
-                    buffer += more
+                    guard read(stream, into: &buffer) else { return }
                 }
                 let request = HTTPRequest(
                     method: head.method, path: head.path, headers: head.headers, body: Array(buffer[consumed..<total]))
                 buffer.removeSubrange(0..<total)
+                traffic.countRequest()
                 let response = respond(to: request)
+                traffic.giveBack(total)  // held until answered: the request's body lived on in `request`
                 if response.dropConnection { return }
                 let keepAlive = head.keepAlive && !registry.isStopped
                 guard stream.writeAll(response.serialized(keepAlive: keepAlive, date: clock())), keepAlive else { return }
             }
         }
+    }
+
+    /// Appends the client's next bytes to `buffer`, taken from the budget first; false at end of
+    /// stream, on error, on stop, after the idle timeout, or when the budget cannot hold them
+    /// (then the client was answered 503 with `Retry-After: 1`).
+    private func read(_ stream: any ConnectionStream, into buffer: inout [UInt8]) -> Bool {
+        guard let more = read(stream) else { return false }
+        guard traffic.take(more.count, limit: parser.limits.maxBufferedBytes) else {
+            refuse(HTTPResponse.busy("the server is holding too many request bytes; try again"), on: stream)
+            return false
+        }
+        buffer += more
+        return true
+    }
+
+    /// Writes `refusal` and closes the conversation.
+    private func refuse(_ refusal: HTTPResponse, on stream: any ConnectionStream) {
+        _ = stream.writeAll(refusal.serialized(keepAlive: false, date: clock()))
+        drainBeforeClose(stream)
     }
 
     /// The next bytes from the client; `nil` at end of stream, on error, on stop, or after

@@ -1,4 +1,4 @@
-// HTTPLimits: the bounds that keep one client from exhausting the server.
+// HTTPLimits: the bounds that keep clients from exhausting the server.
 
 /// Size, time and connection bounds for `HTTPServer`.
 public struct HTTPLimits: Sendable, Equatable {
@@ -9,17 +9,23 @@ public struct HTTPLimits: Sendable, Equatable {
     /// A connection with no request in progress is closed after this many idle seconds,
     /// and a request that stops arriving midway for as long is closed too.
     public var idleTimeoutSeconds: Double
-    /// Connections served at once; one more is answered 503 and closed.
+    /// Connections served at once; one more is answered 503 (`Retry-After: 1`) and closed.
     public var maxConnections: Int
+    /// Request bytes buffered across all connections at once; the connection whose bytes would
+    /// pass it is answered 503 (`Retry-After: 1`) and closed.
+    public var maxBufferedBytes: Int
 
-    /// Defaults: 16 KiB of headers, 8 MiB bodies, 30 s idle, 1024 connections.
+    /// Defaults: 16 KiB of headers; 28 MiB bodies (a KYC request with three 5 MiB images, base64
+    /// in the business JSON and base64 again in the envelope, is 26.7 MiB); 30 s idle;
+    /// 256 connections; 256 MiB buffered across them.
     public init(
-        maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 8 * 1024 * 1024,
-        idleTimeoutSeconds: Double = 30, maxConnections: Int = 1024
+        maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 28 * 1024 * 1024,
+        idleTimeoutSeconds: Double = 30, maxConnections: Int = 256, maxBufferedBytes: Int = 256 * 1024 * 1024
     ) {
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.maxConnections = maxConnections
+        self.maxBufferedBytes = maxBufferedBytes
     }
 }

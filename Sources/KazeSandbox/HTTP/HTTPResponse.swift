@@ -34,6 +34,11 @@ public struct HTTPResponse: Sendable, Equatable {
         return HTTPResponse(status: status, headers: all, body: Array((message + "\n").utf8))
     }
 
+    /// 503 with `Retry-After: 1`: the server is at one of its limits (connections, buffered bytes).
+    static func busy(_ message: String) -> HTTPResponse {
+        .text(status: 503, message, headers: ["Retry-After": "1"])
+    }
+
     /// The HTML error page a reverse proxy answers with (502, 504), no envelope.
     public static func gatewayPage(status: Int) -> HTTPResponse {
         let title = "\(status) \(HTTPResponse(status: status).reason)"

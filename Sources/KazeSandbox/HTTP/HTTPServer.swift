@@ -11,7 +11,10 @@ import Foundation
 /// defer { server.stop() }
 /// ```
 /// Malformed requests are answered 400 (431 for oversized headers, 413 for oversized bodies,
-/// 411 for chunked bodies) and the connection is closed; no input can crash the server.
+/// 411 for chunked bodies) and the connection is closed; no input can crash the server. One
+/// connection more than `limits.maxConnections`, and the connection whose bytes would take the
+/// request bytes buffered across connections past `limits.maxBufferedBytes`, are answered 503
+/// with `Retry-After: 1` and closed.
 /// Every answer carries a `Date` header read from `clock` (unless the handler set one).
 public final class HTTPServer: Sendable {
     private let requestedPort: UInt16
@@ -20,18 +23,22 @@ public final class HTTPServer: Sendable {
     private let clock: @Sendable () -> Date
     private let registry = ConnectionRegistry()
     private let tls: TLSServerContext?
+    /// Requests read, connections refused, and request bytes buffered (now and at the peak).
+    public let traffic: HTTPTraffic
 
     /// A server that will listen on `port` (0 = any free port) and answer with `handler`,
-    /// dating its answers by `clock` (default: the real clock); over TLS when `tls` is given (HTTPS).
+    /// dating its answers by `clock` (default: the real clock); over TLS when `tls` is given (HTTPS);
+    /// counting into `traffic`.
     public init(
         port: UInt16 = 0, limits: HTTPLimits = .init(), clock: @escaping @Sendable () -> Date = { Date() },
-        tls: TLSServerContext? = nil,
+        tls: TLSServerContext? = nil, traffic: HTTPTraffic = HTTPTraffic(),
         handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
     ) {
         self.requestedPort = port
         self.limits = limits
         self.clock = clock
         self.tls = tls
+        self.traffic = traffic
         self.handler = handler
     }
 
@@ -46,7 +53,7 @@ public final class HTTPServer: Sendable {
         }
         let registry = self.registry
         let connection = HTTPConnection(
-            parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry, clock: clock)
+            parser: HTTPRequestParser(limits: limits), handler: handler, registry: registry, traffic: traffic, clock: clock)
         let maxConnections = limits.maxConnections
         let tls = self.tls
         registry.threads.enter()
@@ -75,7 +82,8 @@ public final class HTTPServer: Sendable {
                   let fd = POSIXSocket.accept(listener)
             else { continue }
             guard registry.admit(fd, limit: maxConnections) else {
-                let busy = HTTPResponse.text(status: 503, "too many connections", headers: ["Retry-After": "1"])
+                connection.traffic.countRefusedConnection()
+                let busy = HTTPResponse.busy("too many connections")
                 _ = POSIXSocket.writeAll(fd, busy.serialized(keepAlive: false, date: connection.clock()))
                 POSIXSocket.close(fd)
                 continue

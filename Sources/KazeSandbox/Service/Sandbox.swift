@@ -55,15 +55,17 @@ public final class Sandbox: Sendable {
             persister = nil
         }
         let faults = FaultInjector(options: options.faults)
+        let traffic = HTTPTraffic()
         let service = SandboxService(
             engine: engine, faults: faults, counts: counts,
             control: SandboxControl(options: options, faults: faults, engine: engine),
             codec: EnvelopeCodec(profile: options.profile, ownPrivateKey: options.platformKey,
                                  peerPublicKey: options.merchantPublicKey),
-            sysId: options.sysId, stop: stopFlag)
+            sysId: options.sysId, stop: stopFlag, traffic: traffic)
         self.service = service
         server = HTTPServer(
-            port: options.port, limits: options.limits, clock: { engine.platformNow(real: Date()) }, tls: options.tls
+            port: options.port, limits: options.limits, clock: { engine.platformNow(real: Date()) }, tls: options.tls,
+            traffic: traffic
         ) {
             await service.handle($0)
         }

@@ -41,8 +41,9 @@ public struct SandboxOptions: Sendable {
     public var dedupe = DedupeMode.off
     /// Faults to inject.
     public var faults = FaultOptions()
-    /// HTTP bounds; bodies up to 32 MiB so three 5 MiB KYC images fit after two encodings.
-    public var limits = HTTPLimits(maxBodyBytes: 32 * 1024 * 1024)
+    /// HTTP bounds (see `HTTPLimits` for the defaults: 256 connections, 256 MiB buffered, 28 MiB
+    /// bodies, so three 5 MiB KYC images fit after two encodings).
+    public var limits = HTTPLimits()
     /// Serve HTTPS with this certificate (`--tls`); `nil` serves plain HTTP.
     public var tls: TLSServerContext?
 

@@ -14,12 +14,16 @@ struct SandboxService: Sendable {
     let codec: EnvelopeCodec
     let sysId: String
     let stop: StopFlag
+    /// The HTTP server's counters: requests, refused connections, buffered bytes.
+    let traffic: HTTPTraffic
 
-    /// The state, the injected fault counts and the current settings (`GET /_sandbox/state`).
+    /// The state, the injected fault counts, the current settings and the HTTP counters
+    /// (`GET /_sandbox/state`).
     func stateView() -> JSONValue {
         guard var view = engine.snapshot(now: Date()).objectValue else { return .null }
         view["faults"] = counts.json
         view["settings"] = control.settingsJSON
+        view["http"] = traffic.snapshot.json
         return .object(view)
     }
 

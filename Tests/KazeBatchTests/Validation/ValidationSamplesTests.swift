@@ -20,19 +20,20 @@ final class ValidationSamplesTests: XCTestCase {
         }
     }
 
-    func testKycSampleKeepsImagesOnDiskAndBuildsTheRequest() throws {
+    func testKycSampleKeepsImagesOnDiskAndBuildsTheRequest() async throws {
         let outcomes = try ValidationTestFiles.outcomes(.kyc, ValidationTestFiles.sample("kyc.csv"))
         guard case .valid(let bob) = outcomes[1] else { return XCTFail("\(outcomes[1])") }
         XCTAssertEqual(bob.body["addressLine"], .string("221 Baker Street, Apt \"B\""))
         XCTAssertEqual(Set(bob.images.keys), ["frontImgBase64", "backImgBase64", "handheldImgBase64"])
         XCTAssertEqual(bob.images["backImgBase64"], ValidationTestFiles.sample("images/id-back.png").standardizedFileURL)
-        let body = try bob.requestBody()
+        let body = try await bob.requestBody(maxImageBytes: 5 << 20)
         XCTAssertEqual(body.keys, APIOperation.kyc.requestFields)
         XCTAssertTrue(body["backImgBase64"]?.stringValue?.hasPrefix("data:image/png;base64,iVBORw0KGgo") == true)
         XCTAssertTrue(body["frontImgBase64"]?.stringValue?.hasPrefix("data:image/png;base64,") == true)
         guard case .valid(let ann) = outcomes[0] else { return XCTFail("\(outcomes[0])") }
         XCTAssertEqual(Set(ann.images.keys), ["frontImgBase64", "handheldImgBase64"])
-        XCTAssertTrue(try ann.requestBody()["frontImgBase64"]?.stringValue?.hasPrefix("data:image/jpeg;base64,/9j/") == true)
+        let annBody = try await ann.requestBody(maxImageBytes: 5 << 20)
+        XCTAssertTrue(annBody["frontImgBase64"]?.stringValue?.hasPrefix("data:image/jpeg;base64,/9j/") == true)
     }
 
     func testInvalidKycSample() throws {
