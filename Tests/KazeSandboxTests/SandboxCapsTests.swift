@@ -104,7 +104,7 @@ final class SandboxCapsTests: XCTestCase {
     /// sealed for real; the big one's size follows from it (AES-ECB pads to 16 bytes, base64 is 4/3).
     func testAKYCRequestWithThreeFiveMiBImagesFitsTheDefaultBodyLimit() throws {
         let imageFields = ["frontImgBase64", "backImgBase64", "handheldImgBase64"]
-        var kyc = Bodies.kyc("big@example.com", ["identificationType": "ID_CARD"])
+        var kyc = RequestBodies.kyc("big@example.com", ["identificationType": "ID_CARD"])
         for field in imageFields { kyc[field] = .string("x") }
         let plain = JSONValue.object(kyc).compactBytes
         let codec = EnvelopeCodec(profile: CryptoProfile(), ownPrivateKey: try TestKeys.merchant,

@@ -14,7 +14,7 @@ final class FieldRuleParityTests: XCTestCase {
     /// Records per operation (KYC, with the most fields, gets three times as many).
     private let recordsPerOperation = 500
 
-    func testValidateAndTheSandboxAgreeOnEveryGeneratedRecord() throws {
+    func testValidateAndTheSandboxAgreeOnEveryGeneratedRecord() async throws {
         let folder = try ValidationTestFiles.fixture("images")
         var records = ParityRecords(imageFolder: folder, random: SplitMix64(seed: 0x5EED_F1E1_D5))
         var state = SandboxState(inventorySize: 10, merchantBalance: Cents(1_000_000_000), rules: PlatformRules())
@@ -32,7 +32,7 @@ final class FieldRuleParityTests: XCTestCase {
                 let shown = "\(operation.apiCode) \(record.spoilt) \(record.columns.map { "\($0.name)=\($0.value)" })"
                 if case .valid(let valid) = checked {
                     accepted += 1
-                    let answer = state.run(operation, try valid.requestBody(), context)
+                    let answer = state.run(operation, try await valid.requestBody(maxImageBytes: options.maxImageBytes), context)
                     XCTAssertNil(paramErrorField(answer), "validate accepted what the sandbox refuses: \(shown) → \(answer)")
                     continue
                 }
