@@ -3,9 +3,10 @@
 // across every connection, with the peak: the cap on those bytes is enforced here.
 
 import Foundation
+import KazeSync
 
 /// Counters and the buffered-bytes budget of one `HTTPServer`. Safe from any thread.
-public final class HTTPTraffic: @unchecked Sendable {
+public final class HTTPTraffic: Sendable {
     /// A snapshot of the counters.
     public struct Counts: Sendable, Equatable {
         /// Requests read whole and handed to the handler.
@@ -20,19 +21,18 @@ public final class HTTPTraffic: @unchecked Sendable {
         public var peakBufferedBytes = 0
     }
 
-    private let lock = NSLock()
-    private var counts = Counts()
+    private let counts = Locked(Counts())
 
     /// Fresh counters.
     public init() {}
 
     /// The counters now.
-    public var snapshot: Counts { lock.withLock { counts } }
+    public var snapshot: Counts { counts.withLock { $0 } }
 
     /// Takes `bytes` more for a connection's buffer; false (nothing taken, the refusal counted)
     /// when that would pass `limit` across connections.
     func take(_ bytes: Int, limit: Int) -> Bool {
-        lock.withLock {
+        counts.withLock { counts in
             guard counts.bufferedBytes + bytes <= limit else {
                 counts.refusedOverBuffer += 1
                 return false
@@ -44,11 +44,11 @@ public final class HTTPTraffic: @unchecked Sendable {
     }
 
     /// Gives back `bytes` taken earlier.
-    func giveBack(_ bytes: Int) { lock.withLock { counts.bufferedBytes -= bytes } }
+    func giveBack(_ bytes: Int) { counts.withLock { $0.bufferedBytes -= bytes } }
 
     /// Counts one request read.
-    func countRequest() { lock.withLock { counts.requests += 1 } }
+    func countRequest() { counts.withLock { $0.requests += 1 } }
 
     /// Counts one connection refused for being one too many.
-    func countRefusedConnection() { lock.withLock { counts.refusedConnections += 1 } }
+    func countRefusedConnection() { counts.withLock { $0.refusedConnections += 1 } }
 }

@@ -3,6 +3,7 @@
 // on, accepts late commits, and — with a state file — logs what changed before answering.
 
 import Foundation
+import KazeSync
 import KazeCrypto
 import KazeProtocol
 
@@ -17,47 +18,50 @@ struct OperationRequest: Sendable {
 }
 
 /// Applies operations to the sandbox state, one at a time.
-final class SandboxEngine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var state: SandboxState
+final class SandboxEngine: Sendable {
+    private let core: Locked<Core>
     private let counts: FaultCounts
-    /// The operation log (with `--state`), its last entry's number, and entries since the
-    /// last compaction began.
+    /// The operation log (with `--state`).
     private let log: OperationLog?
-    private var lastEntry: Int
-    private var entriesSinceCompaction = 0
-    private var logError: SandboxStateError?
+
+    /// The state, and the log's bookkeeping: its last entry's number, entries since the last
+    /// compaction began, and the last error appending to it.
+    private struct Core {
+        var state: SandboxState
+        var lastEntry: Int
+        var entriesSinceCompaction = 0
+        var logError: SandboxStateError?
+    }
 
     /// An engine over `state`; with `log`, every change is logged, numbered after `lastEntry`.
     init(state: SandboxState, counts: FaultCounts, log: OperationLog? = nil, lastEntry: Int = 0) {
         var state = state
         _ = state.takeChanges()
-        self.state = state
+        core = Locked(Core(state: state, lastEntry: lastEntry))
         self.counts = counts
         self.log = log
-        self.lastEntry = lastEntry
     }
 
     /// The last error appending to the log, if any.
-    var persistenceError: SandboxStateError? { lock.withLock { logError } }
+    var persistenceError: SandboxStateError? { core.withLock { $0.logError } }
 
     /// Log entries written since the last compaction began, and how many records (users,
     /// cards, transactions) a snapshot would hold.
     var backlog: (entries: Int, records: Int) {
-        lock.withLock { (entriesSinceCompaction, state.users.count + state.cards.count + state.transactions.count) }
+        core.withLock { ($0.entriesSinceCompaction, $0.state.users.count + $0.state.cards.count + $0.state.transactions.count) }
     }
 
     /// The platform clock's reading at the real moment `real`.
-    func platformNow(real: Date) -> Date { lock.withLock { state.rules.clock.now(real: real) } }
+    func platformNow(real: Date) -> Date { core.withLock { $0.state.rules.clock.now(real: real) } }
 
     /// Replaces the rules (delays, clock, page cap, dedupe mode) from now on.
-    func update(rules: PlatformRules) { lock.withLock { state.rules = rules } }
+    func update(rules: PlatformRules) { core.withLock { $0.state.rules = rules } }
 
     /// Performs `request` at the real moment `now`.
     func perform(_ request: OperationRequest, now: Date) -> OperationResult {
-        durably {
+        durably { state in
             state.advance(to: now)
-            let digest = digestIfRemembering(request)
+            let digest = Self.digestIfRemembering(request, in: state)
             if let digest, let answer = state.rememberedAnswer(request.requestNo, digest: digest) {
                 counts.record(.dedupe)
                 return answer
@@ -73,9 +77,9 @@ final class SandboxEngine: @unchecked Sendable {
     /// - Returns: true when it will commit; false for a read, a repeat the memory refuses, or an
     ///   operation that would fail.
     func acceptLate(_ request: OperationRequest, now: Date, dueAt: Date) -> Bool {
-        durably {
+        durably { state in
             state.advance(to: now)
-            let digest = digestIfRemembering(request)
+            let digest = Self.digestIfRemembering(request, in: state)
             if let digest, state.rememberedAnswer(request.requestNo, digest: digest) != nil {
                 counts.record(.dedupe)
                 return false
@@ -88,7 +92,7 @@ final class SandboxEngine: @unchecked Sendable {
 
     /// The whole state as JSON, after settling what is due at `now`.
     func snapshot(now: Date) -> JSONValue {
-        durably {
+        durably { state in
             state.advance(to: now)
             return state.json
         }
@@ -98,31 +102,31 @@ final class SandboxEngine: @unchecked Sendable {
     /// cheap) with the number of its last log entry; `nil` when nothing was logged since the
     /// last one, unless `always`.
     func beginCompaction(always: Bool = false) -> (state: SandboxState, lastEntry: Int)? {
-        lock.withLock {
-            guard always || entriesSinceCompaction > 0 else { return nil }
+        core.withLock { core in
+            guard always || core.entriesSinceCompaction > 0 else { return nil }
             do {
                 try log?.setAside()
             } catch let error as SandboxStateError {
-                logError = error
+                core.logError = error
             } catch {}
-            entriesSinceCompaction = 0
-            return (state, lastEntry)
+            core.entriesSinceCompaction = 0
+            return (core.state, core.lastEntry)
         }
     }
 
-    /// Runs `body` under the lock, logs what it changed, and flushes the log to disk (outside
-    /// the lock, so concurrent requests share flushes) before returning its result.
-    private func durably<Result>(_ body: () -> Result) -> Result {
-        let (result, logged) = lock.withLock { () -> (Result, Bool) in
-            let result = body()
-            let changed = state.takeChanges()
+    /// Runs `body` on the state under the lock, logs what it changed, and flushes the log to
+    /// disk (outside the lock, so concurrent requests share flushes) before returning its result.
+    private func durably<Result>(_ body: (inout SandboxState) -> Result) -> Result {
+        let (result, logged) = core.withLock { core -> (Result, Bool) in
+            let result = body(&core.state)
+            let changed = core.state.takeChanges()
             guard let log, !changed.isEmpty else { return (result, false) }
-            lastEntry += 1
-            entriesSinceCompaction += 1
+            core.lastEntry += 1
+            core.entriesSinceCompaction += 1
             do {
-                try log.append(state.logEntry(lastEntry, changed).compactBytes + [0x0A])
+                try log.append(core.state.logEntry(core.lastEntry, changed).compactBytes + [0x0A])
             } catch let error as SandboxStateError {
-                logError = error
+                core.logError = error
             } catch {}
             return (result, true)
         }
@@ -132,7 +136,7 @@ final class SandboxEngine: @unchecked Sendable {
 
     /// The memory digest of `request` when dedupe is on: SHA-256 of the apiCode, a zero byte
     /// and the body with its secrets redacted (a hash of a six-digit PIN would give it away).
-    private func digestIfRemembering(_ request: OperationRequest) -> String? {
+    private static func digestIfRemembering(_ request: OperationRequest, in state: SandboxState) -> String? {
         guard state.rules.dedupe != .off else { return nil }
         let body = JSONValue.object(SecretFields.redact(request.body)).compactBytes
         return Hex.encode(SHA256.hash(Array(request.operation.apiCode.utf8) + [0] + body))
