@@ -21,10 +21,15 @@ final class ByteSource {
     private let path: String
     /// Bytes still to be read when the source reads only a prefix of the file.
     private var remaining: Int?
+    /// Bytes asked for per read: `chunkSize`, or less where tests and fuzzers cut the file
+    /// into small chunks to reach every chunk boundary.
+    private let readSize: Int
 
-    /// Opens `path` for reading (only its first `limit` bytes when given).
+    /// Opens `path` for reading (only its first `limit` bytes when given), `readSize` bytes
+    /// (1 to `chunkSize`) at a time.
     /// - Throws: `InputError` when the file cannot be opened or is a folder.
-    init(path: String, limit: Int? = nil) throws {
+    init(path: String, limit: Int? = nil, readSize: Int = chunkSize) throws {
+        precondition((1...Self.chunkSize).contains(readSize), "read size out of range")
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the open
         guard descriptor >= 0 else {
             throw InputError(path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))")
@@ -38,6 +43,7 @@ final class ByteSource {
         self.descriptor = descriptor
         self.path = path
         remaining = limit
+        self.readSize = readSize
         bytes = .allocate(capacity: Self.chunkSize)
     }
 
@@ -51,7 +57,7 @@ final class ByteSource {
     @discardableResult
     func fill() throws -> Int {
         while true {
-            let got = systemRead(descriptor, bytes, min(Self.chunkSize, remaining ?? Self.chunkSize))
+            let got = systemRead(descriptor, bytes, min(readSize, remaining ?? readSize))
             if got >= 0 {
                 count = got
                 remaining = remaining.map { $0 - got }
