@@ -1,9 +1,11 @@
 // FuzzHTTPResponse: libFuzzer entry point for the client transport's HTTP answer reader. The
 // input is everything a server sent on one connection; it is read as answers (1xx heads,
 // Content-Length, chunked and read-to-close bodies, trailers), up to 8 on one connection as
-// keep-alive does, once delivered whole and once in reads of 1 to 13 bytes. Both deliveries
-// must give the same answers, every body must stay within the limit, and the headers the
-// transport reads (Retry-After, Date, Keep-Alive) are parsed as it does.
+// pipelined answers, once delivered whole and once in reads of 1 to 13 bytes. Both deliveries
+// must give the same answers and fail after the same number of them (the failure's text may
+// differ: it quotes what had arrived; so may keep-alive, which depends on whether more bytes
+// had arrived), every body must stay within the limit, and the headers the transport reads
+// (Retry-After, Date, Keep-Alive) are parsed as it does.
 
 import Foundation
 import FuzzSupport
@@ -29,7 +31,7 @@ private final class ScriptedStream: ByteStream {
         return Array(bytes[position..<end])
     }
 
-    func isIdleAndOpen() -> Bool { position < bytes.count }
+    func isIdleAndOpen() -> Bool { position == bytes.count }
     func close() {}
 }
 
@@ -45,14 +47,13 @@ private func answers(_ bytes: [UInt8], readSize: Int) -> [String] {
         do {
             let answer = try reader.read()
             FuzzOracle.require(answer.body.count <= maxBodyBytes, "a body of \(answer.body.count) bytes passed the limit")
-            let keepAlive = KeepAlive(after: answer, idleSeconds: 2)
+            _ = KeepAlive(after: answer, idleSeconds: 2)  // depends on what had arrived: parsed, not compared
             let retryAfter = RetryAfter.seconds(answer.head.value("Retry-After"), now: Date(timeIntervalSince1970: 0))
             let date = HTTPDate.parse(answer.head.value("Date"))
-            result.append("\(answer.head.status) \(answer.head.fields) \(answer.body) \(answer.endsCleanly) "
-                + "\(String(describing: keepAlive)) \(String(describing: retryAfter)) \(String(describing: date))")
-            guard keepAlive != nil else { break }
+            result.append("\(answer.head.status) \(answer.head.fields) \(answer.body) "
+                + "\(String(describing: retryAfter)) \(String(describing: date))")
         } catch {
-            result.append("failure: \(error)")
+            result.append("failure")
             break
         }
     }
