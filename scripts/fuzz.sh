@@ -43,7 +43,7 @@ for target in $targets; do
   echo "== $target: fuzzing for $seconds s"
   # Swift's own backtracer reads the crashed stack in a way AddressSanitizer reports as
   # stack-buffer-underflow; libFuzzer's report of the real crash is all we need.
-  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/lsan.supp" \
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Tests/Sanitizers/lsan.supp" \
   timeout $((seconds + 120)) "$scratch/debug/$product" -max_total_time="$seconds" -rss_limit_mb="$rss_mb" \
     -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "Tests/Fuzz/$target/corpus" > "$log" 2>&1
   status=$?

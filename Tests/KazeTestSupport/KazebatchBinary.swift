@@ -3,10 +3,17 @@
 
 import Foundation
 
-/// The `kazebatch` executable in this package's debug build folder.
+/// The `kazebatch` executable of the build that is running the tests.
 public enum KazebatchBinary {
-    /// `.build/debug/kazebatch` of this package (built by `swift build` / `swift test`).
-    public static let url = PackageFolder.root.appendingPathComponent(".build/debug/kazebatch")
+    /// `kazebatch` next to the running test executable — `.build/debug/kazebatch` for `swift
+    /// test`, `.build/asan/debug/kazebatch` for `make sanitize`'s AddressSanitizer run, so process
+    /// tests run the binary built with the same sanitizer — else `.build/debug/kazebatch`.
+    public static let url: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("kazebatch")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return PackageFolder.root.appendingPathComponent(".build/debug/kazebatch")
+    }()
 
     /// The executable, or `TestSupportError.binaryMissing` when it was not built.
     @discardableResult

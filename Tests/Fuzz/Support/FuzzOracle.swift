@@ -7,4 +7,15 @@ public enum FuzzOracle {
     public static func require(_ condition: Bool, _ message: @autoclosure () -> String) {
         if !condition { fatalError("fuzz property broken: \(message())") }
     }
+
+    /// Requires `read` to give the same result when the input arrives `whole` bytes at a time
+    /// and when it arrives in small reads of 1 to `smallest` bytes (picked by `inputSize`, so a
+    /// crash input replays the same way).
+    public static func requireSameAtAnyReadSize<Reading: Equatable>(
+        inputSize: Int, whole: Int, smallest: Int, _ read: (_ readSize: Int) -> Reading
+    ) {
+        let wholeReading = read(whole)
+        let smallReading = read(1 + inputSize % smallest)
+        require(wholeReading == smallReading, "the reading depends on the read size: \(wholeReading) vs \(smallReading)")
+    }
 }
