@@ -9,13 +9,13 @@ public enum FuzzOracle {
     }
 
     /// Requires `read` to give the same result when the input arrives `whole` bytes at a time
-    /// and when it arrives in small reads of 1 to `smallest` bytes (picked by `inputSize`, so a
+    /// and when it arrives in small reads of 1 to `smallUpTo` bytes (picked by `inputSize`, so a
     /// crash input replays the same way).
     public static func requireSameAtAnyReadSize<Reading: Equatable>(
-        inputSize: Int, whole: Int, smallest: Int, _ read: (_ readSize: Int) -> Reading
+        inputSize: Int, whole: Int, smallUpTo: Int, _ read: (_ readSize: Int) -> Reading
     ) {
         let wholeReading = read(whole)
-        let smallReading = read(1 + inputSize % smallest)
+        let smallReading = read(1 + inputSize % smallUpTo)
         require(wholeReading == smallReading, "the reading depends on the read size: \(wholeReading) vs \(smallReading)")
     }
 }

@@ -26,7 +26,7 @@ private func records(_ path: String, readSize: Int) -> [String] {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = ScratchFolder.write(FuzzInput.bytes(data, size), to: "input.csv")
-    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: ByteSource.chunkSize, smallest: 7) { records(path, readSize: $0) }
+    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: ByteSource.chunkSize, smallUpTo: 7) { records(path, readSize: $0) }
     for operation in [APIOperation.recharge, .kyc] {
         guard var source = try? CSVRecordSource(path: path, schema: OperationSchema(operation: operation)) else { continue }
         var record = RawRecord()

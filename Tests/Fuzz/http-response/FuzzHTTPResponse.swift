@@ -63,7 +63,7 @@ private func answers(_ bytes: [UInt8], readSize: Int) -> [String] {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTTPResponse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
-    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: AnswerReader.readSize, smallest: 13) { answers(bytes, readSize: $0) }
+    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: AnswerReader.readSize, smallUpTo: 13) { answers(bytes, readSize: $0) }
     return 0
 }
 

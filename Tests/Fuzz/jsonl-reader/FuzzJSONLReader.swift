@@ -25,7 +25,7 @@ private func lines(_ path: String, readSize: Int) -> [String] {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONLReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = ScratchFolder.write(FuzzInput.bytes(data, size), to: "input.jsonl")
-    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: ByteSource.chunkSize, smallest: 7) { lines(path, readSize: $0) }
+    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: ByteSource.chunkSize, smallUpTo: 7) { lines(path, readSize: $0) }
     for operation in [APIOperation.recharge, .kyc] {
         guard var source = try? JSONLRecordSource(path: path, schema: OperationSchema(operation: operation)) else { continue }
         var record = RawRecord()
