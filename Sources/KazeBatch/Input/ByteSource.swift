@@ -26,6 +26,8 @@ final class ByteSource {
     /// Bytes asked for per read: `chunkSize`, or less where tests and fuzzers cut the file
     /// into small chunks to reach every chunk boundary.
     private let readSize: Int
+    /// Size of `bytes`: `readSize`, and at least the three bytes of a byte order mark.
+    private let capacity: Int
 
     /// Opens `path` for reading (only its first `limit` bytes when given), `readSize` bytes
     /// (1 to `chunkSize`) at a time.
@@ -46,7 +48,8 @@ final class ByteSource {
         self.path = path
         remaining = limit
         self.readSize = readSize
-        bytes = .allocate(capacity: Self.chunkSize)
+        capacity = max(readSize, 3)
+        bytes = .allocate(capacity: capacity)
     }
 
     deinit {
@@ -71,7 +74,7 @@ final class ByteSource {
     func fillSkippingByteOrderMark() throws -> Int {
         try fill()
         while (1..<3).contains(count) {
-            let got = try read(into: bytes + count, capacity: min(readSize, Self.chunkSize - count))
+            let got = try read(into: bytes + count, capacity: min(readSize, capacity - count))
             if got == 0 { break }
             count += got
         }
