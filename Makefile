@@ -36,12 +36,15 @@ fuzz: check-openssl
 # The XCTest suite (same skip as `make test`) under AddressSanitizer, then ThreadSanitizer, each
 # in its own build folder (.build/asan, .build/tsan) so the normal build stays as it is; process
 # tests run the sanitized kazebatch of that folder. Suppressions: Tests/Sanitizers/lsan.supp,
-# Tests/Sanitizers/tsan.supp (each entry with its reason).
+# Tests/Sanitizers/tsan.supp (each entry with its reason). JournalWriteFailureTests are left out
+# of the ThreadSanitizer run: they give the child a 16 KB file-size limit (RLIMIT_FSIZE), under
+# which ThreadSanitizer's own runtime dies with SIGBUS before kazebatch can report anything.
 sanitize: check-openssl
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
 	  timeout 3600 $(SWIFT) test --disable-swift-testing --skip KazeChaosTests --sanitize=address --scratch-path .build/asan
 	TSAN_OPTIONS="suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp halt_on_error=1" \
-	  timeout 5400 $(SWIFT) test --disable-swift-testing --skip KazeChaosTests --sanitize=thread --scratch-path .build/tsan
+	  timeout 5400 $(SWIFT) test --disable-swift-testing --skip KazeChaosTests --skip JournalWriteFailureTests \
+	  --sanitize=thread --scratch-path .build/tsan
 
 # The main job: every sample batch, in the order of a card's life, against a sandbox that
 # this command starts on 127.0.0.1 and stops again.
