@@ -76,3 +76,25 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (`make fuzz`, Tests/Fuzz/README.md): one executable per fuzzed parser, each
+// exporting `LLVMFuzzerTestOneInput`. Declared only when KAZEBATCH_FUZZ is set, in a separate
+// build folder, so `swift build` and `swift test` never build them.
+if Context.environment["KAZEBATCH_FUZZ"] != nil {
+    package.targets.append(.target(
+        name: "FuzzSupport", dependencies: ["KazeCrypto"], path: "Tests/Fuzz/Support"))
+    let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+        ("FuzzCSVReader", "csv-reader", ["KazeBatch"]),
+        ("FuzzJSONLReader", "jsonl-reader", ["KazeBatch"]),
+        ("FuzzJSONParser", "json-parser", ["KazeProtocol"]),
+        ("FuzzEnvelope", "envelope", ["KazeCrypto", "KazeProtocol"]),
+        ("FuzzHTTPResponse", "http-response", ["KazeClient", "KazeProtocol"]),
+        ("FuzzHTTPRequest", "http-request", ["KazeSandbox"]),
+        ("FuzzConfig", "config", ["KazeClient"]),
+    ]
+    for fuzz in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: fuzz.name, dependencies: fuzz.dependencies + ["FuzzSupport"],
+            path: "Tests/Fuzz/\(fuzz.folder)", exclude: ["corpus"]))
+    }
+}

@@ -32,10 +32,9 @@ struct CSVReader {
         var state = State.fieldStart
         while true {
             if position == chunk.count {
-                try source.fill()
+                if startedFile { try source.fill() } else { startedFile = true; try source.fillSkippingByteOrderMark() }
                 chunk = source.chunk
                 position = 0
-                if !startedFile { startedFile = true; skipByteOrderMark() }
                 if chunk.isEmpty { return finishAtEndOfFile(row: &row, state: state) }
                 continue
             }
@@ -146,10 +145,6 @@ struct CSVReader {
         default: endField(&row)
         }
         return true
-    }
-
-    private mutating func skipByteOrderMark() {
-        if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
     }
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")

@@ -27,10 +27,9 @@ struct JSONLReader {
             var sawNewline = false
             while !sawNewline {
                 if position == chunk.count {
-                    try source.fill()
+                    if startedFile { try source.fill() } else { startedFile = true; try source.fillSkippingByteOrderMark() }
                     chunk = source.chunk
                     position = 0
-                    if !startedFile { startedFile = true; skipByteOrderMark() }
                     if chunk.isEmpty { finished = true; break }
                     continue
                 }
@@ -45,9 +44,5 @@ struct JSONLReader {
             if tooLong || bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return line }
         }
         return nil
-    }
-
-    private mutating func skipByteOrderMark() {
-        if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
     }
 }
