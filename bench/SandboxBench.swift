@@ -14,7 +14,7 @@ final class Tally: @unchecked Sendable {
     private let lock = NSLock()
     private var succeeded = 0
     private var failed: [String: Int] = [:]
-    func add(_ outcome: CallOutcome) {
+    func add(_ outcome: CallResult) {
         lock.withLock {
             if case .success = outcome { succeeded += 1 } else { failed["\(outcome)".prefix(60).description, default: 0] += 1 }
         }

@@ -73,7 +73,7 @@ final class CallCommandTests: XCTestCase {
 
     func testExitCodePerOutcome() {
         let body = JSONObject([("encrypt", .string("SUCCESS"))])
-        let cases: [(CallOutcome, ExitCode)] = [
+        let cases: [(CallResult, ExitCode)] = [
             (.success(body: body), .success), (.businessFailure(body: body), .someFailed),
             (.platformError(code: .notFound, detail: "no card", retryAfter: nil), .someFailed),
             (.httpError(status: 500, retryAfter: 2), .someFailed), (.protocolError(reason: "bad sign"), .someFailed),
@@ -82,7 +82,7 @@ final class CallCommandTests: XCTestCase {
         for (outcome, code) in cases {
             XCTAssertEqual(CallCommand.report(outcome, operation: .card, requestNo: "1"), code, "\(outcome)")
         }
-        let moving: [(CallOutcome, ExitCode)] = [
+        let moving: [(CallResult, ExitCode)] = [
             (.httpError(status: 502, retryAfter: nil), .unknownRemain), (.httpError(status: 400, retryAfter: nil), .unknownRemain),
             (.protocolError(reason: "bad sign"), .unknownRemain), (.httpError(status: 429, retryAfter: 1), .someFailed),
             (.platformError(code: .systemError, detail: "later", retryAfter: nil), .someFailed),

@@ -12,13 +12,13 @@ import KazeProtocol
 
 final class HostileInputFieldTextTests: XCTestCase {
     /// The outcomes of validating `rows` (after the header `cardID,amount,ref`) as recharges.
-    private func recharges(_ rows: String, format: InputFormat = .csv) throws -> [RecordOutcome] {
+    private func recharges(_ rows: String, format: InputFormat = .csv) throws -> [ValidationResult] {
         let text = format == .csv ? "cardID,amount,ref\n" + rows : rows
         let file = try ValidationTestFiles.write(text, named: format == .csv ? "in.csv" : "in.jsonl", for: self)
         return try ValidationTestFiles.outcomes(.recharge, file)
     }
 
-    private func onlyIssue(_ outcomes: [RecordOutcome], file: StaticString = #filePath, line: UInt = #line) throws -> RecordIssue {
+    private func onlyIssue(_ outcomes: [ValidationResult], file: StaticString = #filePath, line: UInt = #line) throws -> RecordIssue {
         XCTAssertEqual(outcomes.count, 1, file: file, line: line)
         let issues = outcomes.flatMap(\.issues)
         XCTAssertEqual(issues.count, 1, "\(issues)", file: file, line: line)

@@ -1,4 +1,4 @@
-// OutcomeClassTests: each class of CallOutcome produced by a real exchange over loopback —
+// OutcomeClassTests: each class of CallResult produced by a real exchange over loopback —
 // business failure, platform codes, HTTP errors, untrustworthy answers, and transport
 // failures before (not sent) and after (unknown) the request went out.
 
@@ -18,7 +18,7 @@ final class OutcomeClassTests: XCTestCase {
     private func outcome(
         timeout: Double = 5,
         _ respond: @escaping @Sendable (PlatformSide, ReceivedRequest?, HTTPRequest) async -> HTTPResponse
-    ) async throws -> CallOutcome {
+    ) async throws -> CallResult {
         let folder = try temporaryFolder("kazeclient").url
         try writeKeyFiles(into: folder)
         let platform = PlatformSide(codec: try TestKeys.platformCodec())

@@ -139,7 +139,7 @@ final class HostileInputOutputTests: SandboxProcessTestCase {
 private struct RefusingAPI: CardAPI {
     let detail: String
 
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult {
         .platformError(code: PlatformCode(rawValue: "PARAM_ERROR"), detail: detail, retryAfter: nil)
     }
 }

@@ -11,7 +11,7 @@ import XCTest
 
 final class SandboxAfterCommitTests: XCTestCase {
     private func recharge(_ fixture: SandboxWithClient, _ amount: String = "2.50", requestNo: String = RequestNumber.make())
-        async -> CallOutcome
+        async -> CallResult
     {
         await fixture.client.call(.recharge, body: RequestBodies.recharge("SB000001", amount), requestNo: requestNo)
     }

@@ -1,5 +1,5 @@
 // SandboxClientFaultTests: each injected fault as the real client classifies it — the
-// CallOutcome class a batch engine acts on — and what the sandbox committed meanwhile.
+// CallResult class a batch engine acts on — and what the sandbox committed meanwhile.
 
 import Foundation
 import KazeClient
@@ -9,7 +9,7 @@ import XCTest
 @testable import KazeSandbox
 
 final class SandboxClientFaultTests: XCTestCase {
-    private func recharge(_ fixture: SandboxWithClient) async -> CallOutcome {
+    private func recharge(_ fixture: SandboxWithClient) async -> CallResult {
         await fixture.client.call(.recharge, body: RequestBodies.recharge("SB000001", "2.50"), requestNo: RequestNumber.make())
     }
 

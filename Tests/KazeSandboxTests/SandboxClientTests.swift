@@ -115,7 +115,7 @@ final class SandboxClientTests: XCTestCase {
     }
 }
 
-extension CallOutcome {
+extension CallResult {
     /// The platform code of a platformError outcome.
     var platformCode: PlatformCode? {
         if case .platformError(let code, _, _) = self { return code }

@@ -10,7 +10,7 @@ import XCTest
 @testable import KazeSandbox
 
 final class SandboxDedupeTests: XCTestCase {
-    private func recharge(_ client: KazePayClient, _ amount: String, _ requestNo: String) async -> CallOutcome {
+    private func recharge(_ client: KazePayClient, _ amount: String, _ requestNo: String) async -> CallResult {
         await client.call(.recharge, body: RequestBodies.recharge("SB000001", amount), requestNo: requestNo)
     }
 

@@ -7,7 +7,7 @@ import KazeProtocol
 /// One record from `name=value` pairs, validated like an input file's record (line 1).
 public struct FieldsRecord: BatchSource {
     /// The checks' verdict: a ValidRecord ready to send, or every problem found.
-    public let outcome: RecordOutcome
+    public let outcome: ValidationResult
     /// The operation the record asks for.
     public let operation: APIOperation
 
@@ -43,7 +43,7 @@ public struct FieldsRecord: BatchSource {
     public static func columnNames(of operation: APIOperation) -> [String] { OperationSchema(operation: operation).columnNames }
 
     /// Hands the one record to `body`.
-    public func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws { try body(outcome) }
+    public func forEachRecord(_ body: (ValidationResult) throws -> Void) throws { try body(outcome) }
 }
 
 /// A `name=value` list that cannot be one record.

@@ -68,7 +68,7 @@ public struct BatchRunner: Sendable {
     /// - Throws: `JournalError.locked` when another run holds the batch,
     ///   `BatchGuardError.otherBatchRunning` when another batch of the file runs; journal,
     ///   audit, output and input errors.
-    public func run(scan: ValidationSummary) async throws -> RunOutcome {
+    public func run(scan: ValidationSummary) async throws -> RunResult {
         try await withExecutor { executor in
             try await executor.reconcileInDoubt()
             let finished = await executor.rowsNotToSend()
@@ -79,12 +79,12 @@ public struct BatchRunner: Sendable {
 
     /// Only settles the batch's SUCCEEDED recharges whose transaction was pending (see
     /// `Executor.settle`), for up to `wait` seconds, then rewrites the results.
-    public func settle(wait: Double) async throws -> RunOutcome {
+    public func settle(wait: Double) async throws -> RunResult {
         try await withExecutor { executor in try await executor.settle(wait: wait) }
     }
 
     /// Only reconciles the batch's in-doubt rows, then rewrites the results.
-    public func reconcile() async throws -> RunOutcome {
+    public func reconcile() async throws -> RunResult {
         try await withExecutor { executor in try await executor.reconcileInDoubt() }
     }
 
@@ -94,7 +94,7 @@ public struct BatchRunner: Sendable {
     /// stop (exit 7).
     /// - Throws: `JournalStop` when the audit file cannot be written before anything is sent,
     ///   or the results cannot be written after a stop; journal, audit, output, input errors.
-    private func withExecutor(_ body: (Executor) async throws -> Void) async throws -> RunOutcome {
+    private func withExecutor(_ body: (Executor) async throws -> Void) async throws -> RunResult {
         try folder.create()
         let lock = try BatchLock(path: folder.lockPath)
         defer { lock.release() }
@@ -132,7 +132,7 @@ public struct BatchRunner: Sendable {
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
         summary.stopReason = stopRequest?.reason
-        return RunOutcome(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
+        return RunResult(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
                           tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
     }
 

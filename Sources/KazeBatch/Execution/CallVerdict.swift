@@ -5,7 +5,7 @@
 
 import KazeProtocol
 
-/// The executor's reading of one `CallOutcome`.
+/// The executor's reading of one `CallResult`.
 enum CallVerdict: Equatable {
     /// Done; the body holds the response fields.
     case succeeded(body: JSONObject)
@@ -19,7 +19,7 @@ enum CallVerdict: Equatable {
     case inDoubt(code: String, detail: String)
 
     /// Classifies `outcome` of `operation`.
-    init(_ outcome: CallOutcome, operation: APIOperation) {
+    init(_ outcome: CallResult, operation: APIOperation) {
         switch outcome {
         case .success(let body):
             if operation == .recharge, body.text("transactionStatus") == "FAILED" {

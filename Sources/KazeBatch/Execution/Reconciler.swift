@@ -71,14 +71,14 @@ struct Reconciler: Sendable {
     }
 
     /// One read-only typed request (see `read(_:_:)`).
-    func read(_ request: some APIRequest) async -> CallOutcome {
+    func read(_ request: some APIRequest) async -> CallResult {
         await read(type(of: request).operation, request.body)
     }
 
     /// One read-only call, asked again (up to `--max-attempts`, at least 3 times) while the
     /// answer proves nothing: a read does nothing, so asking again is always safe.
-    func read(_ query: APIOperation, _ body: JSONObject) async -> CallOutcome {
-        var outcome = CallOutcome.notSent(reason: "not tried")
+    func read(_ query: APIOperation, _ body: JSONObject) async -> CallResult {
+        var outcome = CallResult.notSent(reason: "not tried")
         let attempts = max(3, options.maxAttempts)
         for attempt in 1...attempts {
             await limiter.acquire()
@@ -99,7 +99,7 @@ struct Reconciler: Sendable {
     }
 
     /// A read may be asked again after anything but a final answer.
-    private func isWorthAskingAgain(_ outcome: CallOutcome) -> Bool {
+    private func isWorthAskingAgain(_ outcome: CallResult) -> Bool {
         switch outcome {
         case .success, .businessFailure: false
         case .platformError(let code, _, _): code.isRetryable

@@ -23,8 +23,8 @@ final class RecordFeed: @unchecked Sendable {
     }
 
     /// Starts reading; the consumer must call `taken()` after receiving each record.
-    func start() -> AsyncThrowingStream<RecordOutcome, Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: RecordOutcome.self)
+    func start() -> AsyncThrowingStream<ValidationResult, Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: ValidationResult.self)
         continuation.onTermination = { [weak self] _ in self?.cancel() }
         let thread = Thread { [self] in
             do {

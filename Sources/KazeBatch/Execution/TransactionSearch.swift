@@ -24,7 +24,7 @@ struct TransactionSearch {
     static let maxCalls = 400
 
     /// One read-only call.
-    let read: (APIOperation, JSONObject) async -> CallOutcome
+    let read: (APIOperation, JSONObject) async -> CallResult
     /// The card.
     let cardID: String
 

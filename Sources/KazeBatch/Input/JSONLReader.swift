@@ -1,5 +1,5 @@
 // JSONLReader: splits a JSONL file into its non-blank lines, one chunk at a time, with their
-// physical line numbers. Parsing each line as JSON is left to JSONLRecordSource.
+// physical line numbers. Parsing each line as JSON is left to JSONLRecordReader.
 
 /// Reads the non-blank lines of a file one at a time.
 struct JSONLReader {

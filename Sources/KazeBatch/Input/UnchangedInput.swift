@@ -43,7 +43,7 @@ public struct UnchangedInput: BatchSource {
     /// Checks the batch's bytes are intact, then runs one pass of the wrapped source, asking
     /// the run to stop as soon as the file is seen changed.
     /// - Throws: `InputError` when the batch's bytes were edited or replaced, or what the pass throws.
-    public func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
+    public func forEachRecord(_ body: (ValidationResult) throws -> Void) throws {
         if try changed() {
             guard try Self.identity(of: path)[2] >= size, try fingerprint(size) == batchID else {
                 throw InputError(path: path, problem: "the file was edited or replaced while the batch was running, so it"

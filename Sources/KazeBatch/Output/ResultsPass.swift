@@ -33,7 +33,7 @@ public enum ResultsPass {
 
     /// The results row of one record.
     /// - Parameter columns: the operation's columns (made from the record when not given).
-    static func result(for record: RecordOutcome, index: JournalIndex, validationTime: String = "",
+    static func result(for record: ValidationResult, index: JournalIndex, validationTime: String = "",
                        columns: ResultColumns? = nil) throws -> ResultRow {
         guard case .valid(let valid) = record else {
             guard case .invalid(let line, let ref, let issues, let given) = record, let first = issues.first else {

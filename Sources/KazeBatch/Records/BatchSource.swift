@@ -6,6 +6,6 @@ public protocol BatchSource: Sendable {
     /// Calls `body` once per record, in input order, reading the input afresh. An error
     /// thrown by `body` ends the pass and is rethrown.
     /// - Throws: when the input cannot be read, or what `body` throws.
-    func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws
+    func forEachRecord(_ body: (ValidationResult) throws -> Void) throws
 }
 

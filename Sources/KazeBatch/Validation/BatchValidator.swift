@@ -37,7 +37,7 @@ public struct BatchValidator: Sendable {
     /// nothing from a mistyped file is ever sent.
     /// - Throws: `InputError` when the file cannot be opened or read, or has no usable header
     ///   (empty file, malformed header, a column named twice); otherwise whatever `body` throws.
-    public func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
+    public func forEachRecord(_ body: (ValidationResult) throws -> Void) throws {
         try forEachChecked { try body($0.outcome) }
     }
 
@@ -51,15 +51,15 @@ public struct BatchValidator: Sendable {
         var checker = RecordChecker(schema: schema, context: context, allowDuplicates: options.allowDuplicates)
         switch format {
         case .csv:
-            var source = try CSVRecordSource(path: file.path, schema: schema, limit: options.byteLimit)
+            var source = try CSVRecordReader(path: file.path, schema: schema, limit: options.byteLimit)
             try drain(&source, checker: &checker, body)
         case .jsonl:
-            var source = try JSONLRecordSource(path: file.path, schema: schema, limit: options.byteLimit)
+            var source = try JSONLRecordReader(path: file.path, schema: schema, limit: options.byteLimit)
             try drain(&source, checker: &checker, body)
         }
     }
 
-    private func drain<Source: RecordSource>(
+    private func drain<Source: RecordReader>(
         _ source: inout Source, checker: inout RecordChecker, _ body: (CheckedRecord) throws -> Void
     ) throws {
         var raw = RawRecord()

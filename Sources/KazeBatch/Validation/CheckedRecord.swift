@@ -1,5 +1,5 @@
 // CheckedRecord: one record after every check — its problems, or its typed values — before it is
-// packaged as a RecordOutcome. `validate` and `plan` read it directly: they send nothing, so they
+// packaged as a ValidationResult. `validate` and `plan` read it directly: they send nothing, so they
 // never pay for building request bodies.
 
 import Foundation
@@ -24,7 +24,7 @@ struct CheckedRecord {
     var given: [String?] = []
 
     /// The record as the public outcome: a ValidRecord with its request body, or its issues.
-    var outcome: RecordOutcome {
+    var outcome: ValidationResult {
         guard issues.isEmpty else { return .invalid(line: line, ref: ref, issues: issues, given: givenByColumn) }
         return .valid(ValidRecord(line: line, ref: ref, operation: operation, body: JSONObject(members), images: images))
     }

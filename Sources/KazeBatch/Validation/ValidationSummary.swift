@@ -25,7 +25,7 @@ public struct ValidationSummary: Sendable {
     public init(operation: APIOperation) { self.operation = operation }
 
     /// Counts one outcome (and, for a valid recharge, adds its amount to its currency's total).
-    public mutating func add(_ outcome: RecordOutcome) {
+    public mutating func add(_ outcome: ValidationResult) {
         switch outcome {
         case .valid(let record) where operation.movesMoney:
             count(issues: [], amount: record.body["amount"]?.numberText, currency: record.currency)

@@ -15,7 +15,7 @@ extension BatchRequest {
 
     /// The exit code of a finished run; after a stop (a signal, the input changing), also
     /// says on stderr how to resume.
-    func exitCode(of outcome: RunOutcome, command: String) -> ExitCode {
+    func exitCode(of outcome: RunResult, command: String) -> ExitCode {
         let summary = outcome.summary
         let again = "run the same command again (kazebatch \(command) \(validation.operation.batchName) \(validation.inputPath)"
             + " with the same options): it resumes where this run stopped and sends nothing twice"

@@ -49,7 +49,7 @@ extension CallCommand {
     }
 
     /// True when `outcome` is an opened answer with a body to print.
-    private static func carriesBody(_ outcome: CallOutcome) -> Bool {
+    private static func carriesBody(_ outcome: CallResult) -> Bool {
         switch outcome {
         case .success, .businessFailure: true
         default: false

@@ -69,7 +69,7 @@ enum CallCommand: Command {
     }
 
     /// Prints `outcome` (body on stdout, problems on stderr) and returns the exit code.
-    static func report(_ outcome: CallOutcome, operation: APIOperation, requestNo: String) -> ExitCode {
+    static func report(_ outcome: CallResult, operation: APIOperation, requestNo: String) -> ExitCode {
         let reference = "\(operation.apiCode) requestNo \(requestNo)"
         switch outcome {
         case .success(let body):

@@ -11,7 +11,7 @@ import KazeProtocol
 final class CallRecorder: CardAPI, Sendable {
     private let api: any CardAPI
     private let operation: APIOperation
-    private let recorded = Locked<(outcome: CallOutcome, requestNo: String)?>(nil)
+    private let recorded = Locked<(outcome: CallResult, requestNo: String)?>(nil)
 
     /// Forwards to `api`, recording the calls of `operation`.
     init(_ api: any CardAPI, recording operation: APIOperation) {
@@ -19,7 +19,7 @@ final class CallRecorder: CardAPI, Sendable {
         self.operation = operation
     }
 
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult {
         let outcome = await api.call(operation, body: body, requestNo: requestNo)
         if operation == self.operation { recorded.withLock { $0 = (outcome, requestNo) } }
         return outcome
@@ -28,5 +28,5 @@ final class CallRecorder: CardAPI, Sendable {
     var platformClock: PlatformClock? { api.platformClock }
 
     /// The last outcome of the recorded operation and its requestNo, if it was sent.
-    var last: (outcome: CallOutcome, requestNo: String)? { recorded.withLock { $0 } }
+    var last: (outcome: CallResult, requestNo: String)? { recorded.withLock { $0 } }
 }

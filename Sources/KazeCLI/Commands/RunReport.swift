@@ -8,7 +8,7 @@ import KazeProtocol
 /// The closing report of run/reconcile.
 struct RunReport {
     let request: BatchRequest
-    let outcome: RunOutcome
+    let outcome: RunResult
     /// The command's words after `kazebatch` (`run recharge r.csv --rate 5`).
     let words: [String]
     /// When the command started and when the run ended.

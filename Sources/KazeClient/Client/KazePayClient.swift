@@ -34,7 +34,7 @@ public struct KazePayClient: CardAPI {
 
     /// Seals `body` (compact JSON, exactly as given) as `operation` with `requestNo`, POSTs it
     /// and classifies the answer. Never throws.
-    public func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+    public func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult {
         guard RequestNumber.isValid(requestNo) else {
             return .notSent(reason: "requestNo \"\(requestNo)\" is not 1-32 letters or digits")
         }

@@ -1,4 +1,4 @@
-// ResponseClassifier: turns one HTTP answer into a CallOutcome — platform error codes,
+// ResponseClassifier: turns one HTTP answer into a CallResult — platform error codes,
 // HTTP errors, untrustworthy answers, and decrypted business success or failure.
 
 import KazeCrypto
@@ -11,7 +11,7 @@ struct ResponseClassifier {
     let requestNo: String
 
     /// The outcome of an HTTP answer with `status`, `body` and parsed `Retry-After`.
-    func classify(status: Int, body: [UInt8], retryAfter: Double?) -> CallOutcome {
+    func classify(status: Int, body: [UInt8], retryAfter: Double?) -> CallResult {
         let parsed = Result { try WireMessage(jsonBytes: body) }
         guard status == 200 else {
             if case .success(let message) = parsed, let code = message.code, code != .success, echoes(message) {
@@ -39,7 +39,7 @@ struct ResponseClassifier {
         message.head.apiCode == operation.apiCode && message.head.requestNo == requestNo
     }
 
-    private func openBody(_ message: WireMessage) -> CallOutcome {
+    private func openBody(_ message: WireMessage) -> CallResult {
         guard let sealed = message.sealed else { return .protocolError(reason: "a SUCCESS response without a body") }
         let plain: [UInt8]
         do {

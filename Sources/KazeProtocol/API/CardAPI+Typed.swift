@@ -8,7 +8,7 @@ extension CardAPI {
     /// let result = await api.send(RechargeRequest(cardID: "SB000001", amount: amount), requestNo: no)
     /// if let recharge = result.response { print(recharge.transactionId ?? "") }
     /// ```
-    public func send<Request: APIRequest>(_ request: Request, requestNo: String) async -> TypedCallOutcome<Request.Response> {
-        TypedCallOutcome(outcome: await call(Request.operation, body: request.body, requestNo: requestNo))
+    public func send<Request: APIRequest>(_ request: Request, requestNo: String) async -> TypedCallResult<Request.Response> {
+        TypedCallResult(outcome: await call(Request.operation, body: request.body, requestNo: requestNo))
     }
 }

@@ -28,7 +28,7 @@ public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = ScratchFolder.write(FuzzInput.bytes(data, size), to: "input.csv")
     FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: min(max(size, 1), ByteSource.chunkSize), smallUpTo: 7) { records(path, readSize: $0) }
     for operation in [APIOperation.recharge, .kyc] {
-        guard var source = try? CSVRecordSource(path: path, schema: OperationSchema(operation: operation)) else { continue }
+        guard var source = try? CSVRecordReader(path: path, schema: OperationSchema(operation: operation)) else { continue }
         var record = RawRecord()
         while (try? source.next(into: &record)) == true {}
     }

@@ -27,7 +27,7 @@ public func fuzzJSONLReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     let path = ScratchFolder.write(FuzzInput.bytes(data, size), to: "input.jsonl")
     FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: min(max(size, 1), ByteSource.chunkSize), smallUpTo: 7) { lines(path, readSize: $0) }
     for operation in [APIOperation.recharge, .kyc] {
-        guard var source = try? JSONLRecordSource(path: path, schema: OperationSchema(operation: operation)) else { continue }
+        guard var source = try? JSONLRecordReader(path: path, schema: OperationSchema(operation: operation)) else { continue }
         var record = RawRecord()
         while (try? source.next(into: &record)) == true {}
     }

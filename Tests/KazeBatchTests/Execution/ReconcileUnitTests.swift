@@ -32,7 +32,7 @@ final class ReconcileUnitTests: XCTestCase {
         var calls = 0
         init(times: [Int], cap: Int) { (self.times, self.cap) = (times, cap) }
 
-        func read(_ operation: APIOperation, _ body: JSONObject) -> CallOutcome {
+        func read(_ operation: APIOperation, _ body: JSONObject) -> CallResult {
             calls += 1
             let start = body.text("transactionStartTime").flatMap(WireTime.wallSeconds) ?? Int.min
             let end = body.text("transactionEndTime").flatMap(WireTime.wallSeconds) ?? Int.max

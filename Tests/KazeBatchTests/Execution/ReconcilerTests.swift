@@ -5,7 +5,7 @@ import KazeProtocol
 @testable import KazeBatch
 
 final class ReconcilerTests: XCTestCase {
-    private func kycRecord(_ line: Int, _ email: String) -> RecordOutcome {
+    private func kycRecord(_ line: Int, _ email: String) -> ValidationResult {
         .valid(ValidRecord(line: line, ref: "", operation: .kyc, body: JSONObject([("email", .string(email))])))
     }
 

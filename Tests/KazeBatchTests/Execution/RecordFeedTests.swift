@@ -13,7 +13,7 @@ final class RecordFeedTests: XCTestCase {
         let total: Int
         init(total: Int) { self.total = total }
         var count: Int { lock.withLock { produced } }
-        func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
+        func forEachRecord(_ body: (ValidationResult) throws -> Void) throws {
             for line in 2..<(2 + total) {
                 lock.withLock { produced += 1 }
                 try body(.valid(ValidRecord(line: line, ref: "", operation: .balance, body: JSONObject([("cardID", .string("SB1"))]))))

@@ -16,7 +16,7 @@ final class SandboxExactlyOnceTests: XCTestCase {
     /// Runs the recharge file `input` as batch `batch` against `fixture` (reconcile only with
     /// `reconcileOnly`).
     private func run(_ fixture: SandboxFixture, _ input: URL, batch: String = "b1", reconcileOnly: Bool = false,
-                     _ configure: (inout ExecutionOptions) -> Void = { _ in }) async throws -> RunOutcome {
+                     _ configure: (inout ExecutionOptions) -> Void = { _ in }) async throws -> RunResult {
         let (source, scan) = try fixture.rechargeSource(input)
         XCTAssertEqual(scan.invalid, 0)
         var options = ExecutionOptions()
@@ -41,7 +41,7 @@ final class SandboxExactlyOnceTests: XCTestCase {
     /// `reconcile` while rows are UNKNOWN, `run --retry-failed` while rows were not done. No card
     /// may be paid twice at any step. Returns the last outcome.
     @discardableResult
-    private func followUp(_ fixture: SandboxFixture, _ input: URL, creditsPerCard: Int = 1, rounds: Int = 6) async throws -> RunOutcome {
+    private func followUp(_ fixture: SandboxFixture, _ input: URL, creditsPerCard: Int = 1, rounds: Int = 6) async throws -> RunResult {
         var outcome = try await run(fixture, input, reconcileOnly: true)
         for _ in 0..<rounds {
             XCTAssertEqual(fixture.rechargesPerCard().values.filter { $0 > creditsPerCard }.count, 0, "no card paid twice")

@@ -195,7 +195,7 @@ final class JournalIndexTests: XCTestCase {
     func testTheResultsRowComesFromTheFinalEntry() async throws {
         _ = try await writeHistories()
         let index = try JournalIndex.load(path: path)
-        let record = RecordOutcome.valid(ValidRecord(line: 2, ref: "ref2", operation: .recharge, body: JSONObject([])))
+        let record = ValidationResult.valid(ValidRecord(line: 2, ref: "ref2", operation: .recharge, body: JSONObject([])))
         let row = try ResultsPass.result(for: record, index: index)
         XCTAssertEqual(row, ResultRow(line: 2, ref: "ref2", outcome: .succeeded, code: "SUCCESS", detail: "", requestNo: "A1",
                                       attempts: 1, fields: ["cardID": "SB2", "transactionId": "T2", "sendAmount": "10.50"],

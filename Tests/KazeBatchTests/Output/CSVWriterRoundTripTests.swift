@@ -180,7 +180,7 @@ final class CSVWriterRoundTripTests: XCTestCase {
 private struct AnsweringAPI: CardAPI {
     let balances: [String: JSONObject]
 
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult {
         guard let card = body.text("cardID"), let answer = balances[card] else { return .businessFailure(body: JSONObject([])) }
         return .success(body: answer)
     }

@@ -22,7 +22,7 @@ final class PlatformDetailMaskingTests: XCTestCase {
     }
 
     func testPlatformErrorDetailIsMaskedInTheVerdict() {
-        let outcome = CallOutcome.platformError(code: PlatformCode(rawValue: "STATE_ERROR"),
+        let outcome = CallResult.platformError(code: PlatformCode(rawValue: "STATE_ERROR"),
                                                 detail: "card 5399990000000018 belongs to another user", retryAfter: nil)
         XCTAssertEqual(CallVerdict(outcome, operation: .assign),
                        .failed(code: "STATE_ERROR", detail: "card 539999******0018 belongs to another user"))

@@ -1,13 +1,13 @@
-// ArraySource: a RecordSource over records made in the test, plus record builders.
+// ArraySource: a RecordReader over records made in the test, plus record builders.
 
 import KazeProtocol
 @testable import KazeBatch
 
 /// Records held in memory (tests only; production streams from the file).
 struct ArraySource: BatchSource {
-    let records: [RecordOutcome]
+    let records: [ValidationResult]
 
-    func forEachRecord(_ body: (RecordOutcome) throws -> Void) throws {
+    func forEachRecord(_ body: (ValidationResult) throws -> Void) throws {
         for record in records { try body(record) }
     }
 

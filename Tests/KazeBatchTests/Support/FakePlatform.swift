@@ -1,5 +1,5 @@
 // FakePlatform: a CardAPI test double that keeps recharges like the platform would and
-// injects any CallOutcome on request — including "committed, then the answer was lost".
+// injects any CallResult on request — including "committed, then the answer was lost".
 
 import Foundation
 import KazeClient
@@ -51,7 +51,7 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         lock.withLock { calls.filter { $0.0 == operation && $0.1 == key }.map(\.2) }
     }
 
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult {
         let key = body.text("cardID") ?? body.text("email") ?? ""
         let delay: Double? = lock.withLock {
             guard case .slow(let seconds)? = script[key]?.first else { return nil }
@@ -80,7 +80,7 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
 
     private func platformNow() -> String { WireTime.text(Date().addingTimeInterval(Double(wallOffset))) }
 
-    private func handle(_ operation: APIOperation, _ body: JSONObject, _ requestNo: String) -> CallOutcome {
+    private func handle(_ operation: APIOperation, _ body: JSONObject, _ requestNo: String) -> CallResult {
         let key = body.text("cardID") ?? body.text("email") ?? ""
         calls.append((operation, key, requestNo))
         switch operation {
@@ -112,7 +112,7 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         return response
     }
 
-    private func commit(_ operation: APIOperation, _ body: JSONObject, _ requestNo: String, key: String) -> CallOutcome {
+    private func commit(_ operation: APIOperation, _ body: JSONObject, _ requestNo: String, key: String) -> CallResult {
         var fields: [(String, JSONValue)] = [("encrypt", .string("SUCCESS"))]
         switch operation {
         case .recharge:
@@ -137,7 +137,7 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         return .success(body: JSONObject(fields))
     }
 
-    private func list(_ body: JSONObject) -> CallOutcome {
+    private func list(_ body: JSONObject) -> CallResult {
         let cardID = body.text("cardID") ?? ""
         let start = body.text("transactionStartTime") ?? ""
         let end = body.text("transactionEndTime") ?? "9999"

@@ -40,7 +40,7 @@ struct Harness {
         return runner
     }
 
-    func run(_ source: ArraySource) async throws -> RunOutcome {
+    func run(_ source: ArraySource) async throws -> RunResult {
         try await runner(source).run(scan: try Harness.scan(source))
     }
 

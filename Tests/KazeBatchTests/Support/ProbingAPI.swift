@@ -9,7 +9,7 @@ struct ProbingAPI: CardAPI {
     let platform: FakePlatform
     let probe: @Sendable () -> Void
 
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome {
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult {
         probe()
         return await platform.call(operation, body: body, requestNo: requestNo)
     }

@@ -41,10 +41,10 @@ enum ValidationTestFiles {
     static func outcomes(
         _ operation: APIOperation, _ file: URL, format: InputFormat? = nil, allowDuplicates: Bool = false,
         maxImageBytes: Int = 5 * 1024 * 1024
-    ) throws -> [RecordOutcome] {
+    ) throws -> [ValidationResult] {
         let detected = try format ?? InputFormat.detect(path: file.path, override: nil)
         let options = ValidationOptions(allowDuplicates: allowDuplicates, maxImageBytes: maxImageBytes, now: now)
-        var outcomes: [RecordOutcome] = []
+        var outcomes: [ValidationResult] = []
         try BatchValidator(operation: operation, file: file, format: detected, options: options).forEachRecord {
             outcomes.append($0)
         }
@@ -52,7 +52,7 @@ enum ValidationTestFiles {
     }
 
     /// The `(line, field, code)` of every issue, in order.
-    static func issueKeys(_ outcomes: [RecordOutcome]) -> [String] {
+    static func issueKeys(_ outcomes: [ValidationResult]) -> [String] {
         outcomes.flatMap(\.issues).map { "\($0.line) \($0.field) \($0.code)" }
     }
 }

@@ -5,6 +5,6 @@ import KazeProtocol
 
 /// Thrown by test helpers when a call's outcome is not SUCCESS.
 struct UnexpectedOutcome: Error, CustomStringConvertible {
-    let outcome: CallOutcome
+    let outcome: CallResult
     var description: String { "unexpected outcome \(outcome)" }
 }

@@ -1,7 +1,7 @@
-// RecordSource: what the validator reads records from — the CSV and JSONL sources.
+// RecordReader: what the validator reads records from — the CSV and JSONL readers.
 
 /// Something that yields RawRecords one at a time.
-protocol RecordSource {
+protocol RecordReader {
     /// Reads the next record into `record`; returns false at the end of the input.
     /// - Throws: `InputError` when the file cannot be read.
     mutating func next(into record: inout RawRecord) throws -> Bool

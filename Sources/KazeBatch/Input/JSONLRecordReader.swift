@@ -1,10 +1,10 @@
-// JSONLRecordSource: JSONL lines parsed as JSON objects and mapped onto an operation's columns by
+// JSONLRecordReader: JSONL lines parsed as JSON objects and mapped onto an operation's columns by
 // key (any letter case). Strings, numbers (as written) and booleans become text; null is absent.
 
 import KazeProtocol
 
 /// Reads a JSONL file's records as RawRecords.
-struct JSONLRecordSource: RecordSource {
+struct JSONLRecordReader: RecordReader {
     private var reader: JSONLReader
     private var bytes: [UInt8] = []
     private let schema: OperationSchema

@@ -1,7 +1,7 @@
-// RecordOutcome: what validation decided about one record — ready to send, or every problem found.
+// ValidationResult: what validation decided about one record — ready to send, or every problem found.
 
 /// The result of validating one input record.
-public enum RecordOutcome: Sendable, Equatable {
+public enum ValidationResult: Sendable, Equatable {
     /// The record passed every check.
     case valid(ValidRecord)
     /// The record failed; `issues` lists every problem found (never empty); `given` holds the

@@ -1,10 +1,10 @@
-// CSVRecordSource: CSV records mapped onto an operation's columns through the header row.
+// CSVRecordReader: CSV records mapped onto an operation's columns through the header row.
 // The header must be readable and name each column once; unknown header names are kept and
 // reported on every record (their data would otherwise be dropped). A column with no name (a
 // trailing comma from a spreadsheet) is an error only on records that put data in it.
 
 /// Reads a CSV file's records as RawRecords.
-struct CSVRecordSource: RecordSource {
+struct CSVRecordReader: RecordReader {
     private var reader: CSVReader
     private var row = CSVRow()
     private let schema: OperationSchema

@@ -1,8 +1,8 @@
-// CallOutcome: what became of one API call, in the classes a batch engine must tell apart.
+// CallResult: what became of one API call, in the classes a batch engine must tell apart.
 
 
-/// The outcome of one API call.
-public enum CallOutcome: Sendable, Equatable {
+/// The result of one API call.
+public enum CallResult: Sendable, Equatable {
     /// `head.code` SUCCESS and body `encrypt` SUCCESS; `body` is the decrypted business JSON.
     case success(body: JSONObject)
     /// `head.code` SUCCESS but body `encrypt` FAILED: a final business failure.
@@ -55,8 +55,8 @@ public enum CallOutcome: Sendable, Equatable {
 /// Anything that can perform a KazePay call: the real HTTP client, or a test double.
 public protocol CardAPI: Sendable {
     /// Seals `body` as operation `operation` with `requestNo`, sends it and classifies the
-    /// answer. Never throws: every failure is a `CallOutcome`.
-    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallOutcome
+    /// answer. Never throws: every failure is a `CallResult`.
+    func call(_ operation: APIOperation, body: JSONObject, requestNo: String) async -> CallResult
 
     /// The platform's clock as measured from its answers' `Date` headers; nil when this API
     /// cannot measure it.

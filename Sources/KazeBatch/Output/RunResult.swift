@@ -1,7 +1,7 @@
-// RunOutcome: what a finished run or reconcile reports to its caller.
+// RunResult: what a finished run or reconcile reports to its caller.
 
 /// What a finished run reports.
-public struct RunOutcome: Sendable, Equatable {
+public struct RunResult: Sendable, Equatable {
     /// Counts and totals of every record.
     public var summary: RunSummary
     /// The audit file's last hash (keep it to detect later truncation).
