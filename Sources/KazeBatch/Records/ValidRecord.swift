@@ -2,6 +2,7 @@
 // KYC images stay on disk until `requestBody()` reads them at send time.
 
 import Foundation
+import KazeCrypto
 import KazeProtocol
 
 /// A record that passed validation.
@@ -80,6 +81,6 @@ public enum ImageFile {
         guard let kind = kind(ofPrefix: Array(data.prefix(8))) else {
             throw ImageReadError(path: url.path, reason: "not a JPEG or PNG file")
         }
-        return "data:\(kind.rawValue);base64," + data.base64EncodedString()
+        return data.withUnsafeBytes { Base64.encode($0, prefix: "data:\(kind.rawValue);base64,") }
     }
 }

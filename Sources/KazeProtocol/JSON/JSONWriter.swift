@@ -1,61 +1,74 @@
 // JSONWriter: compact serialization (no insignificant whitespace), as the envelope signs.
+// Written as UTF-8 bytes; a string's runs that need no escape (all of a base64 image) are
+// copied whole.
 
 extension JSONValue {
     /// The compact UTF-8 JSON text of this value; numbers are written exactly as stored.
-    public var compactText: String {
-        var out = ""
+    public var compactText: String { String(decoding: compactBytes, as: UTF8.self) }
+
+    /// The compact UTF-8 bytes of this value.
+    public var compactBytes: [UInt8] {
+        var out: [UInt8] = []
         JSONValue.write(self, into: &out)
         return out
     }
 
-    /// The compact UTF-8 bytes of this value.
-    public var compactBytes: [UInt8] { Array(compactText.utf8) }
-
-    private static func write(_ value: JSONValue, into out: inout String) {
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out += "null".utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .number(let text): out += text.utf8
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in object.members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(member.key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 write(member.value, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// `text` quoted, with `"`, `\` and control characters escaped; everything else (UTF-8
+    /// multi-byte sequences included) copied as it is, one unescaped run at a time.
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        out.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 1)
+            var runStart = 0
+            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
+                out += escape(byte).utf8
+                runStart = offset + 1
             }
+            out += UnsafeBufferPointer(rebasing: bytes[runStart...])
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape sequence of a byte that cannot appear raw in a JSON string.
+    private static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): return "\\\""
+        case UInt8(ascii: "\\"): return "\\\\"
+        case UInt8(ascii: "\n"): return "\\n"
+        case UInt8(ascii: "\r"): return "\\r"
+        case UInt8(ascii: "\t"): return "\\t"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
+        default:
+            let hex = String(byte, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 }
