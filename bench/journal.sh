@@ -3,12 +3,15 @@
 # entries, every row SUCCEEDED), then `kazebatch status` (loads the index) and a resumed
 # `kazebatch run` (loads the index, sends nothing, writes the results from the journal),
 # measuring wall time and peak RSS. Writes bench/journal-results.md.
-# Usage: bench/journal.sh [ROWS]   (run `swift build -c release` first). About 80 s for 1 M rows.
+# The reference, measured in the same run: `cat journal.jsonl > /dev/null` (the journal read
+# sequentially). Each command runs RUNS times (default 3); medians go to bench/raw/journal.json.
+# Usage: bench/journal.sh [ROWS] [RUNS]   (run `swift build -c release` first). About 80 s a run for 1 M rows.
 # BEFORE=/path/to/older/kazebatch also measures that binary the same way (takes longer: the old
 # index needed ~35 s and 1.2 GB per load) and checks both write byte-identical results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
+RUNS=${2:-3}
 BIN="${KAZEBATCH:-$(swift build -c release --show-bin-path)/kazebatch}"
 BEFORE="${BEFORE:-}"
 WORK=bench/work/journal
@@ -45,13 +48,35 @@ assert len(rows) == int(sys.argv[2]) and all(r[3] == "SUCCEEDED" for r in rows),
 assert rows[0][10] == "TX000000000001", "fields were not read back from the journal"
 PY
 }
-for who in after ${BEFORE:+before}; do
-  bin=$BIN; [ "$who" = before ] && bin=$BEFORE
-  measure "$who-status" "$bin" status "${COMMON[@]}" --json
-  measure "$who-run" "$bin" run "${COMMON[@]}" --results "$WORK/$who.results.csv" --audit "$WORK/$who.audit.csv" --quiet
-  check_results "$WORK/$who.results.csv"
-  [ "$(wc -l < "$WORK/$who.audit.csv")" -le 1 ] || { echo "$who: the resumed run sent something" >&2; exit 1; }
+for run in $(seq "$RUNS"); do
+  measure "cat-$run" bash -c 'cat "$1" > /dev/null' cat "$FOLDER/journal.jsonl"
+  for who in after ${BEFORE:+before}; do
+    bin=$BIN; [ "$who" = before ] && bin=$BEFORE
+    suffix=""; [ "$run" -gt 1 ] && suffix="-$run"
+    measure "$who-status$suffix" "$bin" status "${COMMON[@]}" --json
+    rm -f "$WORK/$who.results.csv" "$WORK/$who.audit.csv"
+    measure "$who-run$suffix" "$bin" run "${COMMON[@]}" --results "$WORK/$who.results.csv" --audit "$WORK/$who.audit.csv" --quiet
+    check_results "$WORK/$who.results.csv"
+    [ "$(wc -l < "$WORK/$who.audit.csv")" -le 1 ] || { echo "$who: the resumed run sent something" >&2; exit 1; }
+  done
 done
+mkdir -p bench/raw
+python3 - "$WORK" "$RUNS" "$ROWS" > bench/raw/journal.json <<'PY'
+import json, os, statistics, sys
+work, runs, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def runs_of(name):
+    return [json.load(open(os.path.join(work, (name if i == 1 else f"{name}-{i}") + ".json"))) for i in range(1, runs + 1)]
+def median(name, key):
+    return statistics.median(r[key] for r in runs_of(name))
+cat = [json.load(open(os.path.join(work, f"cat-{i}.json"))) for i in range(1, runs + 1)]
+out = {"rows": rows, "runs": runs, "cat_wall": statistics.median(r["wall"] for r in cat)}
+for command in ("status", "run"):
+    out[command] = {"wall": median("after-" + command, "wall"), "cpu": median("after-" + command, "cpu"),
+                    "maxrss_mb": max(r["maxrss_kb"] for r in runs_of("after-" + command)) / 1024,
+                    "walls": [r["wall"] for r in runs_of("after-" + command)]}
+out["cat_walls"] = [r["wall"] for r in cat]
+print(json.dumps(out))
+PY
 measure after-status-nodup "$BIN" status "${COMMON[@]}" --json --allow-duplicates
 if [ -n "$BEFORE" ]; then
   cmp -s "$WORK/before.results.csv" "$WORK/after.results.csv" || { echo "before and after wrote different results" >&2; exit 1; }

@@ -9,6 +9,7 @@ extension JSONValue {
     /// The compact UTF-8 bytes of this value.
     public var compactBytes: [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(JSONValue.sizeEstimate(self))
         JSONValue.write(self, into: &out)
         return out
     }
@@ -38,13 +39,25 @@ extension JSONValue {
         }
     }
 
+    /// The length of the compact text when no string needs an escape, so that a document with
+    /// megabytes of base64 is written into one allocation of the right size.
+    private static func sizeEstimate(_ value: JSONValue) -> Int {
+        switch value {
+        case .null, .bool: return 5
+        case .number(let text): return text.utf8.count
+        case .string(let text): return text.utf8.count + 2
+        case .array(let items): return items.reduce(items.count + 1) { $0 + sizeEstimate($1) }
+        case .object(let object):
+            return object.members.reduce(object.members.count * 2 + 1) { $0 + $1.key.utf8.count + 2 + sizeEstimate($1.value) }
+        }
+    }
+
     /// `text` quoted, with `"`, `\` and control characters escaped; everything else (UTF-8
     /// multi-byte sequences included) copied as it is, one unescaped run at a time.
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         var text = text
         out.append(UInt8(ascii: "\""))
         text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 1)
             var runStart = 0
             for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 out += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
