@@ -14,8 +14,16 @@ extension JSONValue {
     /// Parses one JSON document from UTF-8 bytes.
     /// - Throws: `JSONParseError` naming the byte offset and the problem.
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws -> JSONValue where Bytes.Element == UInt8 {
-        var parser = JSONParser(bytes: Array(bytes))
-        return try parser.parseDocument()
+        if let parsed = try bytes.withContiguousStorageIfAvailable({ buffer in
+            var parser = JSONParser(bytes: buffer)
+            return try parser.parseDocument()
+        }) {
+            return parsed
+        }
+        return try Array(bytes).withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            return try parser.parseDocument()
+        }
     }
 
     /// Parses one JSON document from a string.
@@ -24,13 +32,14 @@ extension JSONValue {
     }
 }
 
+/// Parses bytes that stay valid (and unchanged) while it runs: `JSONValue.parse` lends them.
 private struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
     static let maxDepth = 64
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func parseDocument() throws -> JSONValue {
         skipWhitespace()
@@ -43,7 +52,12 @@ private struct JSONParser {
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue() throws -> JSONValue {
@@ -62,7 +76,7 @@ private struct JSONParser {
 
     mutating func expectLiteral(_ literal: String) throws {
         let expected = Array(literal.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw fail("expected \(literal)")
         }
         index += expected.count
@@ -136,7 +150,7 @@ private struct JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("invalid number") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
@@ -170,7 +184,7 @@ private struct JSONParser {
     /// Appends the UTF-8 bytes `start..<end` to `text`, refusing invalid UTF-8.
     func appendRun(from start: Int, to end: Int, into text: inout String) throws {
         guard start < end else { return }
-        guard let run = String(validating: bytes[start..<end], as: UTF8.self) else {
+        guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
             throw fail("invalid UTF-8 in string")
         }
         if text.isEmpty { text = run } else { text += run }

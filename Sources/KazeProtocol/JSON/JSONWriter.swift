@@ -59,14 +59,37 @@ extension JSONValue {
         out.append(UInt8(ascii: "\""))
         text.withUTF8 { bytes in
             var runStart = 0
-            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            while let offset = firstToEscape(in: bytes, from: runStart) {
                 out += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
-                out += escape(byte).utf8
+                out += escape(bytes[offset]).utf8
                 runStart = offset + 1
             }
             out += UnsafeBufferPointer(rebasing: bytes[runStart...])
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The offset of the first byte at or after `start` that must be escaped (`"`, `\\` or a
+    /// control character), or `nil`. Eight bytes at a time: a word is looked at byte by byte
+    /// only when the bit tricks below say it holds such a byte.
+    private static func firstToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = start
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let below20 = (word &- ones &* 0x20) & ~word
+            let zeroQuote = (quote &- ones) & ~quote, zeroBackslash = (backslash &- ones) & ~backslash
+            if (below20 | zeroQuote | zeroBackslash) & highs != 0 { break }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = base[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// The escape sequence of a byte that cannot appear raw in a JSON string.
