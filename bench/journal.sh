@@ -29,8 +29,11 @@ cat > "$WORK/config.json" <<JSON
 JSON
 chmod 600 "$WORK/config.json"
 COMMON=(recharge "$WORK/in.csv" --config "$WORK/config.json" --state-dir "$WORK/state")
-FOLDER=$("$BIN" status "${COMMON[@]}" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["stateFolder"])')
+BATCH=$("$BIN" plan "${COMMON[@]}" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["batch"])')
+FOLDER="$WORK/state/$BATCH"
 mkdir -p "$FOLDER"
+python3 -c 'import json, os, sys; json.dump({"operation": "cardRecharge", "input": os.path.realpath(sys.argv[2]),
+  "created": "2026-11-25T10:00:00.000Z"}, open(sys.argv[1], "w"))' "$FOLDER/batch.json" "$WORK/in.csv"
 python3 bench/journal_gen.py journal "$FOLDER/journal.jsonl" "$ROWS"
 
 measure() {  # NAME BINARY ARGS... : one measured command, which must exit 0
@@ -45,19 +48,26 @@ check_results() {  # RESULTS: one SUCCEEDED row per record, nothing sent
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1])))[1:]
 assert len(rows) == int(sys.argv[2]) and all(r[3] == "SUCCEEDED" for r in rows), "results are not all SUCCEEDED"
-assert rows[0][10] == "TX000000000001", "fields were not read back from the journal"
+assert "TX000000000001" in rows[0], "fields were not read back from the journal"
 PY
 }
+# A resumed run first appends to the audit file the journal's events it lacks (all of them for
+# this generated journal): one untimed run does that, so the measured runs are true no-ops.
+for who in after ${BEFORE:+before}; do
+  bin=$BIN; [ "$who" = before ] && bin=$BEFORE
+  "$bin" run "${COMMON[@]}" --results "$WORK/$who.results.csv" --audit "$WORK/$who.audit.csv" --quiet
+  wc -l < "$WORK/$who.audit.csv" > "$WORK/$who.audit.lines"
+done
 for run in $(seq "$RUNS"); do
   measure "cat-$run" bash -c 'cat "$1" > /dev/null' cat "$FOLDER/journal.jsonl"
   for who in after ${BEFORE:+before}; do
     bin=$BIN; [ "$who" = before ] && bin=$BEFORE
     suffix=""; [ "$run" -gt 1 ] && suffix="-$run"
     measure "$who-status$suffix" "$bin" status "${COMMON[@]}" --json
-    rm -f "$WORK/$who.results.csv" "$WORK/$who.audit.csv"
+    rm -f "$WORK/$who.results.csv"
     measure "$who-run$suffix" "$bin" run "${COMMON[@]}" --results "$WORK/$who.results.csv" --audit "$WORK/$who.audit.csv" --quiet
     check_results "$WORK/$who.results.csv"
-    [ "$(wc -l < "$WORK/$who.audit.csv")" -le 1 ] || { echo "$who: the resumed run sent something" >&2; exit 1; }
+    [ "$(wc -l < "$WORK/$who.audit.csv")" = "$(cat "$WORK/$who.audit.lines")" ] || { echo "$who: the resumed run sent something" >&2; exit 1; }
   done
 done
 mkdir -p bench/raw

@@ -29,12 +29,13 @@ struct BatchStatus {
         guard FileManager.default.fileExists(atPath: folder.journalPath) else { return }
         let index = try JournalIndex.load(path: folder.journalPath)
         tornJournal = index.hadTornLine
+        let posix = Locale(identifier: "en_US_POSIX")
         for row in index.rows {
             let (name, outcome) = Self.name(of: row.state)
             counts[name, default: 0] += 1
-            guard operation.movesMoney, let record = try index.record(row.line), let text = record.amount,
-                  let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
-            money.add(amount, currency: record.currency ?? "USD", outcome: outcome)
+            guard operation.movesMoney, let pending = try index.pendingEntry(row.line), let text = pending.amount,
+                  let amount = Decimal(string: text, locale: posix) else { continue }
+            money.add(amount, currency: pending.currency ?? "USD", outcome: outcome)
         }
     }
 

@@ -13,17 +13,18 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 extension JSONValue {
     /// Parses one JSON document from UTF-8 bytes.
     /// - Throws: `JSONParseError` naming the byte offset and the problem.
+    @inlinable
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws -> JSONValue where Bytes.Element == UInt8 {
-        if let parsed = try bytes.withContiguousStorageIfAvailable({ buffer in
-            var parser = JSONParser(bytes: buffer)
-            return try parser.parseDocument()
-        }) {
-            return parsed
-        }
-        return try Array(bytes).withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer)
-            return try parser.parseDocument()
-        }
+        if let parsed = try bytes.withContiguousStorageIfAvailable({ try parse(contiguous: $0) }) { return parsed }
+        return try Array(bytes).withUnsafeBufferPointer { try parse(contiguous: $0) }
+    }
+
+    /// Parses one JSON document from bytes in memory (what `parse(_:)` hands over, specialized
+    /// in the caller's module so that a journal line costs no generic dispatch).
+    @usableFromInline
+    static func parse(contiguous bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        return try parser.parseDocument()
     }
 
     /// Parses one JSON document from a string.
