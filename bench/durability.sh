@@ -7,6 +7,7 @@
 # Usage: bench/durability.sh [ROWS] [RUNS]   (default 3000 rows, 3 runs each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 ROWS=${1:-3000}
 RUNS=${2:-3}
 BIN="$(swift build -c release --show-bin-path)/kazebatch"
@@ -16,10 +17,7 @@ cleanup() { [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null; wait 2>/de
 trap cleanup EXIT
 rm -rf "$WORK"; mkdir -p "$WORK" bench/raw
 
-"$BIN" sandbox --port 0 --dir "$WORK/sandbox" --cards 100 > "$WORK/sandbox.out" 2>&1 &
-SANDBOX_PID=$!
-for _ in $(seq 1 100); do grep -q listening "$WORK/sandbox.out" 2>/dev/null && break; sleep 0.1; done
-grep -q listening "$WORK/sandbox.out" || { echo "sandbox did not start"; cat "$WORK/sandbox.out"; exit 1; }
+start_sandbox "$BIN" "$WORK/sandbox" --cards 100
 # 100 cards, each row a distinct (card, amount) pair so nothing is a duplicate.
 python3 -c 'import sys
 print("cardID,currency,amount")

@@ -6,6 +6,7 @@
 # Writes bench/raw/first-request.json. Usage: bench/first-request.sh [ROWS] [RUNS] (1000000, 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 ROWS=${1:-1000000}
 RUNS=${2:-3}
 BIN="$(swift build -c release --show-bin-path)/kazebatch"
@@ -13,12 +14,7 @@ WORK=bench/work/first-request
 rm -rf "$WORK"; mkdir -p "$WORK" bench/raw
 trap 'rm -rf "$WORK"' EXIT
 python3 bench/journal_gen.py csv "$WORK/in.csv" "$ROWS"
-"$BIN" keys generate "$WORK/keys" > /dev/null
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$WORK/config.json" <<JSON
-{"endpoint": "http://127.0.0.1:$PORT/", "sysId": "bench", "merchantKey": "keys/merchant.pem", "platformPublicKey": "keys/merchant.pub"}
-JSON
-chmod 600 "$WORK/config.json"
+closed_port_config "$BIN" "$WORK"
 : > "$WORK/runs.txt"
 for run in $(seq "$RUNS"); do
   echo "validate $(python3 bench/validate_measure.py -- "$BIN" validate recharge "$WORK/in.csv" --errors "$WORK/errors.csv" 2>/dev/null)" >> "$WORK/runs.txt"

@@ -10,6 +10,7 @@
 # index needed ~35 s and 1.2 GB per load) and checks both write byte-identical results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 ROWS=${1:-1000000}
 RUNS=${2:-3}
 BIN="${KAZEBATCH:-$(swift build -c release --show-bin-path)/kazebatch}"
@@ -21,13 +22,7 @@ mkdir -p "$WORK"
 trap 'rm -rf "$WORK"; rmdir bench/work 2>/dev/null || true' EXIT
 
 python3 bench/journal_gen.py csv "$WORK/in.csv" "$ROWS"
-"$BIN" keys generate "$WORK/keys" > /dev/null
-# A loopback port that nothing listens on: nothing is sent, and nothing could be.
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$WORK/config.json" <<JSON
-{"endpoint": "http://127.0.0.1:$PORT/", "sysId": "bench", "merchantKey": "keys/merchant.pem", "platformPublicKey": "keys/merchant.pub"}
-JSON
-chmod 600 "$WORK/config.json"
+closed_port_config "$BIN" "$WORK"
 COMMON=(recharge "$WORK/in.csv" --config "$WORK/config.json" --state-dir "$WORK/state")
 BATCH=$("$BIN" plan "${COMMON[@]}" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["batch"])')
 FOLDER="$WORK/state/$BATCH"

@@ -6,6 +6,7 @@
 # Writes bench/raw/kyc.json and bench/raw/kyc.txt. Usage: bench/kyc.sh [APPS] (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 APPS=${1:-1000}
 BIN_DIR="$(swift build -c release --show-bin-path)"
 BIN="$BIN_DIR/kazebatch"
@@ -33,10 +34,7 @@ print(time.perf_counter() - start)' "$WORK/img64.bin")")
 done
 
 # (2) The batch against the sandbox.
-"$BIN" sandbox --port 0 --dir "$WORK/sandbox" > "$WORK/sandbox.out" 2>&1 &
-SANDBOX_PID=$!
-for _ in $(seq 1 100); do grep -q listening "$WORK/sandbox.out" 2>/dev/null && break; sleep 0.1; done
-grep -q listening "$WORK/sandbox.out" || { echo "sandbox did not start"; cat "$WORK/sandbox.out"; exit 1; }
+start_sandbox "$BIN" "$WORK/sandbox"
 python3 - "$WORK/kyc.csv" "$APPS" <<'PY'
 import sys
 path, apps = sys.argv[1], int(sys.argv[2])

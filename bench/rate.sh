@@ -9,6 +9,7 @@
 # RATES (default "10 50 200"), SECONDS_TARGET (30) and LATENCY_MS (100) can be overridden.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 BIN="${1:-$(swift build -c release --show-bin-path)/kazebatch}"
 RATES="${RATES:-10 50 200}"
 SECONDS_TARGET="${SECONDS_TARGET:-30}"
@@ -20,10 +21,7 @@ cleanup() { [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null; wait 2>/de
 trap cleanup EXIT
 mkdir -p bench/raw
 
-"$BIN" sandbox --port 0 --dir "$WORK/sandbox" --cards 100 --latency-ms "$LATENCY_MS" > "$WORK/sandbox.out" 2>&1 &
-SANDBOX_PID=$!
-for _ in $(seq 1 100); do grep -q listening "$WORK/sandbox.out" 2>/dev/null && break; sleep 0.1; done
-grep -q listening "$WORK/sandbox.out" || { echo "sandbox did not start"; cat "$WORK/sandbox.out"; exit 1; }
+start_sandbox "$BIN" "$WORK/sandbox" --cards 100 --latency-ms "$LATENCY_MS"
 
 : > "$WORK/runs.jsonl"
 for RATE in $RATES; do
