@@ -157,35 +157,40 @@ private struct JSONParser {
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Parses a string after its opening quote. Runs without escapes are validated and
-    /// converted in one step; a string without any escape is a single run.
+    /// converted in one step; a string without any escape is a single run, and a run of ASCII
+    /// bytes (seen on the way) needs no UTF-8 validation at all.
     mutating func parseString() throws -> String {
         index += 1
         var text = ""
         var runStart = index
+        var runBits: UInt8 = 0  // every byte of the run OR-ed: the high bit is set unless all are ASCII
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try appendRun(from: runStart, to: index, into: &text)
+                try appendRun(from: runStart, to: index, ascii: runBits < 0x80, into: &text)
                 index += 1
                 return text
             }
             if byte < 0x20 { throw fail("control character in string") }
             if byte == UInt8(ascii: "\\") {
-                try appendRun(from: runStart, to: index, into: &text)
+                try appendRun(from: runStart, to: index, ascii: runBits < 0x80, into: &text)
                 index += 1
                 text.unicodeScalars.append(try parseEscape())
                 runStart = index
+                runBits = 0
                 continue
             }
+            runBits |= byte
             index += 1
         }
         throw fail("unterminated string")
     }
 
-    /// Appends the UTF-8 bytes `start..<end` to `text`, refusing invalid UTF-8.
-    func appendRun(from start: Int, to end: Int, into text: inout String) throws {
+    /// Appends the UTF-8 bytes `start..<end` to `text`, refusing invalid UTF-8 (ASCII is valid).
+    func appendRun(from start: Int, to end: Int, ascii: Bool, into text: inout String) throws {
         guard start < end else { return }
-        guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
+        let runBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard let run = ascii ? String(decoding: runBytes, as: UTF8.self) : String(validating: runBytes, as: UTF8.self) else {
             throw fail("invalid UTF-8 in string")
         }
         if text.isEmpty { text = run } else { text += run }
