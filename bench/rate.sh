@@ -2,7 +2,7 @@
 # bench/rate.sh — rate accuracy: achieved vs configured requests per second.
 # Starts `kazebatch sandbox` with 100 ms latency and, for each rate in RATES, runs a balance batch
 # sized for SECONDS_TARGET seconds at that rate, `--burst 1` (the whole run paced) and enough
-# requests in flight for the latency. Achieved rate: the run's own "sent N rows in S s" figure.
+# requests in flight for the latency. Achieved rate: the run's own "rows in S s (R req/s)" figure.
 # Peak: the most SENT journal entries in any one-second window (sliding, by their timestamps),
 # against the limit rate + burst. Writes bench/raw/rate.json and bench/rate-results.md.
 # Usage: bench/rate.sh [path/to/kazebatch]   (default: the release build).
@@ -32,7 +32,7 @@ for RATE in $RATES; do
   "$BIN" run balance "$WORK/balance-$RATE.csv" --config "$WORK/sandbox/kazebatch.json" \
     --rate "$RATE" --burst "$BURST" --concurrency "$CONCURRENCY" --state-dir "$WORK/state-$RATE" \
     --results "$WORK/results-$RATE.csv" --audit "$WORK/audit-$RATE.csv" 2> "$WORK/run-$RATE.err" > "$WORK/run-$RATE.out"
-  LINE="$(grep '^sent ' "$WORK/run-$RATE.err" | tail -1)"
+  LINE="$(grep 'req/s)' "$WORK/run-$RATE.err" | tail -1)"
   JOURNAL="$(find "$WORK/state-$RATE" -name journal.jsonl | head -1)"
   python3 - "$RATE" "$BURST" "$ROWS" "$CONCURRENCY" "$LINE" "$JOURNAL" "$WORK/results-$RATE.csv" >> "$WORK/runs.jsonl" <<'PY'
 import bisect, csv, json, re, sys
