@@ -17,11 +17,14 @@ cleanup() { [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null; wait 2>/de
 trap cleanup EXIT
 rm -rf "$WORK"; mkdir -p "$WORK" bench/raw
 
-start_sandbox "$BIN" "$WORK/sandbox" --cards 100
-# 100 cards, each row a distinct (card, amount) pair so nothing is a duplicate.
+CARDS=$(( ROWS / 10 > 100 ? ROWS / 10 : 100 ))
+start_sandbox "$BIN" "$WORK/sandbox" --cards "$CARDS"
+# Each row a distinct (card, amount) pair so nothing is a duplicate; about 10 small recharges per
+# card per run, so no card nears a platform limit however many runs.
 python3 -c 'import sys
+rows, cards = int(sys.argv[1]), int(sys.argv[2])
 print("cardID,currency,amount")
-for i in range(int(sys.argv[1])): print(f"SB{i % 100 + 1:06d},USD,{i // 100 + 1}.00")' "$ROWS" > "$WORK/recharge.csv"
+for i in range(rows): print(f"SB{i % cards + 1:06d},USD,{i // cards + 1}.00")' "$ROWS" "$CARDS" > "$WORK/recharge.csv"
 
 : > "$WORK/runs.txt"
 for run in $(seq "$RUNS"); do
