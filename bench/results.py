@@ -97,6 +97,9 @@ def main():
           "`bench/rate.sh`, `bench/first-request.sh` and `bench/validate.sh`; their figures are in `bench/raw/*.json`, "
           "their output in `bench/raw/*.txt` and `*.log`. `KAZEBATCH_BENCH_NO_FSYNC=1` is a benchmark-only switch "
           "(journal and audit commits without fsync) read by `bench/durability.sh`; never set it for real batches.")
+    profiles = os.path.join(os.path.dirname(RAW), "profiles.md")
+    if os.path.exists(profiles):
+        print("\n" + open(profiles).read().strip())
 
 
 if __name__ == "__main__":
