@@ -4,6 +4,8 @@
 # same run. (2) A `kyc` batch of APPS applications with three 1 MB images each against
 # `kazebatch sandbox`, `--concurrency 8`: wall, client CPU and the client's peak RSS.
 # Writes bench/raw/kyc.json and bench/raw/kyc.txt. Usage: bench/kyc.sh [APPS] (default 1000)
+# For profiling: KYC_WRAP="perf record -o /tmp/kyc.data" runs the batch under that command;
+# SKIP_ENCODER=1 leaves out the encoder measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
