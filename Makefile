@@ -1,6 +1,6 @@
 # kazebatch — build, test, demo and benchmark. Needs Swift 6 and libssl-dev (OpenSSL 3).
 SWIFT ?= swift
-.PHONY: build release test demo bench chaos fuzz sanitize clean check-openssl
+.PHONY: build release test lint demo bench bench-full bench-components chaos fuzz sanitize clean check-openssl
 
 check-openssl:
 	@pkg-config --exists openssl || { \
@@ -53,13 +53,19 @@ sanitize: check-openssl
 demo: release
 	bash scripts/demo.sh
 
-# Benchmarks; each writes its results to bench/*-results.md.
+# Benchmarks (issue #16): one table, bench/RESULTS.md, every figure next to its reference measured
+# in the same run. `bench` is the quick mode (under 5 minutes on 2 shared cores); `bench-full` runs
+# the sizes the targets name (about 15 minutes). Raw figures and outputs go to bench/raw/.
 bench: release
+	bash bench/all.sh quick
+
+bench-full: release
+	bash bench/all.sh full
+
+# The component benchmarks outside the table; each writes bench/<name>-results.md.
+bench-components: release
 	bash bench/crypto.sh
 	bash bench/sandbox.sh
-	bash bench/validate.sh
-	bash bench/journal.sh
-	bash bench/rate.sh
 	bash bench/transport.sh
 
 clean:

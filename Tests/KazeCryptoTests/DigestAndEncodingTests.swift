@@ -1,5 +1,6 @@
 // DigestAndEncodingTests: SHA-256 known answers (one-shot and streaming), hex, base64, random.
 
+import Foundation
 import KazeCrypto
 import XCTest
 
@@ -42,6 +43,18 @@ final class DigestAndEncodingTests: XCTestCase {
         XCTAssertNil(Base64.decode("+/8"), "missing padding")
         XCTAssertNil(Base64.decode("+/8=\n"), "line break")
         XCTAssertNil(Base64.decode("+/ 8="), "space")
+    }
+
+    func testBase64MatchesFoundationAtEveryLengthAndAfterAPrefix() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...70) + [65_535, 1_000_001] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = Data(bytes).base64EncodedString()
+            XCTAssertEqual(Base64.encode(bytes), expected, "\(length) bytes")
+            XCTAssertEqual(bytes.withUnsafeBytes { Base64.encode($0, prefix: "data:image/png;base64,") },
+                           "data:image/png;base64," + expected, "\(length) bytes after an odd-length prefix")
+            XCTAssertEqual(Base64.decode(Base64.encode(bytes)), bytes)
+        }
     }
 
     func testSecureRandomGivesFreshBytes() throws {

@@ -172,7 +172,7 @@ public final class AuditLog: Sendable {
             }
             done += written
         }
-        guard fsync(fd) == 0 else { throw AuditError.io(path: path, reason: String(cString: strerror(errno))) }
+        guard CommitSync.sync(fd) else { throw AuditError.io(path: path, reason: String(cString: strerror(errno))) }
     }
 
     /// True when the file's first line is `header` (ended by LF or CRLF).

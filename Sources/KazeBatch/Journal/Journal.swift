@@ -140,7 +140,7 @@ public final class Journal: @unchecked Sendable {
             }
             return true
         }
-        if ok, fsync(fd) == 0 { return nil }
+        if ok, CommitSync.sync(fd) { return nil }
         let reason = String(cString: strerror(errno))
         if ftruncate(fd, end) != 0 || fsync(fd) != 0 {
             lock.withLock {

@@ -62,9 +62,10 @@ extension JournalIndex {
         return record
     }
 
-    /// The PENDING entry of `line` (its ref and reconciliation keys), nil when it has none.
+    /// The PENDING entry of `line` (its ref, reconciliation keys and a recharge's amount and
+    /// currency), nil when it has none: one entry read back, where `record(_:)` reads all.
     /// - Throws: `JournalError.io` when it cannot be read back.
-    func pendingEntry(_ line: Int) throws -> JournalEntry? {
+    public func pendingEntry(_ line: Int) throws -> JournalEntry? {
         guard let offset = table[line]?.pendingOffset else { return nil }
         return try reader.entry(at: offset)
     }

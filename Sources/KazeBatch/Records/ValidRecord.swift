@@ -2,6 +2,7 @@
 // KYC images stay on disk until `requestBody(maxImageBytes:)` reads them, checked again, at send time.
 
 import Foundation
+import KazeCrypto
 import KazeProtocol
 
 /// A record that passed validation.
@@ -49,7 +50,7 @@ public struct ValidRecord: Sendable, Equatable {
             let column = columns.first { $0.field == field }?.name ?? field
             do {
                 let image = try ImageCheck.contents(of: url, column: column, maxBytes: maxImageBytes)
-                full[field] = .string("data:\(image.kind.rawValue);base64," + Data(image.bytes).base64EncodedString())
+                full[field] = .string(image.bytes.withUnsafeBytes { Base64.encode($0, prefix: "data:\(image.kind.rawValue);base64,") })
             } catch {
                 throw ImageChangedError(problem: error.message)
             }

@@ -32,9 +32,9 @@ struct BatchStatus {
         for row in index.rows {
             let (name, outcome) = Self.name(of: row.state)
             counts[name, default: 0] += 1
-            guard operation.movesMoney, let record = try index.record(row.line), let text = record.amount,
+            guard operation.movesMoney, let pending = try index.pendingEntry(row.line), let text = pending.amount,
                   let amount = Amount(text)?.decimal else { continue }
-            money.add(amount, currency: record.currency ?? "USD", outcome: outcome)
+            money.add(amount, currency: pending.currency ?? "USD", outcome: outcome)
         }
     }
 

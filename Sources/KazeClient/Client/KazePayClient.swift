@@ -38,15 +38,14 @@ public struct KazePayClient: CardAPI {
         guard RequestNumber.isValid(requestNo) else {
             return .notSent(reason: "requestNo \"\(requestNo)\" is not 1-32 letters or digits")
         }
-        let sealed: SealedEnvelope
+        let message: [UInt8]
         do {
-            sealed = try codec.seal(JSONValue.object(body).compactBytes)
+            message = try wireBytes(operation, body: body, requestNo: requestNo)
         } catch {
             return .notSent(reason: "cannot seal the request: \(error)")
         }
-        let head = WireHead(apiCode: operation.apiCode, sysId: configuration.sysId, requestNo: requestNo)
         let sent = Date()
-        switch await transport.post(WireMessage(head: head, sealed: sealed).jsonBytes) {
+        switch await transport.post(message) {
         case .answered(let status, let bytes, let retryAfter, let serverDate):
             if let serverDate { platformClock?.observe(sent: sent, received: Date(), serverDate: serverDate) }
             let classifier = ResponseClassifier(codec: codec, operation: operation, requestNo: requestNo)
@@ -56,5 +55,13 @@ public struct KazePayClient: CardAPI {
         case .unknown(let reason):
             return .unknown(reason: reason)
         }
+    }
+
+    /// The sealed request as wire bytes. The plain JSON, ciphertext and envelope text (several
+    /// megabytes each for KYC images) are freed on return, before the request is sent.
+    private func wireBytes(_ operation: APIOperation, body: JSONObject, requestNo: String) throws -> [UInt8] {
+        let sealed = try codec.seal(JSONValue.object(body).compactBytes)
+        let head = WireHead(apiCode: operation.apiCode, sysId: configuration.sysId, requestNo: requestNo)
+        return WireMessage(head: head, sealed: sealed).jsonBytes
     }
 }

@@ -13,8 +13,17 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 extension JSONValue {
     /// Parses one JSON document from UTF-8 bytes.
     /// - Throws: `JSONParseError` naming the byte offset and the problem.
+    @inlinable
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws -> JSONValue where Bytes.Element == UInt8 {
-        var parser = JSONParser(bytes: Array(bytes))
+        if let parsed = try bytes.withContiguousStorageIfAvailable({ try parse(contiguous: $0) }) { return parsed }
+        return try Array(bytes).withUnsafeBufferPointer { try parse(contiguous: $0) }
+    }
+
+    /// Parses one JSON document from bytes in memory (what `parse(_:)` hands over, specialized
+    /// in the caller's module so that a journal line costs no generic dispatch).
+    @usableFromInline
+    static func parse(contiguous bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
         return try parser.parseDocument()
     }
 
@@ -24,8 +33,9 @@ extension JSONValue {
     }
 }
 
+/// Parses bytes that stay valid (and unchanged) while it runs: `JSONValue.parse` lends them.
 private struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
     static let maxDepth = 64
@@ -33,7 +43,7 @@ private struct JSONParser {
     /// repeated names stays cheap.
     static let maxMembers = 4096
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func parseDocument() throws -> JSONValue {
         skipWhitespace()
@@ -46,7 +56,12 @@ private struct JSONParser {
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue() throws -> JSONValue {
@@ -65,7 +80,7 @@ private struct JSONParser {
 
     mutating func expectLiteral(_ literal: String) throws {
         let expected = Array(literal.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw fail("expected \(literal)")
         }
         index += expected.count
@@ -143,41 +158,46 @@ private struct JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("invalid number") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Parses a string after its opening quote. Runs without escapes are validated and
-    /// converted in one step; a string without any escape is a single run.
+    /// converted in one step; a string without any escape is a single run, and a run of ASCII
+    /// bytes (seen on the way) needs no UTF-8 validation at all.
     mutating func parseString() throws -> String {
         index += 1
         var text = ""
         var runStart = index
+        var runBits: UInt8 = 0  // every byte of the run OR-ed: the high bit is set unless all are ASCII
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try appendRun(from: runStart, to: index, into: &text)
+                try appendRun(from: runStart, to: index, ascii: runBits < 0x80, into: &text)
                 index += 1
                 return text
             }
             if byte < 0x20 { throw fail("control character in string") }
             if byte == UInt8(ascii: "\\") {
-                try appendRun(from: runStart, to: index, into: &text)
+                try appendRun(from: runStart, to: index, ascii: runBits < 0x80, into: &text)
                 index += 1
                 text.unicodeScalars.append(try parseEscape())
                 runStart = index
+                runBits = 0
                 continue
             }
+            runBits |= byte
             index += 1
         }
         throw fail("unterminated string")
     }
 
-    /// Appends the UTF-8 bytes `start..<end` to `text`, refusing invalid UTF-8.
-    func appendRun(from start: Int, to end: Int, into text: inout String) throws {
+    /// Appends the UTF-8 bytes `start..<end` to `text`, refusing invalid UTF-8 (ASCII is valid).
+    func appendRun(from start: Int, to end: Int, ascii: Bool, into text: inout String) throws {
         guard start < end else { return }
-        guard let run = String(validating: bytes[start..<end], as: UTF8.self) else {
+        let runBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard let run = ascii ? String(decoding: runBytes, as: UTF8.self) : String(validating: runBytes, as: UTF8.self) else {
             throw fail("invalid UTF-8 in string")
         }
         if text.isEmpty { text = run } else { text += run }
