@@ -1,6 +1,6 @@
 # kazebatch — build, test, demo and benchmark. Needs Swift 6 and libssl-dev (OpenSSL 3).
 SWIFT ?= swift
-.PHONY: build release test lint demo bench bench-full bench-components chaos fuzz sanitize clean check-openssl
+.PHONY: build release test lint format demo bench bench-full bench-components chaos fuzz sanitize clean check-openssl
 
 check-openssl:
 	@pkg-config --exists openssl || { \
@@ -17,8 +17,17 @@ release: check-openssl
 # XCTest only: the package has no swift-testing tests, and its empty run would print a
 # misleading "0 tests" closing line after XCTest's real one. Every target but the chaos
 # matrix: the unit targets and KazeEndToEndTests (the built binary and sandbox processes).
-test: check-openssl
+test: check-openssl lint
 	$(SWIFT) test --disable-swift-testing --skip KazeChaosTests
+
+# The code's format and style, by the swift-format that ships with the toolchain and the
+# committed .swift-format (4 spaces, 140 columns); part of `make test`, so CI checks it.
+# `make format` rewrites the files to match.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 # The chaos matrix: recharge, set-status and assign batches against a misbehaving sandbox,
 # SIGKILLed and followed up; prints the table (also in .build/chaos-table.md). Quick mode is

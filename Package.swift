@@ -7,7 +7,7 @@ let package = Package(
     name: "kazebatch",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "kazebatch", targets: ["kazebatch"]),
+        .executable(name: "kazebatch", targets: ["kazebatch"])
     ],
     dependencies: [],
     targets: [
@@ -63,7 +63,11 @@ let package = Package(
             name: "KazeSandboxTests",
             dependencies: ["KazeSandbox", "KazeClient", "KazeProtocol", "KazeCrypto", "KazeTestSupport"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeSync", "KazeTestSupport"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "KazeBatch", "KazeCLI", "KazeClient", "KazeCrypto", "KazeProtocol", "KazeSandbox", "KazeSync", "KazeTestSupport",
+            ]),
         // End-to-end tests: the built `kazebatch` binary and `kazebatch sandbox` as child
         // processes (runs killed and resumed, signals, locks, doctor, the demo); part of `make test`.
         .testTarget(
@@ -81,8 +85,9 @@ let package = Package(
 // exporting `LLVMFuzzerTestOneInput`. Declared only when KAZEBATCH_FUZZ is set, in a separate
 // build folder, so `swift build` and `swift test` never build them.
 if Context.environment["KAZEBATCH_FUZZ"] != nil {
-    package.targets.append(.target(
-        name: "FuzzSupport", dependencies: ["KazeCrypto"], path: "Tests/Fuzz/Support"))
+    package.targets.append(
+        .target(
+            name: "FuzzSupport", dependencies: ["KazeCrypto"], path: "Tests/Fuzz/Support"))
     let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
         ("FuzzCSVReader", "csv-reader", ["KazeBatch"]),
         ("FuzzJSONLReader", "jsonl-reader", ["KazeBatch"]),
@@ -93,8 +98,9 @@ if Context.environment["KAZEBATCH_FUZZ"] != nil {
         ("FuzzConfig", "config", ["KazeClient"]),
     ]
     for fuzz in fuzzTargets {
-        package.targets.append(.executableTarget(
-            name: fuzz.name, dependencies: fuzz.dependencies + ["FuzzSupport"],
-            path: "Tests/Fuzz/\(fuzz.folder)", exclude: ["corpus"]))
+        package.targets.append(
+            .executableTarget(
+                name: fuzz.name, dependencies: fuzz.dependencies + ["FuzzSupport"],
+                path: "Tests/Fuzz/\(fuzz.folder)", exclude: ["corpus"]))
     }
 }

@@ -22,7 +22,10 @@ public struct Arguments: Sendable, Equatable {
             let word = optionsEnded ? words[index] : Self.shortAliases[words[index]] ?? words[index]
             index += 1
             guard !optionsEnded, word.hasPrefix("--"), word.count > 2 else {
-                if word == "--" && !optionsEnded { optionsEnded = true; continue }
+                if word == "--" && !optionsEnded {
+                    optionsEnded = true
+                    continue
+                }
                 positionals.append(word)
                 continue
             }

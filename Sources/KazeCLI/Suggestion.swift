@@ -13,8 +13,8 @@ enum Suggestion {
             let known = Array(name.lowercased())
             return (name, typed.count >= 3 && known.starts(with: typed) ? 1 : distance(typed, known))
         }
-            .filter { $0.distance <= limit }
-            .min { $0.distance < $1.distance }
+        .filter { $0.distance <= limit }
+        .min { $0.distance < $1.distance }
         return ranked?.name
     }
 

@@ -1,6 +1,7 @@
 // Tests for the small argument parser.
 
 import XCTest
+
 @testable import KazeCLI
 
 final class ArgumentsTests: XCTestCase {

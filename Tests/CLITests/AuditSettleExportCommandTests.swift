@@ -7,6 +7,7 @@ import KazeBatch
 import KazeCrypto
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class AuditSettleExportCommandTests: XCTestCase {
@@ -19,8 +20,9 @@ final class AuditSettleExportCommandTests: XCTestCase {
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     private func event(_ line: Int) -> AuditRow {
-        AuditRow(time: "2026-01-01T00:00:00.000Z", batch: "b1", line: line, ref: "r", apiCode: "cardRecharge",
-                 requestNo: "R\(line)", event: "SENT", code: "", amount: "1.00", currency: "USD", card: "SB000001")
+        AuditRow(
+            time: "2026-01-01T00:00:00.000Z", batch: "b1", line: line, ref: "r", apiCode: "cardRecharge",
+            requestNo: "R\(line)", event: "SENT", code: "", amount: "1.00", currency: "USD", card: "SB000001")
     }
 
     func testAuditVerifyWithThePublicKey() async throws {

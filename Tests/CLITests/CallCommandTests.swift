@@ -7,6 +7,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class CallCommandTests: XCTestCase {
@@ -30,7 +31,10 @@ final class CallCommandTests: XCTestCase {
     func testFieldErrorsAreTheValidatorsAndNameTheProblem() {
         let cases: [(APIOperation, [String], String)] = [
             (.recharge, ["cardID=SB1", "amount=10.505"], "amount"),
-            (.recharge, ["amout=1", "cardID=SB1"], "cardRecharge has no field \"amout\" (did you mean `amount`?); fields: cardID, currency, amount, ref"),
+            (
+                .recharge, ["amout=1", "cardID=SB1"],
+                "cardRecharge has no field \"amout\" (did you mean `amount`?); fields: cardID, currency, amount, ref"
+            ),
             (.card, ["cardID"], "argument \"cardID\" is not key=value"),
             (.card, ["=x"], "argument \"=x\" is not key=value"),
             (.card, ["cardID=1", "cardid=2"], "field cardID given twice"),
@@ -50,22 +54,27 @@ final class CallCommandTests: XCTestCase {
 
     func testMoneyMovingCallsNeedYes() throws {
         let recharge = try CallCommand.checkedRecord(.recharge, pairs: ["cardID=SB1", "amount=10.50", "currency=EUR"])
-        XCTAssertEqual(CallCommand.moneyRefusal(recharge),
-                       "cardRecharge would move 10.50 EUR onto card SB1; nothing was sent. Add --yes to send it")
+        XCTAssertEqual(
+            CallCommand.moneyRefusal(recharge),
+            "cardRecharge would move 10.50 EUR onto card SB1; nothing was sent. Add --yes to send it")
         let close = try CallCommand.checkedRecord(.close, pairs: ["cardID=SB1"])
         XCTAssertEqual(CallCommand.moneyRefusal(close), "closeCard would close card SB1 for good; nothing was sent. Add --yes to send it")
         XCTAssertNil(CallCommand.moneyRefusal(try CallCommand.checkedRecord(.setStatus, pairs: ["cardID=SB1", "status=ACTIVE"])))
     }
 
     func testPrintedResponseHidesSecrets() throws {
-        let body = try JSONValue.parse(#"{"encrypt":"SUCCESS","cardNo":"4111111111111111","cardCvv":"123","pin":"123456","list":[{"cardNo":"5500005555555559","fee":1.00}]}"#)
-        XCTAssertEqual(CallCommand.masked(body).compactText,
-                       #"{"encrypt":"SUCCESS","cardNo":"411111******1111","list":[{"cardNo":"550000******5559","fee":1.00}]}"#)
+        let body = try JSONValue.parse(
+            #"{"encrypt":"SUCCESS","cardNo":"4111111111111111","cardCvv":"123","pin":"123456","list":[{"cardNo":"5500005555555559","fee":1.00}]}"#
+        )
+        XCTAssertEqual(
+            CallCommand.masked(body).compactText,
+            #"{"encrypt":"SUCCESS","cardNo":"411111******1111","list":[{"cardNo":"550000******5559","fee":1.00}]}"#)
     }
 
     func testUntrustedTextIsMadeSafeForTheTerminal() {
-        XCTAssertEqual(SafeText.shown("ok\u{1B}]0;pwned\u{07}\r\nkazebatch: fake"),
-                       "ok<U+001B>]0;pwned<U+0007><U+000D><U+000A>kazebatch: fake", "no escape sequence, no forged line")
+        XCTAssertEqual(
+            SafeText.shown("ok\u{1B}]0;pwned\u{07}\r\nkazebatch: fake"),
+            "ok<U+001B>]0;pwned<U+0007><U+000D><U+000A>kazebatch: fake", "no escape sequence, no forged line")
         XCTAssertEqual(SafeText.shown("10\u{200B}"), "10<U+200B>")
         XCTAssertEqual(SafeText.shown("é ü 中"), "é ü 中", "printable text is kept as it is")
         XCTAssertEqual(SafeText.shown(String(repeating: "x", count: 5_000)), String(repeating: "x", count: 300) + "…")
@@ -88,21 +97,25 @@ final class CallCommandTests: XCTestCase {
             (.platformError(code: .systemError, detail: "later", retryAfter: nil), .someFailed),
         ]
         for (outcome, code) in moving {
-            XCTAssertEqual(CallCommand.report(outcome, operation: .recharge, requestNo: "1"), code,
-                           "a state-changing call: \(outcome)")
+            XCTAssertEqual(
+                CallCommand.report(outcome, operation: .recharge, requestNo: "1"), code,
+                "a state-changing call: \(outcome)")
         }
     }
 
     func testUsageAndConfigurationErrorsExit2AndNothingListeningExits1() async throws {
         let folder = try temporaryFolder("kazecall").url.appendingPathComponent("keys")
         await assertExit(["keys", "generate", folder.path], .success)
-        let keys = ["--sys-id", "S1", "--merchant-key", folder.appendingPathComponent("merchant.pem").path,
-                    "--platform-public-key", folder.appendingPathComponent("merchant.pub").path,
-                    "--config", folder.appendingPathComponent("none.json").path]
+        let keys = [
+            "--sys-id", "S1", "--merchant-key", folder.appendingPathComponent("merchant.pem").path,
+            "--platform-public-key", folder.appendingPathComponent("merchant.pub").path,
+            "--config", folder.appendingPathComponent("none.json").path,
+        ]
         await assertExit(["call"], .usage)
         await assertExit(["call", "cardTopUp", "cardID=1"], .usage)
-        await assertExit(["call", "queryCard", "cardID=1", "--endpoint", "http://127.0.0.1:1"] + keys, .usage,
-                       "an explicit config file that does not exist")
+        await assertExit(
+            ["call", "queryCard", "cardID=1", "--endpoint", "http://127.0.0.1:1"] + keys, .usage,
+            "an explicit config file that does not exist")
         let noConfig = Array(keys.dropLast(2))
         await assertExit(["call", "queryCard", "cardID=1", "--endpoint", "https://api.example.com"] + noConfig, .usage)
         await assertExit(["call", "queryCard", "cardID=1", "--endpoint", "http://127.0.0.1:1"] + noConfig, .someFailed)

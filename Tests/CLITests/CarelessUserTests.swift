@@ -6,6 +6,7 @@
 import Foundation
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class CarelessUserTests: XCTestCase {
@@ -37,16 +38,21 @@ final class CarelessUserTests: XCTestCase {
         XCTAssertThrowsError(try OutputPaths.checkDistinct(input: input, outputs: [("--results", results), ("--audit", results)])) {
             XCTAssertEqual(($0 as? CLIError)?.message, "--audit \(results) is the same file as --results (\(results)); choose another path")
         }
-        XCTAssertNoThrow(try OutputPaths.checkDistinct(input: input, outputs: [
-            ("--errors", folder.appendingPathComponent("e.csv").path), ("--results", results),
-            ("--audit", folder.appendingPathComponent("a.csv").path)]))
+        XCTAssertNoThrow(
+            try OutputPaths.checkDistinct(
+                input: input,
+                outputs: [
+                    ("--errors", folder.appendingPathComponent("e.csv").path), ("--results", results),
+                    ("--audit", folder.appendingPathComponent("a.csv").path),
+                ]))
     }
 
     func testAuditVerifyOfAFolderOrAnEmptyFileOrABadHead() async throws {
         await assertExit(["audit", "verify", folder.path], .usage, "a folder is unreadable, not a crash")
         let empty = try temporary.write("empty.audit.csv", "")
         await assertExit(["audit", "verify", empty], .someFailed, "an empty file is not an intact audit file")
-        let headerOnly = try temporary.write("h.audit.csv", "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash\n")
+        let headerOnly = try temporary.write(
+            "h.audit.csv", "seq,time,batch,line,ref,apiCode,requestNo,event,code,amount,currency,card,prev_hash,hash\n")
         await assertExit(["audit", "verify", headerOnly], .success)
         await assertExit(["audit", "verify", headerOnly, "--head", "abc"], .usage, "--head must be 64 hex digits")
         await assertExit(["audit", "verify", headerOnly, "--head", String(repeating: "0", count: 64)], .success)

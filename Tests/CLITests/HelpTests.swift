@@ -4,6 +4,7 @@
 
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class HelpTests: XCTestCase {
@@ -28,18 +29,22 @@ final class HelpTests: XCTestCase {
     }
 
     func testUnknownOperationSuggestsTheNearest() async throws {
-        XCTAssertThrowsError(try ValidationRequest(
-            try Arguments(["set-stats", "x.csv"], valued: [], boolean: []), command: "validate")) {
+        XCTAssertThrowsError(
+            try ValidationRequest(
+                try Arguments(["set-stats", "x.csv"], valued: [], boolean: []), command: "validate")
+        ) {
             XCTAssertTrue(($0 as? CLIError)?.message.hasPrefix("unknown operation \"set-stats\" (did you mean `set-status`?)") == true)
         }
     }
 
     func testOwnedHelpTextsFollowTheSharedFormat() {
-        let helps = ["top level": CLI.usage, "call": CallCommand.help, "keys": KeysCommand.help,
-                     "sandbox": SandboxCommand.help, "validate": ValidateCommand.help, "doctor": DoctorCommand.help,
-                     "run": RunCommand.help, "reconcile": ReconcileCommand.help, "plan": PlanCommand.help,
-                     "status": StatusCommand.help, "settle": SettleCommand.help, "export": ExportCommand.help,
-                     "audit": AuditCommand.help]
+        let helps = [
+            "top level": CLI.usage, "call": CallCommand.help, "keys": KeysCommand.help,
+            "sandbox": SandboxCommand.help, "validate": ValidateCommand.help, "doctor": DoctorCommand.help,
+            "run": RunCommand.help, "reconcile": ReconcileCommand.help, "plan": PlanCommand.help,
+            "status": StatusCommand.help, "settle": SettleCommand.help, "export": ExportCommand.help,
+            "audit": AuditCommand.help,
+        ]
         for (name, help) in helps {
             let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             XCTAssertTrue(lines[0].hasPrefix("usage: kazebatch"), name)

@@ -34,7 +34,8 @@ final class InProcessGuardTests: XCTestCase {
     }
 
     private func kazebatch(_ words: [String]) async -> Ran {
-        let out = Locked(""), err = Locked("")
+        let out = Locked("")
+        let err = Locked("")
         let streams = ConsoleStreams(out: { text in out.withLock { $0 += text } }, err: { text in err.withLock { $0 += text } })
         let code = await CLI.run(words, streams: streams)
         return Ran(code: code, out: out.withLock { $0 }, err: err.withLock { $0 })

@@ -4,6 +4,7 @@
 import Foundation
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class KeysCommandTests: XCTestCase {

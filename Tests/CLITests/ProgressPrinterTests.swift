@@ -4,6 +4,7 @@
 import Foundation
 import KazeBatch
 import XCTest
+
 @testable import KazeCLI
 
 final class ProgressPrinterTests: XCTestCase {
@@ -16,10 +17,14 @@ final class ProgressPrinterTests: XCTestCase {
 
     /// The width `ProgressPrinter` reads from a pseudo-terminal set to `columns`.
     private func widthOfTerminal(columns: UInt16) throws -> Int? {
-        var primary: Int32 = 0, replica: Int32 = 0
+        var primary: Int32 = 0
+        var replica: Int32 = 0
         var size = winsize(ws_row: 24, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&primary, &replica, nil, nil, &size) == 0 else { throw XCTSkip("no pseudo-terminal here") }
-        defer { close(primary); close(replica) }
+        defer {
+            close(primary)
+            close(replica)
+        }
         return ProgressPrinter.columns(of: replica)
     }
 

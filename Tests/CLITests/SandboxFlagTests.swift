@@ -2,9 +2,10 @@
 // later — a merchant balance such as "1.2.3" (read as 1.2) and a sysId the client refuses.
 
 import Foundation
-import XCTest
 import KazeCrypto
 import KazeSandbox
+import XCTest
+
 @testable import KazeCLI
 
 final class SandboxFlagTests: XCTestCase {

@@ -35,8 +35,11 @@ final class SecretsScanTests: XCTestCase {
         let printed = Locked("")
         let streams = ConsoleStreams(out: { text in printed.withLock { $0 += text } }, err: { text in printed.withLock { $0 += text } })
         for (operation, file) in Self.steps {
-            let code = await CLI.run(["run", operation, work.appendingPathComponent(file).path,
-                                      "--config", directory.path + "/kazebatch.json", "--json"], streams: streams)
+            let code = await CLI.run(
+                [
+                    "run", operation, work.appendingPathComponent(file).path,
+                    "--config", directory.path + "/kazebatch.json", "--json",
+                ], streams: streams)
             XCTAssertEqual(code, .success, "\(operation) \(file): \(printed.withLock { $0 })")
         }
 
@@ -47,7 +50,7 @@ final class SecretsScanTests: XCTestCase {
         while let url = outputs?.nextObject() as? URL {
             let relative = String(url.path.dropFirst(work.path.count + 1))
             guard !inputs.contains(relative), !relative.hasPrefix("images/"), !relative.hasPrefix("images"),
-                  let text = try? String(contentsOf: url, encoding: .utf8)
+                let text = try? String(contentsOf: url, encoding: .utf8)
             else { continue }
             scanned[relative] = text
         }

@@ -4,6 +4,7 @@
 import Foundation
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class ValidateCommandTests: XCTestCase {
@@ -29,7 +30,9 @@ final class ValidateCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: errors.deletingLastPathComponent(), withIntermediateDirectories: true)
         let code = await CLI.run(["validate", "set-pin", input.path, "--errors", errors.path])
         XCTAssertEqual(code, .validation)
-        XCTAssertEqual(try String(contentsOf: errors, encoding: .utf8), """
+        XCTAssertEqual(
+            try String(contentsOf: errors, encoding: .utf8),
+            """
             line,ref,field,code,message
             2,short-pin,pin,pin,pin must be exactly 6 digits
             3,letter-in-pin,pin,pin,pin must be exactly 6 digits
@@ -75,8 +78,10 @@ final class ValidateCommandTests: XCTestCase {
         let key = folder.appendingPathComponent("merchant.pem")
         try Data("not used by plan".utf8).write(to: key)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
-        let configuration = ["--endpoint", "http://127.0.0.1:9/", "--sys-id", "S1", "--merchant-key", key.path,
-                             "--platform-public-key", key.path]
+        let configuration = [
+            "--endpoint", "http://127.0.0.1:9/", "--sys-id", "S1", "--merchant-key", key.path,
+            "--platform-public-key", key.path,
+        ]
         let valid = await CLI.run(["plan", "recharge", input.path] + configuration)
         XCTAssertEqual(valid, .success)
         try Data("cardID,amount\nSB1,0\n".utf8).write(to: input)

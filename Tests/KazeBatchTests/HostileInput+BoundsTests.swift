@@ -6,12 +6,13 @@
 // prove "not done" (PROTOCOL.md): a money move is left in doubt, a read is asked again.
 
 import Foundation
-import KazeTestSupport
-import XCTest
-@testable import KazeBatch
 import KazeClient
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
+import XCTest
+
+@testable import KazeBatch
 
 final class HostileInputBoundsTests: XCTestCase {
     /// A CSV record of 4 million empty fields (a few MB of commas) between two valid records.
@@ -61,8 +62,11 @@ final class HostileInputBoundsTests: XCTestCase {
     func testAHeaderOfTooManyFieldsStopsTheFileWithTheLimitNamed() throws {
         let file = try ValidationTestFiles.write("\(Self.commaLine)\nSB000001,10,USD,r1\n", named: "header.csv", for: self)
         XCTAssertThrowsError(try ValidationTestFiles.outcomes(.recharge, file)) { error in
-            XCTAssertEqual(error as? InputError, InputError(
-                path: file.path, problem: "line 1: the header row is malformed: the record has more than 4096 fields (the limit per record)"))
+            XCTAssertEqual(
+                error as? InputError,
+                InputError(
+                    path: file.path,
+                    problem: "line 1: the header row is malformed: the record has more than 4096 fields (the limit per record)"))
         }
     }
 
@@ -109,7 +113,8 @@ final class HostileInputBoundsTests: XCTestCase {
         let path = folder.path("front.jpg")
         try Self.growToSparse300MB(path)
         XCTAssertThrowsError(try ImageCheck.contents(of: URL(fileURLWithPath: path), column: "frontImgPath", maxBytes: 5 << 20)) {
-            XCTAssertEqual($0 as? FieldProblem, FieldProblem(.imageTooLarge, "frontImgPath \(path) is 314572800 bytes; the limit is 5242880"))
+            XCTAssertEqual(
+                $0 as? FieldProblem, FieldProblem(.imageTooLarge, "frontImgPath \(path) is 314572800 bytes; the limit is 5242880"))
         }
         let jpeg = try Data(contentsOf: ValidationTestFiles.sample("images/passport-front.jpg"))
         try jpeg.write(to: URL(fileURLWithPath: path))
@@ -124,15 +129,18 @@ final class HostileInputBoundsTests: XCTestCase {
         defer { fixture.stop() }
         let images = fixture.folder.url.appendingPathComponent("images")
         try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        var csv = "email,mobileNumber,mobilePrefix,mobilePrefixCountry,firstName,lastName,dateOfBirth,addressLine,city,"
+        var csv =
+            "email,mobileNumber,mobilePrefix,mobilePrefixCountry,firstName,lastName,dateOfBirth,addressLine,city,"
             + "countryCode,postCode,state,identificationType,identificationNumber,identificationExpiryDate,"
             + "frontImgPath,backImgPath,handheldImgPath,ref\n"
         for line in 2...5 {
             for name in ["front\(line).jpg", "selfie\(line).jpg"] {
-                try FileManager.default.copyItem(at: ValidationTestFiles.sample("images/passport-front.jpg"),
-                                                 to: images.appendingPathComponent(name))
+                try FileManager.default.copyItem(
+                    at: ValidationTestFiles.sample("images/passport-front.jpg"),
+                    to: images.appendingPathComponent(name))
             }
-            csv += "user\(line)@example.com,91234567,65,SG,Ann,Lee,1990-04-12,12 Orchard Road,Singapore,SG,238823,Singapore,"
+            csv +=
+                "user\(line)@example.com,91234567,65,SG,Ann,Lee,1990-04-12,12 Orchard Road,Singapore,SG,238823,Singapore,"
                 + "PASSPORT,E123456\(line)K,2034-06-30,images/front\(line).jpg,,images/selfie\(line).jpg,kyc-\(line)\n"
         }
         let input = fixture.folder.url.appendingPathComponent("kyc.csv")
@@ -158,8 +166,9 @@ final class HostileInputBoundsTests: XCTestCase {
 
         let results = try String(contentsOfFile: runner.resultsPath, encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(results.map { "\($0[0]) \($0[3]) \($0[4])" },
-                       ["2 SUCCEEDED SUCCESS", "3 FAILED IMAGE_CHANGED", "4 FAILED IMAGE_CHANGED", "5 FAILED IMAGE_CHANGED"])
+        XCTAssertEqual(
+            results.map { "\($0[0]) \($0[3]) \($0[4])" },
+            ["2 SUCCEEDED SUCCESS", "3 FAILED IMAGE_CHANGED", "4 FAILED IMAGE_CHANGED", "5 FAILED IMAGE_CHANGED"])
         let front3 = images.appendingPathComponent("front3.jpg").standardizedFileURL.path
         let selfie4 = images.appendingPathComponent("selfie4.jpg").standardizedFileURL.path
         let front5 = images.appendingPathComponent("front5.jpg").standardizedFileURL.path
@@ -174,7 +183,8 @@ final class HostileInputBoundsTests: XCTestCase {
         let audit = try String(contentsOfFile: runner.auditPath, encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(audit.filter { $0[7] == "SENT" }.map { $0[3] }, ["2"], "no SENT in the audit for a changed image")
-        XCTAssertEqual(audit.filter { $0[8] == "IMAGE_CHANGED" }.map { "\($0[3]) \($0[7])" }.sorted(), ["3 FAILED", "4 FAILED", "5 FAILED"])
+        XCTAssertEqual(
+            audit.filter { $0[8] == "IMAGE_CHANGED" }.map { "\($0[3]) \($0[7])" }.sorted(), ["3 FAILED", "4 FAILED", "5 FAILED"])
 
         let state = fixture.sandbox.stateJSON().objectValue
         let applicants = state?["users"]?.arrayValue?.compactMap { $0.objectValue?.text("email") }.filter { $0.hasSuffix("@example.com") }
@@ -192,10 +202,12 @@ final class HostileInputBoundsTests: XCTestCase {
             requestNo: RequestNumber.make())
         XCTAssertEqual(outcome, .httpError(status: 503, retryAfter: 1))
         XCTAssertFalse(outcome.isTransient, "a 503 is not one of PROTOCOL.md's proofs that nothing was done")
-        XCTAssertEqual(CallVerdict(outcome, operation: .recharge),
-                       .inDoubt(code: "HTTP_503", detail: "HTTP 503 without a platform answer"))
-        XCTAssertEqual(CallVerdict(outcome, operation: .balance),
-                       .transient(code: "HTTP_503", detail: "HTTP 503 without a platform answer", retryAfter: nil, rateLimited: false))
+        XCTAssertEqual(
+            CallVerdict(outcome, operation: .recharge),
+            .inDoubt(code: "HTTP_503", detail: "HTTP 503 without a platform answer"))
+        XCTAssertEqual(
+            CallVerdict(outcome, operation: .balance),
+            .transient(code: "HTTP_503", detail: "HTTP 503 without a platform answer", retryAfter: nil, rateLimited: false))
         XCTAssertEqual(fixture.rechargesPerCard(), [:])
         XCTAssertEqual(fixture.sandbox.stateJSON().objectValue?["http"]?.objectValue?["refusedConnections"], .number("1"))
     }

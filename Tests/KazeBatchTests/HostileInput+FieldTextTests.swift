@@ -5,10 +5,11 @@
 // message; `ref` keeps whatever it holds.
 
 import Foundation
+import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
-import KazeProtocol
 
 final class HostileInputFieldTextTests: XCTestCase {
     /// The outcomes of validating `rows` (after the header `cardID,amount,ref`) as recharges.
@@ -29,8 +30,10 @@ final class HostileInputFieldTextTests: XCTestCase {
         let issue = try onlyIssue(try recharges("SB000001,10\u{200B},r1\n"))
         XCTAssertEqual(issue.field, "amount")
         XCTAssertEqual(issue.code, "hidden_character")
-        XCTAssertEqual(issue.message, "amount '10<U+200B>' has U+200B (an invisible format character) at position 3;"
-            + " only ref may hold control characters, invisible characters or non-ASCII spaces")
+        XCTAssertEqual(
+            issue.message,
+            "amount '10<U+200B>' has U+200B (an invisible format character) at position 3;"
+                + " only ref may hold control characters, invisible characters or non-ASCII spaces")
     }
 
     func testAVerticalTabInACardIDIsAnErrorWhetherOrNotAnotherFieldIsNonASCII() throws {
@@ -38,8 +41,9 @@ final class HostileInputFieldTextTests: XCTestCase {
             let issue = try onlyIssue(try recharges("SB1\u{0B},123456,\(ref)\n"))
             XCTAssertEqual(issue.field, "cardID", ref)
             XCTAssertEqual(issue.code, "hidden_character", ref)
-            XCTAssertTrue(issue.message.hasPrefix("cardID 'SB1<U+000B>' has U+000B (a control character) at position 4;"),
-                          issue.message)
+            XCTAssertTrue(
+                issue.message.hasPrefix("cardID 'SB1<U+000B>' has U+000B (a control character) at position 4;"),
+                issue.message)
         }
     }
 
@@ -78,21 +82,26 @@ final class HostileInputFieldTextTests: XCTestCase {
     }
 
     func testASecretIsNeverEchoedWithItsHiddenCharacter() throws {
-        let record = try FieldsRecord(operation: .setPin, fields: [("cardID", "SB000001"), ("pin", "12\u{200B}3456")],
-                                      folder: FileManager.default.temporaryDirectory)
+        let record = try FieldsRecord(
+            operation: .setPin, fields: [("cardID", "SB000001"), ("pin", "12\u{200B}3456")],
+            folder: FileManager.default.temporaryDirectory)
         let issue = try XCTUnwrap(record.outcome.issues.first)
         XCTAssertEqual(issue.code, "hidden_character")
-        XCTAssertEqual(issue.message, "pin has U+200B (an invisible format character) at position 3;"
-            + " only ref may hold control characters, invisible characters or non-ASCII spaces")
+        XCTAssertEqual(
+            issue.message,
+            "pin has U+200B (an invisible format character) at position 3;"
+                + " only ref may hold control characters, invisible characters or non-ASCII spaces")
     }
 
     func testCallTrimsSpacesAndTabsOnlyLikeAFile() throws {
-        let trimmed = try FieldsRecord(operation: .card, fields: [("cardID", "\tSB000001 ")],
-                                       folder: FileManager.default.temporaryDirectory)
+        let trimmed = try FieldsRecord(
+            operation: .card, fields: [("cardID", "\tSB000001 ")],
+            folder: FileManager.default.temporaryDirectory)
         guard case .valid(let record) = trimmed.outcome else { return XCTFail("\(trimmed.outcome)") }
         XCTAssertEqual(record.cardID, "SB000001")
-        let nbsp = try FieldsRecord(operation: .card, fields: [("cardID", "SB000001\u{A0}")],
-                                    folder: FileManager.default.temporaryDirectory)
+        let nbsp = try FieldsRecord(
+            operation: .card, fields: [("cardID", "SB000001\u{A0}")],
+            folder: FileManager.default.temporaryDirectory)
         XCTAssertEqual(nbsp.outcome.issues.map(\.code), ["hidden_character"])
     }
 
@@ -103,8 +112,9 @@ final class HostileInputFieldTextTests: XCTestCase {
         try Data("cardID,amount,ref\nSB1\u{0B},10\u{200B},r\u{1B}]0;title\u{07}\n".utf8).write(to: URL(fileURLWithPath: input))
         let result = try KazebatchChild.run(["validate", "recharge", input], limit: 60)
         XCTAssertEqual(result.status, 3, result.stderr)
-        XCTAssertFalse((result.stdout + result.stderr).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" },
-                       result.stdout + result.stderr)
+        XCTAssertFalse(
+            (result.stdout + result.stderr).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" },
+            result.stdout + result.stderr)
         let errors = try String(contentsOfFile: folder.path("in.errors.csv"), encoding: .utf8)
         XCTAssertTrue(errors.contains("cardID,hidden_character,\"cardID 'SB1<U+000B>' has U+000B"), errors)
         XCTAssertTrue(errors.contains("amount,hidden_character,\"amount '10<U+200B>' has U+200B"), errors)

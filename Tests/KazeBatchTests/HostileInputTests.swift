@@ -4,10 +4,11 @@
 // forever or rows appended to someone else's file.
 
 import Foundation
+import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
-import KazeProtocol
 
 final class HostileInputTests: XCTestCase {
     private var folder: TemporaryFolder!
@@ -69,8 +70,9 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual((error as? InputError)?.path, path)
             XCTAssertTrue((error as? InputError)?.problem.hasPrefix("is not a regular file") ?? false, "\(error)")
         }
-        let validator = BatchValidator(operation: .recharge, file: URL(fileURLWithPath: path), format: .csv,
-                                       options: ValidationOptions(allowDuplicates: false))
+        let validator = BatchValidator(
+            operation: .recharge, file: URL(fileURLWithPath: path), format: .csv,
+            options: ValidationOptions(allowDuplicates: false))
         XCTAssertThrowsError(try validator.validate(writingErrorsTo: URL(fileURLWithPath: folder.path("errors.csv"))))
     }
 
@@ -93,8 +95,10 @@ final class HostileInputTests: XCTestCase {
         let path = folder.path("audit.csv")
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data((AuditRow.header + "\n").utf8)))
         let log = try AuditLog(path: path)
-        try log.record(AuditRow(time: "2026-01-01T00:00:00.000Z", batch: "b1", line: 2, ref: "r", apiCode: "cardRecharge",
-                                requestNo: "1", event: "SENT", code: "", amount: "1.00", currency: "USD", card: "SB1"))
+        try log.record(
+            AuditRow(
+                time: "2026-01-01T00:00:00.000Z", batch: "b1", line: 2, ref: "r", apiCode: "cardRecharge",
+                requestNo: "1", event: "SENT", code: "", amount: "1.00", currency: "USD", card: "SB1"))
         XCTAssertEqual(try AuditVerifier.verify(path: path).rows, 1)
     }
 }

@@ -36,7 +36,7 @@ final class LayeringTests: XCTestCase {
             guard let level = Self.layers.firstIndex(of: file.folder) else { continue }
             for name in Set(Self.identifiers(in: file.text)) {
                 guard let home = owner[name], home != file.folder,
-                      let homeLevel = Self.layers.firstIndex(of: home), homeLevel > level
+                    let homeLevel = Self.layers.firstIndex(of: home), homeLevel > level
                 else { continue }
                 violations.append("\(file.folder)/\(file.name) uses \(name) from \(home)")
             }
@@ -83,13 +83,15 @@ final class LayeringTests: XCTestCase {
 
     /// Top-level (unindented) declarations of named types.
     static func declaredTypes(in text: String) -> [String] {
-        let pattern = #"^(?:(?:public|internal|package|private|fileprivate|final|indirect|@\w+)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)"#
+        let pattern =
+            #"^(?:(?:public|internal|package|private|fileprivate|final|indirect|@\w+)\s+)*(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)"#
         return matches(of: pattern, in: text, options: [.anchorsMatchLines])
     }
 
     /// Capitalised identifiers outside comments and string literals.
     static func identifiers(in text: String) -> [String] {
-        let code = text
+        let code =
+            text
             .replacingOccurrences(of: #"//[^\n]*"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #""(?:\\.|[^"\\\n])*""#, with: "\"\"", options: .regularExpression)
         return matches(of: #"\b([A-Z]\w*)\b"#, in: code, options: [])

@@ -7,7 +7,11 @@ import KazeProtocol
 /// One operation under one set of sandbox faults.
 struct ChaosCell {
     /// The batch operations the matrix covers.
-    enum Operation: String { case recharge, setStatus = "set-status", assign }
+    enum Operation: String {
+        case recharge
+        case setStatus = "set-status"
+        case assign
+    }
 
     /// The row's name in the table, e.g. `recharge/drop-after-commit`.
     let name: String
@@ -33,15 +37,20 @@ struct ChaosCell {
             ("dedupe-replay+drop", ["--dedupe", "replay", "--drop-after-commit", "0.2"]),
             ("dedupe-reject+fail", ["--dedupe", "reject", "--fail-rate", "0.2"]),
         ]
-        let all = ["--drop-after-commit", "0.1", "--gateway-error-after-commit", "0.1", "--late-commit-rate", "0.1",
-                   "--late-commit-ms", "1500", "--timeout-rate", "0.05", "--timeout-hang-ms", "1500", "--fail-rate", "0.1",
-                   "--bad-sign-rate", "0.05", "--rate-limit", "60", "--clock-offset-s", "-180", "--utc-offset", "+08:00",
-                   "--purchases", "100", "--page-size-cap", "50"]
+        let all = [
+            "--drop-after-commit", "0.1", "--gateway-error-after-commit", "0.1", "--late-commit-rate", "0.1",
+            "--late-commit-ms", "1500", "--timeout-rate", "0.05", "--timeout-hang-ms", "1500", "--fail-rate", "0.1",
+            "--bad-sign-rate", "0.05", "--rate-limit", "60", "--clock-offset-s", "-180", "--utc-offset", "+08:00",
+            "--purchases", "100", "--page-size-cap", "50",
+        ]
         var cells = behaviours.map { ChaosCell(name: "recharge/\($0.0)", operation: .recharge, flags: $0.1) }
         cells.append(ChaosCell(name: "recharge/all", operation: .recharge, flags: all))
-        let stateChanging = full ? behaviours : behaviours.filter {
-            ["drop-after-commit", "gateway-error-after-commit", "late-commit"].contains($0.0)
-        }
+        let stateChanging =
+            full
+            ? behaviours
+            : behaviours.filter {
+                ["drop-after-commit", "gateway-error-after-commit", "late-commit"].contains($0.0)
+            }
         for operation in [Operation.setStatus, .assign] {
             cells += stateChanging.map { ChaosCell(name: "\(operation.rawValue)/\($0.0)", operation: operation, flags: $0.1) }
             cells.append(ChaosCell(name: "\(operation.rawValue)/all", operation: operation, flags: all))

@@ -7,9 +7,10 @@
 // Quick by default; CHAOS_FULL=1 for more rows, kills and cells; CHAOS_SEED to replay.
 
 import Foundation
-import XCTest
 import KazeProtocol
 import KazeTestSupport
+import XCTest
+
 @testable import KazeSandbox
 
 final class ChaosMatrixTests: XCTestCase {
@@ -25,7 +26,8 @@ final class ChaosMatrixTests: XCTestCase {
         for cell in ChaosCell.matrix(full: full) where only.map({ $0.contains { cell.name.contains($0) } }) ?? true {
             let cellSeed = generator.next() % 1_000_000
             let result = try ChaosRun(cell: cell, seed: cellSeed, settings: settings).run()
-            let row = "| \(cell.name) | \(result.rows) | \(result.faults) | \(result.kills) | \(result.double) | \(result.lost) | \(result.unknown) | \(cellSeed) |"
+            let row =
+                "| \(cell.name) | \(result.rows) | \(result.faults) | \(result.kills) | \(result.double) | \(result.lost) | \(result.unknown) | \(cellSeed) |"
             print(row)
             table.append(row)
             if result.double != 0 || result.lost != 0 { failures.append("\(cell.name): \(result.notes.joined(separator: "; "))") }

@@ -32,7 +32,12 @@ struct ChaosResults {
             if quoted {
                 if scalar == "\"" {
                     let next = scalars.next()
-                    if next == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        cell.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     cell.unicodeScalars.append(scalar)
                 }
@@ -40,13 +45,22 @@ struct ChaosResults {
             }
             switch scalar {
             case "\"": quoted = true
-            case ",": cells.append(cell); cell = ""
+            case ",":
+                cells.append(cell)
+                cell = ""
             case "\r": continue
-            case "\n": cells.append(cell); records.append(cells); cells = []; cell = ""
+            case "\n":
+                cells.append(cell)
+                records.append(cells)
+                cells = []
+                cell = ""
             default: cell.unicodeScalars.append(scalar)
             }
         }
-        if !cell.isEmpty || !cells.isEmpty { cells.append(cell); records.append(cells) }
+        if !cell.isEmpty || !cells.isEmpty {
+            cells.append(cell)
+            records.append(cells)
+        }
         return records
     }
 }

@@ -2,12 +2,14 @@
 // SIGKILLed, follow-ups, then the results file judged against the sandbox's state.
 
 import Foundation
+import KazeProtocol
+import KazeTestSupport
+
+@testable import KazeSandbox
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import KazeProtocol
-import KazeTestSupport
-@testable import KazeSandbox
 
 struct ChaosRun {
     struct Settings {
@@ -46,10 +48,12 @@ struct ChaosRun {
         var result = Result(rows: settings.rows)
         let sandbox: SandboxChild
         do {
-            sandbox = try SandboxChild(directory: folder.url.appendingPathComponent("sandbox"), extra: [
-                "--cards", "\(cards)", "--inventory", "\(max(100, cards))", "--seed", "\(seed)",
-                "--latency-ms", "20", "--latency-jitter-ms", "40",
-            ] + cell.flags)
+            sandbox = try SandboxChild(
+                directory: folder.url.appendingPathComponent("sandbox"),
+                extra: [
+                    "--cards", "\(cards)", "--inventory", "\(max(100, cards))", "--seed", "\(seed)",
+                    "--latency-ms", "20", "--latency-jitter-ms", "40",
+                ] + cell.flags)
         } catch {
             result.lost = settings.rows
             result.notes.append("the sandbox did not start with \(cell.flags.joined(separator: " ")): \(error)")
@@ -57,8 +61,10 @@ struct ChaosRun {
         }
         defer { sandbox.stop() }
         let results = folder.path("results.csv")
-        let common = [input, "--config", sandbox.configPath, "--results", results, "--quiet", "--timeout", "1",
-                      "--settle-seconds", "\(Int(Self.settleSeconds))", "--rate", "200", "--concurrency", "8"]
+        let common = [
+            input, "--config", sandbox.configPath, "--results", results, "--quiet", "--timeout", "1",
+            "--settle-seconds", "\(Int(Self.settleSeconds))", "--rate", "200", "--concurrency", "8",
+        ]
         var random = SplitMix64(seed: seed)
         for _ in 0..<settings.kills {
             let child = try KazebatchChild(["run", cell.operation.rawValue] + common, executable: Self.client)
@@ -79,12 +85,15 @@ struct ChaosRun {
             let held = rows.contains { $0.outcome == "SKIPPED" }
             guard inDoubt || notDone || held else { break }
             Thread.sleep(forTimeInterval: Self.settleSeconds + 0.5)
-            if inDoubt { last = try KazebatchChild.run(["reconcile", cell.operation.rawValue] + common, limit: 120, executable: Self.client) }
+            if inDoubt {
+                last = try KazebatchChild.run(["reconcile", cell.operation.rawValue] + common, limit: 120, executable: Self.client)
+            }
             let nowNotDone = try ChaosResults.read(results).contains { $0.code == "NOT_COMMITTED" }
             if notDone || nowNotDone || held {
                 let again = notDone || nowNotDone ? ["--retry-failed"] : []
-                last = try KazebatchChild.run(["run", cell.operation.rawValue] + common + again, limit: 120,
-                                              executable: Self.client)
+                last = try KazebatchChild.run(
+                    ["run", cell.operation.rawValue] + common + again, limit: 120,
+                    executable: Self.client)
             }
         }
         if last.timedOut { result.notes.append("the last command timed out") }

@@ -58,8 +58,9 @@ struct ChaosVerdict {
     }
 
     private func judgeStatusChanges(_ finished: [(cells: [String], row: ChaosResults.Row)], _ result: inout ChaosRun.Result) {
-        let statuses = Dictionary(list("cards").map { ($0.text("cardID") ?? "", $0.text("status") ?? "") },
-                                  uniquingKeysWith: { first, _ in first })
+        let statuses = Dictionary(
+            list("cards").map { ($0.text("cardID") ?? "", $0.text("status") ?? "") },
+            uniquingKeysWith: { first, _ in first })
         for (card, rowsOfCard) in Dictionary(grouping: finished, by: { $0.cells[0] }) {
             guard let last = rowsOfCard.last, last.row.outcome == "SUCCEEDED" else { continue }
             if statuses[card] != last.cells[1] {

@@ -5,6 +5,7 @@ import Foundation
 import KazeCrypto
 import KazeTestSupport
 import XCTest
+
 @testable import KazeClient
 
 final class ConfigurationTests: XCTestCase {
@@ -40,12 +41,15 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testEnvironmentOverridesFileAndFlagsOverrideEnvironment() throws {
-        let path = try writeConfig("""
+        let path = try writeConfig(
+            """
             {"endpoint": "http://127.0.0.1:9000/api", "sysId": "FILE", "merchantKey": "merchant.pem",
              "platformPublicKey": "platform.pub", "rate": 2, "aesMode": "ecb", "signDigest": "sha256"}
             """)
-        let environment = ["KAZEBATCH_SYS_ID": "ENV", "KAZEBATCH_RATE": "3", "KAZEBATCH_AES_MODE": "cbc-zero-iv",
-                           "KAZEBATCH_AES_KEY_BITS": "256", "KAZEBATCH_TIMEOUT": "", "HOME": "/nowhere"]
+        let environment = [
+            "KAZEBATCH_SYS_ID": "ENV", "KAZEBATCH_RATE": "3", "KAZEBATCH_AES_MODE": "cbc-zero-iv",
+            "KAZEBATCH_AES_KEY_BITS": "256", "KAZEBATCH_TIMEOUT": "", "HOME": "/nowhere",
+        ]
         let flags = ["sys-id": "FLAG", "aes-key-bits": "128", "sign-digest": "SHA1", "concurrency": "9", "burst": "2"]
         let config = try Configuration.load(configPath: path, environment: environment, flags: flags)
         XCTAssertEqual(config.sysId, "FLAG")
@@ -85,8 +89,10 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         XCTAssertThrowsError(try Configuration.load(configPath: nil, environment: [:], flags: [:])) {
-            XCTAssertEqual("\($0)", "missing setting endpoint, and no config file: there is no ./kazebatch.json here;"
-                + " pass --config PATH (kazebatch sandbox writes one into its --dir), or set KAZEBATCH_ENDPOINT or --endpoint")
+            XCTAssertEqual(
+                "\($0)",
+                "missing setting endpoint, and no config file: there is no ./kazebatch.json here;"
+                    + " pass --config PATH (kazebatch sandbox writes one into its --dir), or set KAZEBATCH_ENDPOINT or --endpoint")
         }
     }
 
@@ -135,8 +141,10 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try Configuration.load(configPath: path, environment: [:], flags: ["endpoint": live])) {
             XCTAssertEqual($0 as? ConfigurationError, .liveNotEnabled(endpoint: live))
         }
-        XCTAssertThrowsError(try Configuration.load(
-            configPath: path, environment: [:], flags: ["endpoint": "http://api.kazepay.example/card", "live": "true"])) {
+        XCTAssertThrowsError(
+            try Configuration.load(
+                configPath: path, environment: [:], flags: ["endpoint": "http://api.kazepay.example/card", "live": "true"])
+        ) {
             XCTAssertEqual($0 as? ConfigurationError, .insecureEndpoint(endpoint: "http://api.kazepay.example/card"))
         }
         let config = try Configuration.load(configPath: path, environment: ["KAZEBATCH_LIVE": "true"], flags: ["endpoint": live])
@@ -151,8 +159,10 @@ final class ConfigurationTests: XCTestCase {
         for host in ["http://127.0.0.1:1", "http://127.255.0.9/x", "http://localhost:80", "http://LOCALHOST", "http://[::1]:8080/"] {
             XCTAssertTrue(Endpoint.isLoopback(try XCTUnwrap(URL(string: host))), host)
         }
-        for host in ["http://128.0.0.1", "http://127.0.0.1.example.com", "http://localhost.example.com", "http://10.0.0.1",
-                     "http://[::2]/", "http://127.0.0.256", "http://0.0.0.0", "http://example.com"] {
+        for host in [
+            "http://128.0.0.1", "http://127.0.0.1.example.com", "http://localhost.example.com", "http://10.0.0.1",
+            "http://[::2]/", "http://127.0.0.256", "http://0.0.0.0", "http://example.com",
+        ] {
             XCTAssertFalse(Endpoint.isLoopback(try XCTUnwrap(URL(string: host))), host)
         }
     }

@@ -4,6 +4,7 @@
 import Foundation
 import KazeTestSupport
 import XCTest
+
 @testable import KazeClient
 
 final class HostileConfigTests: XCTestCase {

@@ -4,6 +4,7 @@
 
 import Foundation
 import XCTest
+
 @testable import KazeClient
 
 final class HostileRetryAfterTests: XCTestCase {

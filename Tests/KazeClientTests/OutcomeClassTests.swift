@@ -29,8 +29,9 @@ final class OutcomeClassTests: XCTestCase {
 
     func testBusinessFailure() async throws {
         let result = try await outcome { platform, received, _ in
-            platform.answer(head(received),
-                            body: JSONObject([("encrypt", .string("FAILED")), ("cardID", .string("SB000001"))]))
+            platform.answer(
+                head(received),
+                body: JSONObject([("encrypt", .string("FAILED")), ("cardID", .string("SB000001"))]))
         }
         XCTAssertEqual(result, .businessFailure(body: JSONObject([("encrypt", .string("FAILED")), ("cardID", .string("SB000001"))])))
         XCTAssertFalse(result.isTransient)
@@ -43,8 +44,9 @@ final class OutcomeClassTests: XCTestCase {
         XCTAssertEqual(final, .platformError(code: .notFound, detail: "no such card", retryAfter: nil))
         XCTAssertFalse(final.isTransient)
         let limited = try await outcome { platform, received, _ in
-            platform.answer(head(received), code: "RATE_LIMITED", detail: "slow down", body: nil,
-                            status: 429, headers: ["Retry-After": "3"])
+            platform.answer(
+                head(received), code: "RATE_LIMITED", detail: "slow down", body: nil,
+                status: 429, headers: ["Retry-After": "3"])
         }
         XCTAssertEqual(limited, .platformError(code: .rateLimited, detail: "slow down", retryAfter: 3))
         XCTAssertTrue(limited.isTransient)
@@ -68,8 +70,9 @@ final class OutcomeClassTests: XCTestCase {
         let merchant = try TestKeys.merchant
         let forged = EnvelopeCodec(profile: .kazepayV1, ownPrivateKey: merchant, peerPublicKey: try merchant.publicKey())
         let result = try await outcome { platform, received, _ in
-            platform.answer(head(received), body: JSONObject([("encrypt", .string("SUCCESS"))]),
-                                   sealWith: forged)
+            platform.answer(
+                head(received), body: JSONObject([("encrypt", .string("SUCCESS"))]),
+                sealWith: forged)
         }
         guard case .protocolError(let reason) = result else { return XCTFail("\(result)") }
         XCTAssertTrue(reason.hasPrefix("cannot open the response"), reason)
@@ -85,7 +88,8 @@ final class OutcomeClassTests: XCTestCase {
             head.requestNo = "2026112512000099999999"
             return platform.answer(head, body: JSONObject([("encrypt", .string("SUCCESS"))]))
         }
-        XCTAssertEqual(other, .protocolError(reason: "the response answers queryCard 2026112512000099999999, not queryCard 2026112512000012345678"))
+        XCTAssertEqual(
+            other, .protocolError(reason: "the response answers queryCard 2026112512000099999999, not queryCard 2026112512000012345678"))
         let empty = try await outcome { platform, received, _ in platform.answer(head(received), body: nil) }
         XCTAssertEqual(empty, .protocolError(reason: "a SUCCESS response without a body"))
         let odd = try await outcome { platform, received, _ in

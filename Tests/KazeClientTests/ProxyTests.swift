@@ -8,6 +8,7 @@ import Foundation
 import KazeSandbox
 import KazeTestSupport
 import XCTest
+
 @testable import KazeClient
 
 final class ProxyTests: XCTestCase {
@@ -46,7 +47,8 @@ final class ProxyTests: XCTestCase {
         let (port, caFile) = try httpsServer(names: ["kazepay.test"])
         let proxy = try proxy()
         let transport = try transportViaProxy(endpointPort: port, proxyPort: proxy.port, caFile: caFile)
-        let first = await transport.post([]), second = await transport.post([])
+        let first = await transport.post([])
+        let second = await transport.post([])
         XCTAssertEqual(first.answerText?.body, "tunnelled\n")
         XCTAssertEqual(second.answerText?.body, "tunnelled\n")
         XCTAssertEqual(proxy.connectTargets, ["kazepay.test:\(port)"], "one tunnel, kept alive; the name is the proxy's to resolve")
@@ -83,7 +85,8 @@ final class ProxyTests: XCTestCase {
         let handshake = try XCTUnwrap(probe.handshake?.get())
         XCTAssertTrue(handshake.version.hasPrefix("TLSv1."), handshake.version)
         XCTAssertEqual(handshake.trustSource, caFile)
-        XCTAssertTrue((824...825).contains(handshake.leafDaysLeft ?? 0), "the sandbox CA's 825 days: \(String(describing: handshake.leafDaysLeft))")
+        XCTAssertTrue(
+            (824...825).contains(handshake.leafDaysLeft ?? 0), "the sandbox CA's 825 days: \(String(describing: handshake.leafDaysLeft))")
         XCTAssertEqual(probe.pins, .notConfigured)
         XCTAssertEqual(proxy.connectTargets, ["kazepay.test:\(port)"])
 
@@ -111,7 +114,8 @@ final class ProxyTests: XCTestCase {
         XCTAssertEqual(direct.answerText?.body, "direct")
         XCTAssertEqual(proxy.connections, 0)
         for endpoint in ["https://127.0.0.1/", "https://localhost:8443/", "https://[::1]/"] {
-            XCTAssertNil(ProxyRoute.proxy(for: try XCTUnwrap(URL(string: endpoint)), proxy: URL(string: "http://p:1"), noProxy: []), endpoint)
+            XCTAssertNil(
+                ProxyRoute.proxy(for: try XCTUnwrap(URL(string: endpoint)), proxy: URL(string: "http://p:1"), noProxy: []), endpoint)
         }
     }
 
@@ -129,9 +133,14 @@ final class ProxyTests: XCTestCase {
 
     func testProxySettingsFromEnvironmentAndFlags() throws {
         let path = folder.appendingPathComponent("kazebatch.json").path
-        try Data(#"{"endpoint": "https://api.kazepay.example/", "live": true, "sysId": "S1", "merchantKey": "merchant.pem", "platformPublicKey": "platform.pub"}"#.utf8)
-            .write(to: URL(fileURLWithPath: path))
-        let environment = ["HTTPS_PROXY": "upper.example:3128", "https_proxy": "http://lower.example:8080", "NO_PROXY": "a.example, b.example"]
+        try Data(
+            #"{"endpoint": "https://api.kazepay.example/", "live": true, "sysId": "S1", "merchantKey": "merchant.pem", "platformPublicKey": "platform.pub"}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: path))
+        let environment = [
+            "HTTPS_PROXY": "upper.example:3128", "https_proxy": "http://lower.example:8080", "NO_PROXY": "a.example, b.example",
+        ]
         let fromEnvironment = try Configuration.load(configPath: path, environment: environment, flags: [:])
         XCTAssertEqual(fromEnvironment.proxy?.absoluteString, "http://lower.example:8080", "https_proxy is read first, as curl does")
         XCTAssertEqual(fromEnvironment.noProxy, ["a.example", "b.example"])
@@ -140,8 +149,14 @@ final class ProxyTests: XCTestCase {
         let flagged = try Configuration.load(configPath: path, environment: environment, flags: ["proxy": "http://flag.example:9"])
         XCTAssertEqual(flagged.proxy?.absoluteString, "http://flag.example:9", "the proxy setting overrides HTTPS_PROXY")
         for (environment, flags, message) in [
-            (["HTTPS_PROXY": "socks5://s.example:1"], [:], "HTTPS_PROXY: expected an http://host:port proxy URL, got \"socks5://s.example:1\""),
-            ([:], ["proxy": "http://user:secret@p.example:1"], "--proxy: expected an http://host:port proxy URL, got \"http://user:secret@p.example:1\""),
+            (
+                ["HTTPS_PROXY": "socks5://s.example:1"], [:],
+                "HTTPS_PROXY: expected an http://host:port proxy URL, got \"socks5://s.example:1\""
+            ),
+            (
+                [:], ["proxy": "http://user:secret@p.example:1"],
+                "--proxy: expected an http://host:port proxy URL, got \"http://user:secret@p.example:1\""
+            ),
         ] as [([String: String], [String: String], String)] {
             XCTAssertThrowsError(try Configuration.load(configPath: path, environment: environment, flags: flags)) {
                 XCTAssertEqual("\($0)", message)

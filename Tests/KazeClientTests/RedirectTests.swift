@@ -22,8 +22,9 @@ final class RedirectTests: XCTestCase {
             HTTPResponse(status: 307, headers: ["Location": "http://127.0.0.1:\(target.port)/api", "Content-Length": "0"])
         }
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: redirecting.port))
-        let outcome = await client.call(.card, body: JSONObject([("cardID", .string("SB000001"))]),
-                                        requestNo: "2026112512000012345679")
+        let outcome = await client.call(
+            .card, body: JSONObject([("cardID", .string("SB000001"))]),
+            requestNo: "2026112512000012345679")
         XCTAssertEqual(outcome, .httpError(status: 307, retryAfter: nil))
         XCTAssertEqual(elsewhere.count, 0, "the redirect target must never receive the request")
     }

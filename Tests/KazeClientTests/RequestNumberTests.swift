@@ -1,9 +1,10 @@
 // RequestNumberTests: the requestNo format and the Retry-After parser.
 
 import Foundation
-import XCTest
-@testable import KazeClient
 import KazeProtocol
+import XCTest
+
+@testable import KazeClient
 
 final class RequestNumberTests: XCTestCase {
     func testFormatIsUTCStampPlusEightDigits() throws {

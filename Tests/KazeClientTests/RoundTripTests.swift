@@ -19,7 +19,7 @@ final class RoundTripTests: XCTestCase {
         let platform = PlatformSide(codec: try TestKeys.platformCodec())
         let server = try TestServer(self) { request in
             guard let received = platform.open(request), let operation = APIOperation(rawValue: received.head.apiCode),
-                  let body = (try? JSONValue.parse(received.plain))?.objectValue
+                let body = (try? JSONValue.parse(received.plain))?.objectValue
             else { return platform.answer(WireHead(apiCode: "", sysId: "", requestNo: ""), code: "SIGN_ERROR", body: nil) }
             return platform.answer(received.head, body: SampleAnswers.body(for: operation, request: body))
         }
@@ -66,10 +66,13 @@ final class RoundTripTests: XCTestCase {
         let statusSet = try await roundTrip(SetStatusRequest(cardID: "SB000042", status: "INACTIVE"))
         XCTAssertEqual(statusSet.status, "INACTIVE")
         let closed = try await roundTrip(CloseRequest(cardID: "SB000042"))
-        XCTAssertEqual(closed, CloseResponse(body: JSONObject([
-            ("cardID", .string("SB000042")), ("status", .string("CLOSE_PROCESSING")), ("refundAmt", .string("12.00")),
-            ("currency", .string("USD")), ("txnId", .string("C0001")),
-        ])))
+        XCTAssertEqual(
+            closed,
+            CloseResponse(
+                body: JSONObject([
+                    ("cardID", .string("SB000042")), ("status", .string("CLOSE_PROCESSING")), ("refundAmt", .string("12.00")),
+                    ("currency", .string("USD")), ("txnId", .string("C0001")),
+                ])))
     }
 
     func testQueries() async throws {

@@ -4,12 +4,13 @@
 // past its end date refused — every refusal "not sent", naming the problem — and kept-alive TLS
 // connections reused safely.
 
+internal import COpenSSL
 import Foundation
 import KazeCrypto
 import KazeSandbox
 import KazeTestSupport
 import XCTest
-internal import COpenSSL
+
 @testable import KazeClient
 
 final class TLSTransportTests: XCTestCase {
@@ -20,8 +21,10 @@ final class TLSTransportTests: XCTestCase {
     }
 
     /// An HTTPS server with a new identity for `names`, answering `n<request number>`, and its files.
-    private func server(names: [String] = TLSCertificateAuthority.loopbackNames, validFrom: Date = Date().addingTimeInterval(-3_600),
-                        days: Int = 30, idleSeconds: Double = 30) throws -> (port: UInt16, files: TLSFiles, counter: Counter) {
+    private func server(
+        names: [String] = TLSCertificateAuthority.loopbackNames, validFrom: Date = Date().addingTimeInterval(-3_600),
+        days: Int = 30, idleSeconds: Double = 30
+    ) throws -> (port: UInt16, files: TLSFiles, counter: Counter) {
         let files = TLSFiles(directory: folder.path)
         try TLSCertificateAuthority.create(files, names: names, validFrom: validFrom, days: days)
         let counter = Counter()
@@ -69,8 +72,10 @@ final class TLSTransportTests: XCTestCase {
     func testUnknownCAIsRefusedWithoutCAFile() async throws {
         let (port, _, counter) = try server()
         let result = try await testTransport(port: port, scheme: "https").post([])
-        XCTAssertTrue(notSentReason(result).hasPrefix("TLS: unknown CA: the certificate of 127.0.0.1 is not issued by a CA in the system trust store"),
-                      notSentReason(result))
+        XCTAssertTrue(
+            notSentReason(result).hasPrefix(
+                "TLS: unknown CA: the certificate of 127.0.0.1 is not issued by a CA in the system trust store"),
+            notSentReason(result))
         XCTAssertEqual(counter.count, 0)
     }
 
@@ -78,14 +83,17 @@ final class TLSTransportTests: XCTestCase {
         let (port, files, counter) = try server()
         let wrong = Base64.encode([UInt8](repeating: 7, count: 32))
         let refused = try await testTransport(port: port, scheme: "https", caFile: files.caCertificatePath, pinnedKeys: [wrong]).post([])
-        XCTAssertTrue(notSentReason(refused).hasPrefix("TLS: pin mismatch: no key of the server's certificate chain matches pinnedKeys"),
-                      notSentReason(refused))
+        XCTAssertTrue(
+            notSentReason(refused).hasPrefix("TLS: pin mismatch: no key of the server's certificate chain matches pinnedKeys"),
+            notSentReason(refused))
         XCTAssertEqual(counter.count, 0)
         for pem in [files.certificatePath, files.caCertificatePath] {
             let pin = try XCTUnwrap(certificatePin(pem))
             XCTAssertTrue(notSentReason(refused).contains(pin) || pem == files.caCertificatePath, "the message shows the server's pin")
-            let accepted = try await testTransport(port: port, scheme: "https", caFile: files.caCertificatePath,
-                                                    pinnedKeys: [wrong, pin]).post([])
+            let accepted = try await testTransport(
+                port: port, scheme: "https", caFile: files.caCertificatePath,
+                pinnedKeys: [wrong, pin]
+            ).post([])
             XCTAssertEqual(accepted.answerText?.status, 200, "pin of \(pem)")
         }
     }

@@ -4,6 +4,7 @@
 
 import Foundation
 import XCTest
+
 @testable import KazeClient
 
 final class TransportConnectTests: XCTestCase {
@@ -27,8 +28,9 @@ final class TransportConnectTests: XCTestCase {
         let result = try await testTransport(port: server.port).post([UInt8](repeating: 0x20, count: 8 * 1024 * 1024))
         let reason = try XCTUnwrap(result.unknownReason, result.summary)
         // Usually the write fails (reset); should the kernel take all 8 MiB first, the read does.
-        XCTAssertTrue(reason.hasPrefix("connection lost while sending the request: ")
-                      || reason.hasPrefix("connection lost while waiting for the answer: "), reason)
+        XCTAssertTrue(
+            reason.hasPrefix("connection lost while sending the request: ")
+                || reason.hasPrefix("connection lost while waiting for the answer: "), reason)
         XCTAssertEqual(server.requestCount, 0)
     }
 

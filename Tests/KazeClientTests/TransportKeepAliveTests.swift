@@ -5,6 +5,7 @@
 
 import Foundation
 import XCTest
+
 @testable import KazeClient
 
 final class TransportKeepAliveTests: XCTestCase {

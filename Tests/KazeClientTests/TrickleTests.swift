@@ -21,8 +21,9 @@ final class TrickleTests: XCTestCase {
         }
         addTeardownBlock { server.stop() }
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: server.port, timeout: 1))
-        let outcome = await client.call(.card, body: JSONObject([("cardID", .string("SB000001"))]),
-                                        requestNo: "2026112512000012345680")
+        let outcome = await client.call(
+            .card, body: JSONObject([("cardID", .string("SB000001"))]),
+            requestNo: "2026112512000012345680")
         XCTAssertEqual(outcome, .unknown(reason: "timed out: no complete answer within 2.0 s"))
     }
 
@@ -37,8 +38,9 @@ final class TrickleTests: XCTestCase {
             return platform.answer(head, body: answer)
         }
         let client = try KazePayClient(configuration: testConfiguration(folder: folder, port: server.port, timeout: 0.9))
-        let outcome = await client.call(.card, body: JSONObject([("cardID", .string("SB000001"))]),
-                                        requestNo: "2026112512000012345681")
+        let outcome = await client.call(
+            .card, body: JSONObject([("cardID", .string("SB000001"))]),
+            requestNo: "2026112512000012345681")
         XCTAssertEqual(outcome, .success(body: answer))
     }
 }

@@ -56,7 +56,8 @@ final class AESCipherTests: XCTestCase {
             XCTAssertTrue(reason.contains("bad decrypt"), reason)
         }
         XCTAssertThrowsError(try AESCipher.decrypt([1, 2, 3], key: key128, mode: .ecb)) {
-            XCTAssertEqual($0 as? CryptoError, .malformedField(field: "body.encrypt", reason: "3 bytes is not a whole number of AES blocks"))
+            XCTAssertEqual(
+                $0 as? CryptoError, .malformedField(field: "body.encrypt", reason: "3 bytes is not a whole number of AES blocks"))
         }
         XCTAssertThrowsError(try AESCipher.decrypt([], key: key128, mode: .ecb))
         XCTAssertThrowsError(try AESCipher.encrypt([1], key: Array(key128.prefix(15)), mode: .ecb)) {

@@ -7,8 +7,9 @@ import XCTest
 final class DigestAndEncodingTests: XCTestCase {
     func testSHA256KnownAnswers() {
         XCTAssertEqual(Hex.encode(SHA256.hash([])), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(Hex.encode(SHA256.hash(Array("abc".utf8))),
-                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            Hex.encode(SHA256.hash(Array("abc".utf8))),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     func testStreamingEqualsOneShot() {
@@ -51,8 +52,9 @@ final class DigestAndEncodingTests: XCTestCase {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let expected = Data(bytes).base64EncodedString()
             XCTAssertEqual(Base64.encode(bytes), expected, "\(length) bytes")
-            XCTAssertEqual(bytes.withUnsafeBytes { Base64.encode($0, prefix: "data:image/png;base64,") },
-                           "data:image/png;base64," + expected, "\(length) bytes after an odd-length prefix")
+            XCTAssertEqual(
+                bytes.withUnsafeBytes { Base64.encode($0, prefix: "data:image/png;base64,") },
+                "data:image/png;base64," + expected, "\(length) bytes after an odd-length prefix")
             XCTAssertEqual(Base64.decode(Base64.encode(bytes)), bytes)
         }
     }

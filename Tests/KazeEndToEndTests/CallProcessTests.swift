@@ -45,8 +45,9 @@ final class CallProcessTests: XCTestCase {
 
         let typo = try call(["queryCard", "card=SB000001", "--config", config], in: work)
         XCTAssertEqual(typo.status, 2)
-        XCTAssertTrue(typo.stderr.hasPrefix("kazebatch: queryCard has no field \"card\" (did you mean `cardID`?); fields: cardID, ref\n"),
-                      typo.stderr)
+        XCTAssertTrue(
+            typo.stderr.hasPrefix("kazebatch: queryCard has no field \"card\" (did you mean `cardID`?); fields: cardID, ref\n"),
+            typo.stderr)
     }
 
     func testRefusedCallsSendNothing() throws {
@@ -61,10 +62,12 @@ final class CallProcessTests: XCTestCase {
         XCTAssertTrue(unconfirmed.stderr.contains("would move 5.00 USD onto card SB000001"), unconfirmed.stderr)
         let close = try call(["closeCard", "cardID=SB000001", "--config", config], in: work)
         XCTAssertEqual(close.status, 2)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent(".kazebatch").path),
-                       "a refused call leaves no journal: nothing was sent")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: work.appendingPathComponent(".kazebatch").path),
+            "a refused call leaves no journal: nothing was sent")
         let balance = try call(["cardBalance", "cardID=SB000001", "--config", config], in: work)
-        XCTAssertEqual(try JSONValue.parse(balance.stdout).objectValue?["avaBalance"]?.numberText, "0.00", "no recharge reached the platform")
+        XCTAssertEqual(
+            try JSONValue.parse(balance.stdout).objectValue?["avaBalance"]?.numberText, "0.00", "no recharge reached the platform")
     }
 
     func testStateChangingCallIsJournaledAuditedAndNeverSentTwice() throws {
@@ -99,9 +102,11 @@ final class CallProcessTests: XCTestCase {
         let words = ["cardRecharge", "cardID=SB000001", "amount=3.00", "--yes", "--config", sandbox.configPath]
         let doubt = try call(words, in: work)
         XCTAssertEqual(doubt.status, 5, doubt.stderr)
-        XCTAssertTrue(doubt.stderr.contains("Run the same command again later to reconcile it through reads (nothing is sent"
-                                            + " twice): kazebatch call cardRecharge cardID=SB000001 amount=3.00 --yes --config"),
-                      doubt.stderr)
+        XCTAssertTrue(
+            doubt.stderr.contains(
+                "Run the same command again later to reconcile it through reads (nothing is sent"
+                    + " twice): kazebatch call cardRecharge cardID=SB000001 amount=3.00 --yes --config"),
+            doubt.stderr)
         _ = try await SandboxEndpoints(port: sandbox.port).control(#"{"gateway-error-after-commit": 0}"#)
         let settled = try call(words, in: work)
         XCTAssertEqual(settled.status, 0, settled.stderr)

@@ -36,8 +36,12 @@ final class DemoTests: XCTestCase {
             XCTAssertEqual(status, 0, output)
             let steps = output.split(separator: "\n").filter { $0.hasPrefix("== kazebatch run ") }
                 .map { $0.split(separator: " ")[3] }
-            XCTAssertEqual(steps, ["kyc", "kyc-status", "assign", "activate", "set-pin", "card", "recharge", "recharge",
-                                   "balance", "transactions", "set-status", "close"])
+            XCTAssertEqual(
+                steps,
+                [
+                    "kyc", "kyc-status", "assign", "activate", "set-pin", "card", "recharge", "recharge",
+                    "balance", "transactions", "set-status", "close",
+                ])
             let summaries = output.split(separator: "\n").filter { $0.hasPrefix("records ") }
             XCTAssertEqual(summaries.count, steps.count, output)
             for summary in summaries {

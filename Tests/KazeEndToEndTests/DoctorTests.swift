@@ -5,6 +5,7 @@
 import Foundation
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class DoctorTests: XCTestCase {
@@ -36,9 +37,11 @@ final class DoctorTests: XCTestCase {
     }
 
     func testWrongProfileIsFoundForEachNonDefaultSetting() throws {
-        let cases = [(["--sign-digest", "sha1"], "--sign-digest sha1 --aes-key-bits 128 --aes-mode ecb"),
-                     (["--aes-key-bits", "256"], "--sign-digest sha256 --aes-key-bits 256 --aes-mode ecb"),
-                     (["--aes-mode", "cbc-zero-iv"], "--sign-digest sha256 --aes-key-bits 128 --aes-mode cbc-zero-iv")]
+        let cases = [
+            (["--sign-digest", "sha1"], "--sign-digest sha1 --aes-key-bits 128 --aes-mode ecb"),
+            (["--aes-key-bits", "256"], "--sign-digest sha256 --aes-key-bits 256 --aes-mode ecb"),
+            (["--aes-mode", "cbc-zero-iv"], "--sign-digest sha256 --aes-key-bits 128 --aes-mode cbc-zero-iv"),
+        ]
         for (flags, working) in cases {
             let platform = try sandbox("profile", flags + ["--config-profile", "default"])
             let result = try doctor(["--config", platform.configPath])
@@ -55,13 +58,16 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(try KazebatchChild.run(["keys", "generate", other.path]).status, 0)
         let wrong = try doctor(["--config", platform.configPath, "--merchant-key", other.appendingPathComponent("merchant.pem").path])
         XCTAssertEqual(wrong.status, 1, wrong.stdout)
-        XCTAssertTrue(wrong.stdout.contains("✓ merchant key:") && wrong.stdout.contains("matches"), "its own merchant.pub matches: \(wrong.stdout)")
+        XCTAssertTrue(
+            wrong.stdout.contains("✓ merchant key:") && wrong.stdout.contains("matches"), "its own merchant.pub matches: \(wrong.stdout)")
         XCTAssertTrue(wrong.stdout.contains("✗ crypto profile: no combination"), wrong.stdout)
         XCTAssertTrue(wrong.stdout.contains("fix: the keys or sysId do not match"), wrong.stdout)
 
         let mismatched = try temporaryFolder("kazedoctor-mismatch").url
-        try FileManager.default.copyItem(at: other.appendingPathComponent("merchant.pem"), to: mismatched.appendingPathComponent("merchant.pem"))
-        try FileManager.default.copyItem(at: platform.directory.appendingPathComponent("merchant.pub"), to: mismatched.appendingPathComponent("merchant.pub"))
+        try FileManager.default.copyItem(
+            at: other.appendingPathComponent("merchant.pem"), to: mismatched.appendingPathComponent("merchant.pem"))
+        try FileManager.default.copyItem(
+            at: platform.directory.appendingPathComponent("merchant.pub"), to: mismatched.appendingPathComponent("merchant.pub"))
         let beside = try doctor(["--config", platform.configPath, "--merchant-key", mismatched.appendingPathComponent("merchant.pem").path])
         XCTAssertEqual(beside.status, 1)
         XCTAssertTrue(beside.stdout.contains("does not match \(mismatched.appendingPathComponent("merchant.pub").path)"), beside.stdout)

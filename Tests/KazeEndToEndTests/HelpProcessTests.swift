@@ -5,6 +5,7 @@ import Foundation
 import KazeBatch
 import KazeTestSupport
 import XCTest
+
 @testable import KazeCLI
 
 final class HelpProcessTests: XCTestCase {
@@ -20,7 +21,8 @@ final class HelpProcessTests: XCTestCase {
         XCTAssertEqual(short.stdout, ValidateCommand.help + "\n")
         let unknownHelp = try KazebatchChild.run(["help", "vaildate"])
         XCTAssertEqual(unknownHelp.status, 2)
-        XCTAssertTrue(unknownHelp.stderr.hasPrefix("kazebatch: unknown command \"vaildate\" (did you mean `validate`?)"),
-                      unknownHelp.stderr)
+        XCTAssertTrue(
+            unknownHelp.stderr.hasPrefix("kazebatch: unknown command \"vaildate\" (did you mean `validate`?)"),
+            unknownHelp.stderr)
     }
 }

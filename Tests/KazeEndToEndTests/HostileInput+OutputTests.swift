@@ -9,6 +9,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class HostileInputOutputTests: SandboxProcessTestCase {
@@ -80,8 +81,10 @@ final class HostileInputOutputTests: SandboxProcessTestCase {
     func testCallEchoesAHostileValueEscapedOnOneLine() throws {
         let result = try KazebatchChild.run(["call", "queryCard", "cardID=SB1\u{1B}]0;pwned\u{07}\nkazebatch: forged"], in: folder.url)
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr, "kazebatch: cardID 'SB1<U+001B>]0;pwned<U+0007><U+000A>kazebatch: forged' must be English"
-            + " text (printable ASCII characters only) [english]\nnothing was sent\n")
+        XCTAssertEqual(
+            result.stderr,
+            "kazebatch: cardID 'SB1<U+001B>]0;pwned<U+0007><U+000A>kazebatch: forged' must be English"
+                + " text (printable ASCII characters only) [english]\nnothing was sent\n")
         XCTAssertEqual(result.stdout, "")
     }
 
@@ -101,8 +104,10 @@ final class HostileInputOutputTests: SandboxProcessTestCase {
     func testAMetalCurrencyIsRefusedByCallBeforeSending() throws {
         let result = try KazebatchChild.run(["call", "cardRecharge", "cardID=SB000001", "amount=10", "currency=XAU"], in: folder.url)
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr, "kazebatch: currency 'XAU' is an ISO 4217 code but not a currency a card can hold"
-            + " (a metal, fund, testing or accounting unit) [currency]\nnothing was sent\n")
+        XCTAssertEqual(
+            result.stderr,
+            "kazebatch: currency 'XAU' is an ISO 4217 code but not a currency a card can hold"
+                + " (a metal, fund, testing or accounting unit) [currency]\nnothing was sent\n")
     }
 
     /// A platform detail with escapes, a forged line and 50,000 characters, and a card from

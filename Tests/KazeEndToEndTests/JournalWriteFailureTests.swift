@@ -7,6 +7,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class JournalWriteFailureTests: SandboxProcessTestCase {
@@ -44,8 +45,12 @@ final class JournalWriteFailureTests: SandboxProcessTestCase {
         try writeInput("recharge.csv", header: "cardID,currency,amount,ref", rows: rows) {
             "SB\(String(format: "%06d", $0)),USD,\($0 % 9 + 1).25,k\($0)"
         }
-        return try runLimited(fileSize: fileSize, ["run", "recharge", "recharge.csv", "--config", try fixture.configPath(),
-                                                   "--rate", "200", "--concurrency", "\(concurrency)", "--quiet"])
+        return try runLimited(
+            fileSize: fileSize,
+            [
+                "run", "recharge", "recharge.csv", "--config", try fixture.configPath(),
+                "--rate", "200", "--concurrency", "\(concurrency)", "--quiet",
+            ])
     }
 
     /// The audit file `name` holds exactly the journal's events, its chain intact.

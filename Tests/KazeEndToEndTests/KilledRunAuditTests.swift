@@ -8,6 +8,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class KilledRunAuditTests: SandboxProcessTestCase {
@@ -28,14 +29,21 @@ final class KilledRunAuditTests: SandboxProcessTestCase {
         for _ in 0..<Self.kills {
             let entries = 10 + Int(random.nextFraction() * 190)
             let run = try KazebatchChild(
-                ["run", "recharge", "recharge.csv", "--config", config, "--rate", "200", "--burst", "8", "--concurrency", "8",
-                 "--quiet"], in: folder.url, environment: CrashPoint.afterJournalEntries(entries)).wait(limit: 60)
+                [
+                    "run", "recharge", "recharge.csv", "--config", config, "--rate", "200", "--burst", "8", "--concurrency", "8",
+                    "--quiet",
+                ], in: folder.url, environment: CrashPoint.afterJournalEntries(entries)
+            ).wait(limit: 60)
             if run.reason == .uncaughtSignal, run.status == SIGKILL { kills += 1 }
         }
         XCTAssertEqual(kills, Self.kills, "every run was killed mid-batch (seed \(seed))")
 
-        let final = try fixture.run("recharge.csv", ["--rate", "400", "--burst", "16", "--concurrency", "16",
-                                                     "--settle-seconds", "0", "--retry-failed", "--json"])
+        let final = try fixture.run(
+            "recharge.csv",
+            [
+                "--rate", "400", "--burst", "16", "--concurrency", "16",
+                "--settle-seconds", "0", "--retry-failed", "--json",
+            ])
         XCTAssertEqual(final.status, 0, "seed \(seed): " + final.stderr)
         let stateRoot = folder.path(".kazebatch")
         let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first { $0 != AuditHeadRecord.folderName })
@@ -43,8 +51,9 @@ final class KilledRunAuditTests: SandboxProcessTestCase {
         let audit = try BatchEvents.audit(folder.path("recharge.audit.csv"), batch: batch)
         print("KilledRunAuditTests: \(journal.count) journal events, \(audit.recovered) audit rows recovered after kills")
         XCTAssertEqual(audit.events, journal, "the audit holds the journal's events in journal order (seed \(seed))")
-        XCTAssertEqual(Dictionary(grouping: audit.events) { $0 }.mapValues(\.count),
-                       Dictionary(grouping: journal) { $0 }.mapValues(\.count), "same multiset (seed \(seed))")
+        XCTAssertEqual(
+            Dictionary(grouping: audit.events) { $0 }.mapValues(\.count),
+            Dictionary(grouping: journal) { $0 }.mapValues(\.count), "same multiset (seed \(seed))")
         let verify = try KazebatchChild.run(["audit", "verify", "recharge.audit.csv"], in: folder.url)
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
         let credits = try await fixture.credits()

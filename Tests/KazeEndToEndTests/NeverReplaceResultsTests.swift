@@ -22,12 +22,14 @@ final class NeverReplaceResultsTests: SandboxProcessTestCase {
         let twin = try fixture.run("recharge.jsonl", ["--json"])
         XCTAssertEqual(twin.status, 0, twin.stderr)
         let twinResults = try XCTUnwrap(resultsPath(twin.stdout))
-        XCTAssertTrue(twinResults.hasSuffix(".results.csv") && twinResults.contains("/recharge.") && !twinResults.hasSuffix("/recharge.results.csv"),
-                      twinResults)
+        XCTAssertTrue(
+            twinResults.hasSuffix(".results.csv") && twinResults.contains("/recharge.") && !twinResults.hasSuffix("/recharge.results.csv"),
+            twinResults)
         XCTAssertEqual(try String(contentsOfFile: folder.path("recharge.results.csv"), encoding: .utf8), first, "never replaced")
         let shortID = URL(fileURLWithPath: twinResults).lastPathComponent.split(separator: ".")[1]
         XCTAssertEqual(shortID.count, 8)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path("recharge.\(shortID).errors.csv")), "its errors file moves aside too")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: folder.path("recharge.\(shortID).errors.csv")), "its errors file moves aside too")
 
         // An edited (fixed) copy of recharge.csv: a new batch.
         try (csv + "SB000004,USD,4.00,d\n").replacingOccurrences(of: "SB000001,USD,1.00,a\nSB000002,USD,2.00,b\n", with: "")

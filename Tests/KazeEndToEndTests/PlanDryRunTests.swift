@@ -9,8 +9,9 @@ import XCTest
 final class PlanDryRunTests: SandboxProcessTestCase {
 
     private func plan(_ extra: [String] = []) throws -> (status: Int32, json: JSONObject?) {
-        let result = try KazebatchChild.run(["plan", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--json"]
-                                            + extra, in: folder.url)
+        let result = try KazebatchChild.run(
+            ["plan", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--json"]
+                + extra, in: folder.url)
         return (result.status, try JSONValue.parse(result.stdout).objectValue)
     }
 
@@ -26,8 +27,11 @@ final class PlanDryRunTests: SandboxProcessTestCase {
         XCTAssertEqual(fresh.json?.text("finished"), "0")
         XCTAssertEqual(fresh.json?["moneyToSend"]?.objectValue?.text("USD"), "750.00")
 
-        let run = try KazebatchChild(["run", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--rate", "40",
-                                      "--quiet"], in: folder.url)
+        let run = try KazebatchChild(
+            [
+                "run", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--rate", "40",
+                "--quiet",
+            ], in: folder.url)
         waitForJournal(entries: 30)
         run.send(SIGINT)
         XCTAssertEqual(run.wait(limit: 60).status, 130)
@@ -48,7 +52,8 @@ final class PlanDryRunTests: SandboxProcessTestCase {
 
         let refused = try plan(["--confirm-total", "USD:1.00"])
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.json?.text("error")?.contains("--confirm-total does not match") ?? false, "\(String(describing: refused.json))")
+        XCTAssertTrue(
+            refused.json?.text("error")?.contains("--confirm-total does not match") ?? false, "\(String(describing: refused.json))")
         XCTAssertEqual(refused.json?.text("exitCode"), "2")
     }
 }

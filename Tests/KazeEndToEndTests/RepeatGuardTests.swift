@@ -5,9 +5,10 @@
 // The guard's rules themselves are tested in-process in BatchPreflightTests.
 
 import Foundation
+import KazeProtocol
 import KazeTestSupport
 import XCTest
-import KazeProtocol
+
 @testable import KazeBatch
 
 final class RepeatGuardTests: SandboxProcessTestCase {
@@ -43,11 +44,13 @@ final class RepeatGuardTests: SandboxProcessTestCase {
 
         let refused = try run("pay.csv")
         XCTAssertEqual(refused.status, 2, refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("pay.csv was run before as batch \(earlier.prefix(8)) (\(info.createdMinute)) and has"
-            + " changed since; 2 of its rows (first: line 2, SB000041 USD 7.01) were done, may have been, or may still be by"
-            + " that batch (SUCCEEDED, in doubt or started). A changed file is a new batch, so running it would do those rows"
-            + " twice. Remove those rows from the file (batch \(earlier.prefix(8))'s results show what it did), or, only if"
-            + " those rows must really be done again, pass --allow-repeat (it sends those rows a second time); nothing was sent"),
+        XCTAssertTrue(
+            refused.stderr.contains(
+                "pay.csv was run before as batch \(earlier.prefix(8)) (\(info.createdMinute)) and has"
+                    + " changed since; 2 of its rows (first: line 2, SB000041 USD 7.01) were done, may have been, or may still be by"
+                    + " that batch (SUCCEEDED, in doubt or started). A changed file is a new batch, so running it would do those rows"
+                    + " twice. Remove those rows from the file (batch \(earlier.prefix(8))'s results show what it did), or, only if"
+                    + " those rows must really be done again, pass --allow-repeat (it sends those rows a second time); nothing was sent"),
             refused.stderr)
         XCTAssertFalse(refused.stderr.contains("resume"), "never advise resuming: the original may repeat what this one does")
         let afterRefusal = try await fixture.credits()
@@ -67,10 +70,14 @@ final class RepeatGuardTests: SandboxProcessTestCase {
         try FileManager.default.copyItem(atPath: folder.path("night-1.csv"), toPath: folder.path("night-2.csv"))
         let copy = try run("night-2.csv")
         XCTAssertEqual(copy.status, 2, copy.stderr)
-        XCTAssertTrue(copy.stderr.contains("night-2.csv has the same contents as \(ResolvedPath.of(folder.path("night-1.csv")))"
-            + ", which ran as batch "), copy.stderr)
-        XCTAssertTrue(copy.stderr.contains("identical files are one batch, so this run would resume that batch and send"
-            + " nothing it already sent."), copy.stderr)
+        XCTAssertTrue(
+            copy.stderr.contains(
+                "night-2.csv has the same contents as \(ResolvedPath.of(folder.path("night-1.csv")))"
+                    + ", which ran as batch "), copy.stderr)
+        XCTAssertTrue(
+            copy.stderr.contains(
+                "identical files are one batch, so this run would resume that batch and send"
+                    + " nothing it already sent."), copy.stderr)
         let resumed = try run("night-1.csv")
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         let credited = try await fixture.credits()
@@ -170,8 +177,10 @@ final class RepeatGuardTests: SandboxProcessTestCase {
         let resumed = try run("pay.csv")
         XCTAssertEqual(resumed.status, 2, resumed.stderr)
         XCTAssertTrue(resumed.stderr.contains("pay.csv is an unfinished batch, and batch "), resumed.stderr)
-        XCTAssertTrue(resumed.stderr.contains("has since done or started 2 of its rows (first: line 3, SB000011 USD 4.00);"
-            + " resuming would do those rows twice."), resumed.stderr)
+        XCTAssertTrue(
+            resumed.stderr.contains(
+                "has since done or started 2 of its rows (first: line 3, SB000011 USD 4.00);"
+                    + " resuming would do those rows twice."), resumed.stderr)
         let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000011": 1, "SB000012": 1], "each row paid once")
     }
@@ -190,7 +199,9 @@ final class RepeatGuardTests: SandboxProcessTestCase {
         XCTAssertTrue(edited.stderr.contains("2 of its rows (first: line 2, SB000021 USD 3.00)"), edited.stderr)
         let paid = try await fixture.credits()
         XCTAssertEqual(paid, ["SB000021": 1, "SB000022": 1])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path("real/.kazebatch")).filter { $0 != AuditHeadRecord.folderName }.count, 1)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path("real/.kazebatch")).filter { $0 != AuditHeadRecord.folderName }
+                .count, 1)
     }
 
     func testASetPinFileRunThroughTwoSpellingsOfTheEndpointIsSentOnce() throws {
@@ -212,10 +223,12 @@ final class RepeatGuardTests: SandboxProcessTestCase {
         try FileManager.default.copyItem(atPath: PackageFolder.sample("images").path, toPath: folder.path("images"))
         let rows = try String(contentsOf: PackageFolder.sample("kyc.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
         let broken = rows[2].replacingOccurrences(of: "bob.tan@example.com", with: "bob.tan@")
-        try ([rows[0], rows[1], broken].joined(separator: "\n") + "\n").write(toFile: folder.path("kyc.csv"), atomically: true, encoding: .utf8)
+        try ([rows[0], rows[1], broken].joined(separator: "\n") + "\n").write(
+            toFile: folder.path("kyc.csv"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try run("kyc.csv", ["--skip-invalid"], operation: "kyc").status, 1)
         let first = try batchFolders()
-        try ([rows[0], rows[1], rows[2]].joined(separator: "\n") + "\n").write(toFile: folder.path("kyc.csv"), atomically: true, encoding: .utf8)
+        try ([rows[0], rows[1], rows[2]].joined(separator: "\n") + "\n").write(
+            toFile: folder.path("kyc.csv"), atomically: true, encoding: .utf8)
         let rerun = try run("kyc.csv", operation: "kyc")
         XCTAssertEqual(rerun.status, 2, rerun.stderr)
         XCTAssertTrue(rerun.stderr.contains("1 of its rows (line 2, ann.lee@example.com) was done"), rerun.stderr)
@@ -226,7 +239,8 @@ final class RepeatGuardTests: SandboxProcessTestCase {
         let sent = try JournalIndex.load(path: folder.path(".kazebatch/\(second)/journal.jsonl")).rows.map(\.line)
         XCTAssertEqual(sent, [2], "only the fixed application was submitted")
         let users = try await XCTUnwrap(fixture.sandbox).state().objectValue?["users"]?.arrayValue ?? []
-        XCTAssertEqual(users.compactMap { $0.objectValue?.text("email") }.filter { $0.hasSuffix("@example.com") },
-                       ["ann.lee@example.com", "bob.tan@example.com"])
+        XCTAssertEqual(
+            users.compactMap { $0.objectValue?.text("email") }.filter { $0.hasSuffix("@example.com") },
+            ["ann.lee@example.com", "bob.tan@example.com"])
     }
 }

@@ -2,9 +2,10 @@
 // SIGKILLed at chosen journal entries and resumed, the batch lock, a changed input, a tampered audit.
 
 import Foundation
+import KazeProtocol
 import KazeTestSupport
 import XCTest
-import KazeProtocol
+
 @testable import KazeBatch
 
 final class RunProcessTests: SandboxProcessTestCase {
@@ -16,7 +17,6 @@ final class RunProcessTests: SandboxProcessTestCase {
         return name
     }
 
-
     /// Journal entries after which each killed run dies (the test-only crash point): early,
     /// mid-row and late, each reproducible.
     private static let crashPoints = [5, 40, 77, 150, 9, 260]
@@ -27,8 +27,12 @@ final class RunProcessTests: SandboxProcessTestCase {
         var kills = 0
         for entries in Self.crashPoints {
             let run = try KazebatchChild(
-                ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "200", "--burst", "8", "--concurrency", "8", "--quiet"],
-                in: folder.url, environment: CrashPoint.afterJournalEntries(entries)).wait(limit: 60)
+                [
+                    "run", "recharge", file, "--config", try fixture.configPath(), "--rate", "200", "--burst", "8", "--concurrency", "8",
+                    "--quiet",
+                ],
+                in: folder.url, environment: CrashPoint.afterJournalEntries(entries)
+            ).wait(limit: 60)
             if run.reason == .uncaughtSignal, run.status == SIGKILL { kills += 1 }
         }
         XCTAssertEqual(kills, Self.crashPoints.count, "every run killed itself mid-batch")
@@ -39,8 +43,9 @@ final class RunProcessTests: SandboxProcessTestCase {
         let stateRoot = folder.path(".kazebatch")
         let batch = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: stateRoot).first { $0 != AuditHeadRecord.folderName })
         let journal = try String(contentsOfFile: "\(stateRoot)/\(batch)/journal.jsonl", encoding: .utf8)
-        XCTAssertTrue(journal.contains("\"code\":\"RECONCILED\"") || journal.contains("\"code\":\"NOT_COMMITTED\""),
-                      "requests cut off by the kills were reconciled")
+        XCTAssertTrue(
+            journal.contains("\"code\":\"RECONCILED\"") || journal.contains("\"code\":\"NOT_COMMITTED\""),
+            "requests cut off by the kills were reconciled")
         let credits = try await fixture.credits()
         XCTAssertEqual(credits.count, 400)
         XCTAssertEqual(credits.values.filter { $0 != 1 }.count, 0, "every card credited exactly once: \(credits.filter { $0.value != 1 })")
@@ -52,8 +57,12 @@ final class RunProcessTests: SandboxProcessTestCase {
         try fixture.startSandbox(["--cards", "50", "--latency-ms", "200"])
         let file = try writeRecharges(50)
         let first = try KazebatchChild(
-            ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "5", "--quiet"], in: folder.url).process
-        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) }; first.waitUntilExit() }
+            ["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "5", "--quiet"], in: folder.url
+        ).process
+        defer {
+            if first.isRunning { kill(first.processIdentifier, SIGKILL) }
+            first.waitUntilExit()
+        }
         waitForJournal(entries: 1)  // the batch is locked before its first entry is written
         let second = try fixture.run(file)
         XCTAssertEqual(second.status, 6, second.stderr)
@@ -75,7 +84,9 @@ final class RunProcessTests: SandboxProcessTestCase {
         XCTAssertEqual(refused.status, 2, "its first 4 rows were paid by the first batch")
         XCTAssertTrue(refused.stderr.contains("4 of its rows (first: line 2, SB000001 USD 2.25)"), refused.stderr)
         XCTAssertEqual(try fixture.run(file, ["--quiet", "--allow-repeat"]).status, 0)
-        let batches = try FileManager.default.contentsOfDirectory(atPath: folder.path(".kazebatch")).filter { $0 != AuditHeadRecord.folderName }
+        let batches = try FileManager.default.contentsOfDirectory(atPath: folder.path(".kazebatch")).filter {
+            $0 != AuditHeadRecord.folderName
+        }
         XCTAssertEqual(batches.count, 2, "a changed file is a new batch")
         let afterChange = try await fixture.credits().values.reduce(0, +)
         XCTAssertEqual(afterChange, 9)
@@ -87,7 +98,8 @@ final class RunProcessTests: SandboxProcessTestCase {
         let wrongTotal = try fixture.run(file, ["--confirm-total", "USD:1.00"])
         XCTAssertEqual(wrongTotal.status, 2)
         XCTAssertTrue(wrongTotal.stderr.contains("--confirm-total does not match the batch: USD is 9.75, confirmed 1"), wrongTotal.stderr)
-        try "cardID,currency,amount\nSB000001,USD,-5\nSB000002,USD,1.00\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
+        try "cardID,currency,amount\nSB000001,USD,-5\nSB000002,USD,1.00\n".write(
+            toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
         let invalid = try fixture.run("bad.csv")
         XCTAssertEqual(invalid.status, 3)
         let afterInvalid = try await fixture.credits()

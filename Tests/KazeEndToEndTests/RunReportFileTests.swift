@@ -5,6 +5,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class RunReportFileTests: SandboxProcessTestCase {
@@ -18,14 +19,16 @@ final class RunReportFileTests: SandboxProcessTestCase {
 
         let table = try ResultsTable(path: try XCTUnwrap(report.text("results")))
         for outcome in ["SUCCEEDED", "FAILED", "INVALID", "UNKNOWN", "SKIPPED"] {
-            XCTAssertEqual(report["outcomes"]?.objectValue?.text(outcome), "\(table.rows.filter { $0["outcome"] == outcome }.count)", outcome)
+            XCTAssertEqual(
+                report["outcomes"]?.objectValue?.text(outcome), "\(table.rows.filter { $0["outcome"] == outcome }.count)", outcome)
         }
         XCTAssertEqual(report.text("rowsSent"), "\(table.rows.filter { $0["attempts"] != "0" }.count)")
         XCTAssertEqual(report.text("rowsSent"), "3")
         var failures: [String: Int] = [:]
         for row in table.rows where row["outcome"] == "FAILED" { failures[row["code", default: ""], default: 0] += 1 }
-        XCTAssertEqual(Set(report["failuresByCode"]?.objectValue?.members.map { "\($0.key)=\($0.value.scalarText ?? "")" } ?? []),
-                       Set(failures.map { "\($0.key)=\($0.value)" }))
+        XCTAssertEqual(
+            Set(report["failuresByCode"]?.objectValue?.members.map { "\($0.key)=\($0.value.scalarText ?? "")" } ?? []),
+            Set(failures.map { "\($0.key)=\($0.value)" }))
         XCTAssertEqual(failures.values.reduce(0, +), 2)
         let usd = try XCTUnwrap(report["money"]?.objectValue?["USD"]?.objectValue)
         XCTAssertEqual(usd.text("requested"), "3.25")
@@ -34,7 +37,9 @@ final class RunReportFileTests: SandboxProcessTestCase {
         XCTAssertEqual(report["money"]?.objectValue?["EUR"]?.objectValue?.text("FAILED"), "3.00", "a USD card refuses EUR")
 
         XCTAssertEqual(report.text("version"), KazebatchVersion.text)
-        XCTAssertEqual(report.text("command"), "kazebatch run recharge recharge.csv --config \(try fixture.configPath()) --json --skip-invalid --rate 7")
+        XCTAssertEqual(
+            report.text("command"),
+            "kazebatch run recharge recharge.csv --config \(try fixture.configPath()) --json --skip-invalid --rate 7")
         XCTAssertFalse(report.text("user", default: "").isEmpty)
         XCTAssertNotNil(report["host"])
         let started = try XCTUnwrap(report.text("started").flatMap(Timestamp.date))
@@ -51,7 +56,8 @@ final class RunReportFileTests: SandboxProcessTestCase {
         let second = try fixture.run("recharge.csv", ["--json", "--skip-invalid"])
         let again = try XCTUnwrap(JSONValue.parse(Array(second.stdout.utf8)).objectValue)
         XCTAssertEqual(again.text("rowsSent"), "0", "nothing was sent again")
-        let batch = StateFolder(batchID: try XCTUnwrap(report.text("batch")), stateDir: folder.path(".kazebatch"), inputPath: folder.path("recharge.csv"))
+        let batch = StateFolder(
+            batchID: try XCTUnwrap(report.text("batch")), stateDir: folder.path(".kazebatch"), inputPath: folder.path("recharge.csv"))
         let runs = RunReportFile.list(folder: batch)
         XCTAssertEqual(runs.map(\.path), [path, try XCTUnwrap(again.text("report"))], "newest last")
     }

@@ -7,6 +7,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxDurabilityTests: XCTestCase {
@@ -19,8 +20,9 @@ final class SandboxDurabilityTests: XCTestCase {
     }
 
     private func makeClient(_ sandbox: SandboxChild) throws -> KazePayClient {
-        try KazePayClient(configuration: try Configuration.load(
-            configPath: sandbox.configPath, environment: [:], flags: ["timeout": "5", "concurrency": "8"]))
+        try KazePayClient(
+            configuration: try Configuration.load(
+                configPath: sandbox.configPath, environment: [:], flags: ["timeout": "5", "concurrency": "8"]))
     }
 
     private func transactions(_ state: JSONObject) -> [JSONObject] {
@@ -29,7 +31,8 @@ final class SandboxDurabilityTests: XCTestCase {
 
     func testSIGKILLUnderARechargeLoadLosesNothingAClientSawAndReusesNoId() async throws {
         let directory = try makeSandboxFolder()
-        let folder = URL(fileURLWithPath: directory.path), statePath = directory.file("state.json")
+        let folder = URL(fileURLWithPath: directory.path)
+        let statePath = directory.file("state.json")
         let first = try SandboxChild(directory: folder, extra: ["--cards", "4", "--state", statePath])
         addTeardownBlock { first.stop() }
         let client = try makeClient(first)
@@ -79,10 +82,13 @@ final class SandboxDurabilityTests: XCTestCase {
 
     func testLateCommitsSurviveAKillAndApplyWhenDue() async throws {
         let directory = try makeSandboxFolder()
-        let folder = URL(fileURLWithPath: directory.path), statePath = directory.file("state.json")
-        let first = try SandboxChild(directory: folder, extra: [
-            "--cards", "1", "--state", statePath, "--late-commit-rate", "1", "--late-commit-ms", "3600000",
-        ])
+        let folder = URL(fileURLWithPath: directory.path)
+        let statePath = directory.file("state.json")
+        let first = try SandboxChild(
+            directory: folder,
+            extra: [
+                "--cards", "1", "--state", statePath, "--late-commit-rate", "1", "--late-commit-ms", "3600000",
+            ])
         addTeardownBlock { first.stop() }
         let client = try makeClient(first)
         let control = SandboxEndpoints(port: first.port)

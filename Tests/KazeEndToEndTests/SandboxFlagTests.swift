@@ -39,11 +39,13 @@ final class SandboxFlagTests: XCTestCase {
 
     func testGoodValuesReachTheSettingsAndABareDedupeMeansReplay() async throws {
         let directory = try makeSandboxFolder()
-        let sandbox = try SandboxChild(directory: URL(fileURLWithPath: directory.path), extra: [
-            "--cards", "1", "--dedupe", "--utc-offset", "-05:30", "--clock-offset-s", "-60", "--late-commit-rate", "0",
-            "--late-commit-ms", "250", "--recharge-fail-rate", "0.25", "--pending-ms", "10", "--rate-limit", "100",
-            "--rate-limit-style", "envelope", "--gateway-error-after-commit", "0", "--page-size-cap", "20", "--purchases", "2",
-        ])
+        let sandbox = try SandboxChild(
+            directory: URL(fileURLWithPath: directory.path),
+            extra: [
+                "--cards", "1", "--dedupe", "--utc-offset", "-05:30", "--clock-offset-s", "-60", "--late-commit-rate", "0",
+                "--late-commit-ms", "250", "--recharge-fail-rate", "0.25", "--pending-ms", "10", "--rate-limit", "100",
+                "--rate-limit-style", "envelope", "--gateway-error-after-commit", "0", "--page-size-cap", "20", "--purchases", "2",
+            ])
         addTeardownBlock { sandbox.stop() }
         let state = try await SandboxEndpoints(port: sandbox.port).state()
         let settings = try XCTUnwrap(state["settings"]?.objectValue)

@@ -6,6 +6,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxProcessTests: XCTestCase {
@@ -59,7 +60,9 @@ final class SandboxProcessTests: XCTestCase {
             XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, mode, name)
         }
         let again = try directory.prepareKeys()
-        XCTAssertEqual(try again.merchantPublicKey.pem(), String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory.file("merchant.pub"))), as: UTF8.self))
+        XCTAssertEqual(
+            try again.merchantPublicKey.pem(),
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory.file("merchant.pub"))), as: UTF8.self))
     }
 
     func testBadFlagsExitWithUsageError() throws {

@@ -24,12 +24,14 @@ final class SandboxTLSTests: XCTestCase {
             let ca = try String(contentsOf: directory.appendingPathComponent("ca.pem"), encoding: .utf8)
             if round == 1 { XCTAssertEqual(ca, caText, "the CA is made once") }
             caText = ca
-            let client = try KazePayClient(configuration: try Configuration.load(configPath: sandbox.configPath, environment: [:], flags: [:]))
+            let client = try KazePayClient(
+                configuration: try Configuration.load(configPath: sandbox.configPath, environment: [:], flags: [:]))
             let outcome = await client.send(CardRequest(cardID: "SB000001"), requestNo: RequestNumber.make())
             XCTAssertEqual(outcome.response?.cardHolderEmail, "user000001@sandbox.test")
             var untrusted = try Configuration.load(configPath: sandbox.configPath, environment: [:], flags: [:])
             untrusted.caFilePath = nil
-            let refused = try await KazePayClient(configuration: untrusted).send(CardRequest(cardID: "SB000001"), requestNo: RequestNumber.make())
+            let refused = try await KazePayClient(configuration: untrusted).send(
+                CardRequest(cardID: "SB000001"), requestNo: RequestNumber.make())
             guard case .notSent(let reason) = refused.outcome else { return XCTFail("\(refused.outcome)") }
             XCTAssertTrue(reason.hasPrefix("TLS: unknown CA"), reason)
             XCTAssertEqual(sandbox.stop().status, 0)

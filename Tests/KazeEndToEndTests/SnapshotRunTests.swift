@@ -6,6 +6,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class SnapshotRunTests: SandboxProcessTestCase {
@@ -15,7 +16,8 @@ final class SnapshotRunTests: SandboxProcessTestCase {
         let before = try report(fixture.run("balance.csv", ["--json"], operation: "balance"))
         XCTAssertEqual(try balance(folder.path("balance.results.csv")), "0.00")
 
-        try "cardID,currency,amount,ref\nSB000001,USD,12.50,r\n".write(toFile: folder.path("recharge.csv"), atomically: true, encoding: .utf8)
+        try "cardID,currency,amount,ref\nSB000001,USD,12.50,r\n".write(
+            toFile: folder.path("recharge.csv"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try fixture.run("recharge.csv").status, 0)
 
         let after = try report(fixture.run("balance.csv", ["--json"], operation: "balance"))
@@ -44,7 +46,8 @@ final class SnapshotRunTests: SandboxProcessTestCase {
     }
 
     private func snapshotFolder(_ report: JSONObject) throws -> StateFolder {
-        StateFolder(batchID: try XCTUnwrap(report.text("batch")), stateDir: folder.path(".kazebatch"), inputPath: folder.path("balance.csv"))
+        StateFolder(
+            batchID: try XCTUnwrap(report.text("batch")), stateDir: folder.path(".kazebatch"), inputPath: folder.path("balance.csv"))
     }
 
     private func balance(_ path: String) throws -> String? { try ResultsTable(path: path).rows.first?["avaBalance"] }

@@ -15,7 +15,8 @@ final class StatusCommandTests: SandboxProcessTestCase {
         process.arguments = ["status", "recharge", "recharge.csv"] + arguments
         process.currentDirectoryURL = folder.url
         process.environment = [:]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -35,9 +36,15 @@ final class StatusCommandTests: SandboxProcessTestCase {
         XCTAssertEqual(never.status, 0, never.stderr)
         XCTAssertTrue(never.stdout.contains("never ran"), never.stdout)
 
-        let run = try KazebatchChild(["run", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--rate", "40",
-                                      "--quiet"], in: folder.url)
-        defer { if run.process.isRunning { run.send(SIGKILL) }; run.wait() }
+        let run = try KazebatchChild(
+            [
+                "run", "recharge", "recharge.csv", "--config", try fixture.configPath(), "--rate", "40",
+                "--quiet",
+            ], in: folder.url)
+        defer {
+            if run.process.isRunning { run.send(SIGKILL) }
+            run.wait()
+        }
         waitForJournal(entries: 20)
         let during = try status(["--json"])
         XCTAssertEqual(during.status, 0, during.stderr)

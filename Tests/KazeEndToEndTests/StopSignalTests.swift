@@ -25,8 +25,11 @@ final class StopSignalTests: SandboxProcessTestCase {
     func testSIGINTStopsCleanlyAndTheRerunPaysNothingTwice() async throws {
         try fixture.startSandbox(["--cards", "2000", "--latency-ms", "30"])
         let file = try writeRecharges(2000)
-        let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "100",
-                                      "--concurrency", "4"], in: folder.url)
+        let run = try KazebatchChild(
+            [
+                "run", "recharge", file, "--config", try fixture.configPath(), "--rate", "100",
+                "--concurrency", "4",
+            ], in: folder.url)
         waitForJournal(entries: 60)
         run.send(SIGINT)
         let stopped = run.wait(limit: 60)
@@ -53,8 +56,11 @@ final class StopSignalTests: SandboxProcessTestCase {
         let file = try writeRecharges(300)
         let stale = folder.path(".recharge.results.csv.tmp-999999")
         try "half".write(toFile: stale, atomically: false, encoding: .utf8)
-        let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
-                                      "--quiet"], in: folder.url)
+        let run = try KazebatchChild(
+            [
+                "run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
+                "--quiet",
+            ], in: folder.url)
         waitForJournal(entries: 10)
         run.send(SIGTERM)
         let stopped = run.wait(limit: 60)
@@ -66,8 +72,11 @@ final class StopSignalTests: SandboxProcessTestCase {
     func testAppendingToTheInputMidRunStopsWithExit8AndNeverSendsTheAddedRows() async throws {
         try fixture.startSandbox(["--cards", "400", "--latency-ms", "30"])
         let file = try writeRecharges(300)
-        let run = try KazebatchChild(["run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
-                                      "--json"], in: folder.url)
+        let run = try KazebatchChild(
+            [
+                "run", "recharge", file, "--config", try fixture.configPath(), "--rate", "50",
+                "--json",
+            ], in: folder.url)
         waitForJournal(entries: 10)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: folder.path(file)))
         try handle.seekToEnd()

@@ -1,7 +1,8 @@
 // Tests for Amount: exact user digits, at most two decimals, strictly positive.
 
-import XCTest
 import Foundation
+import XCTest
+
 @testable import KazeProtocol
 
 final class AmountTests: XCTestCase {

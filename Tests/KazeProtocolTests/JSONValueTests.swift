@@ -1,6 +1,7 @@
 // Tests for the JSON model: exact numbers, ordered members, escapes, strict parsing.
 
 import XCTest
+
 @testable import KazeProtocol
 
 final class JSONValueTests: XCTestCase {
@@ -42,15 +43,21 @@ final class JSONValueTests: XCTestCase {
                 let text = String(repeating: "a", count: position) + special + "~\u{7F}é" + String(repeating: "b", count: 19 - position)
                 let written = JSONValue.string(text).compactText
                 XCTAssertEqual(try JSONValue.parse(written), .string(text), "\(special.debugDescription) at \(position)")
-                XCTAssertEqual(written.utf8.count, text.utf8.count + 2 + (special.unicodeScalars.first!.value < 0x20
-                    ? (special == "\n" ? 1 : 5) : 1), "\(special.debugDescription) at \(position) escaped once")
+                XCTAssertEqual(
+                    written.utf8.count,
+                    text.utf8.count + 2
+                        + (special.unicodeScalars.first!.value < 0x20
+                            ? (special == "\n" ? 1 : 5) : 1),
+                    "\(special.debugDescription) at \(position) escaped once")
             }
         }
     }
 
     func testRejectsMalformedDocuments() {
-        for bad in ["", "{", #"{"a":}"#, "[1,]", "01", "1.", "-", #"{"a":1}x"#, #""\ud800""#, #"{"a":1,"a":2}"#,
-                    "\"\u{01}\"", "tru", String(repeating: "[", count: 100)] {
+        for bad in [
+            "", "{", #"{"a":}"#, "[1,]", "01", "1.", "-", #"{"a":1}x"#, #""\ud800""#, #"{"a":1,"a":2}"#,
+            "\"\u{01}\"", "tru", String(repeating: "[", count: 100),
+        ] {
             XCTAssertThrowsError(try JSONValue.parse(bad), "accepted \(bad)")
         }
     }

@@ -2,6 +2,7 @@
 // byte soup gets an answer (never a trap).
 
 import XCTest
+
 @testable import KazeSandbox
 
 final class HTTPRequestParserTests: XCTestCase {
@@ -27,8 +28,9 @@ final class HTTPRequestParserTests: XCTestCase {
     }
 
     func testLimits() {
-        XCTAssertEqual(parser.parseHead(Array(("GET / HTTP/1.1\r\nA: " + String(repeating: "a", count: 600)).utf8)),
-                       .reject(status: 431, message: "request headers larger than 512 bytes"))
+        XCTAssertEqual(
+            parser.parseHead(Array(("GET / HTTP/1.1\r\nA: " + String(repeating: "a", count: 600)).utf8)),
+            .reject(status: 431, message: "request headers larger than 512 bytes"))
         guard case .reject(413, _) = parser.parseHead(Array("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n".utf8)) else {
             return XCTFail("no 413")
         }

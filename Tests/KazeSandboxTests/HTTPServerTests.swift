@@ -3,6 +3,7 @@
 
 import Foundation
 import XCTest
+
 @testable import KazeSandbox
 
 final class HTTPServerTests: XCTestCase {

@@ -7,6 +7,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxAfterCommitTests: XCTestCase {
@@ -23,7 +24,10 @@ final class SandboxAfterCommitTests: XCTestCase {
     }
 
     func testGatewayErrorAfterCommitIsAnHTTPErrorWhileTheRechargeIsCommitted() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(gatewayErrorRate: 1) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(gatewayErrorRate: 1)
+        }
         let outcome = await recharge(fixture)
         guard case .httpError(let status, _) = outcome else { return XCTFail("expected an HTTP error, got \(outcome)") }
         XCTAssertTrue([502, 504].contains(status), "\(status)")
@@ -34,7 +38,10 @@ final class SandboxAfterCommitTests: XCTestCase {
     }
 
     func testGatewayPagesAreHTMLWithoutAnEnvelopeBothStatusesAndADateHeader() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(gatewayErrorRate: 1, seed: 3) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(gatewayErrorRate: 1, seed: 3)
+        }
         let client = try WireClient(port: port)
         var statuses: Set<Int> = []
         for _ in 0..<12 {
@@ -49,7 +56,10 @@ final class SandboxAfterCommitTests: XCTestCase {
     }
 
     func testLateCommitDropsAtOnceAndCommitsLaterWithItsOwnTime() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 400) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 400)
+        }
         let endpoints = SandboxEndpoints(port: fixture.port)
         let sent = Date()
         let outcome = await recharge(fixture, "3.25")
@@ -76,7 +86,10 @@ final class SandboxAfterCommitTests: XCTestCase {
     }
 
     func testALateCommitOfAnOperationThatWouldFailCommitsNothing() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 0) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 0)
+        }
         XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB999999", "1")))
         XCTAssertThrowsError(try WireClient(port: port).call("cardSetPin", JSONObject.strings(["cardID": "SB000001", "pin": "123456"])))
         let state = try XCTUnwrap(sandbox.stateJSON().objectValue)
@@ -88,11 +101,13 @@ final class SandboxAfterCommitTests: XCTestCase {
     func testALateActivationKeepsNoCodeAndActivatesWhenDue() async throws {
         let (sandbox, port) = try startSandbox { $0.cards = 1 }
         let client = try WireClient(port: port)
-        let assigned = try client.call("ucardAssign", RequestBodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: false))
+        let assigned = try client.call(
+            "ucardAssign", RequestBodies.assign("user000001@sandbox.test", "5399990000000018", autoActive: false))
         let cardID = try XCTUnwrap(assigned.text("cardID"))
         let endpoints = SandboxEndpoints(port: port)
         try await endpoints.control(#"{"late-commit-rate": 1, "late-commit-ms": 300}"#)
-        XCTAssertThrowsError(try WireClient(port: port).call("ucardActive", JSONObject.strings(["cardID": cardID, "activationCode": "000018"])))
+        XCTAssertThrowsError(
+            try WireClient(port: port).call("ucardActive", JSONObject.strings(["cardID": cardID, "activationCode": "000018"])))
         try await endpoints.control(#"{"late-commit-rate": 0}"#)
         let waiting = try XCTUnwrap(sandbox.stateJSON().objectValue?["lateCommits"]?.arrayValue?.first?.objectValue)
         XCTAssertEqual(waiting["body"]?.objectValue?.text("activationCode"), "[redacted]")
@@ -106,7 +121,10 @@ final class SandboxAfterCommitTests: XCTestCase {
     }
 
     func testAFailingRechargeAnswersPendingThenSettlesFailedWithTheMoneyBack() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(rechargeFailRate: 1) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(rechargeFailRate: 1)
+        }
         guard case .success(let body) = await recharge(fixture, "40") else { return XCTFail("the recharge is accepted") }
         XCTAssertEqual(body.text("transactionStatus"), "PENDING")
         let listed = try await transactions(fixture)
@@ -121,7 +139,9 @@ final class SandboxAfterCommitTests: XCTestCase {
 
     func testAFailingRechargeStaysPendingForPendingMs() throws {
         let (sandbox, port) = try startSandbox {
-            $0.cards = 1; $0.pendingMs = 3_600_000; $0.faults = FaultOptions(rechargeFailRate: 1)
+            $0.cards = 1
+            $0.pendingMs = 3_600_000
+            $0.faults = FaultOptions(rechargeFailRate: 1)
         }
         let client = try WireClient(port: port)
         _ = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "5"))

@@ -9,6 +9,7 @@ import KazeCrypto
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxCapsTests: XCTestCase {
@@ -54,12 +55,13 @@ final class SandboxCapsTests: XCTestCase {
 
         open.removeFirst()  // closed: its place is given back once the server sees the end of stream
         var served = false
-        XCTAssertTrue(eventually {
-            guard let client = try? RawHTTPClient(port: port) else { return false }
-            client.write("GET /_sandbox/control HTTP/1.1\r\nHost: x\r\n\r\n")
-            served = (try? client.readResponse().status) == 200
-            return served
-        }, "a freed place is taken again")
+        XCTAssertTrue(
+            eventually {
+                guard let client = try? RawHTTPClient(port: port) else { return false }
+                client.write("GET /_sandbox/control HTTP/1.1\r\nHost: x\r\n\r\n")
+                served = (try? client.readResponse().status) == 200
+                return served
+            }, "a freed place is taken again")
         XCTAssertEqual(http(sandbox)["requests"], 5)
     }
 
@@ -107,13 +109,15 @@ final class SandboxCapsTests: XCTestCase {
         var kyc = RequestBodies.kyc("big@example.com", ["identificationType": "ID_CARD"])
         for field in imageFields { kyc[field] = .string("x") }
         let plain = JSONValue.object(kyc).compactBytes
-        let codec = EnvelopeCodec(profile: CryptoProfile(), ownPrivateKey: try TestKeys.merchant,
-                                  peerPublicKey: try TestKeys.platform.publicKey())
+        let codec = EnvelopeCodec(
+            profile: CryptoProfile(), ownPrivateKey: try TestKeys.merchant,
+            peerPublicKey: try TestKeys.platform.publicKey())
         let sealed = try codec.seal(plain)
         let encryptLength = { (plain: Int) in 4 * (((plain / 16 + 1) * 16 + 2) / 3) }
         XCTAssertEqual(sealed.encrypt.utf8.count, encryptLength(plain.count), "the codec's own lengths")
-        let head = WireHead(apiCode: "setUcardKyc", sysId: "merchant-0001", requestNo: "20261203120000123456789012",
-                            sign: sealed.sign, keyEnc: sealed.keyEnc)
+        let head = WireHead(
+            apiCode: "setUcardKyc", sysId: "merchant-0001", requestNo: "20261203120000123456789012",
+            sign: sealed.sign, keyEnc: sealed.keyEnc)
         let smallBody = WireMessage(head: head, sealed: sealed).jsonBytes.count
 
         let image = "data:image/jpeg;base64,".utf8.count + 4 * (((5 << 20) + 2) / 3)  // a 5 MiB JPEG as a data URI

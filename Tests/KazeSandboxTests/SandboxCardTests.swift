@@ -4,6 +4,7 @@
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxCardTests: XCTestCase {
@@ -51,10 +52,15 @@ final class SandboxCardTests: XCTestCase {
         _ = try client.call("setUcardKyc", RequestBodies.kyc("r+reject@example.com"))
         let badLuhn = String(fresh.dropLast()) + String(((fresh.last?.wholeNumberValue ?? 0) + 1) % 10)
         XCTAssertEqual(try client.call("ucardAssign", RequestBodies.assign("a@example.com", badLuhn, autoActive: true)).code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("ucardAssign", RequestBodies.assign("a@example.com", "4111111111111111", autoActive: true)).code, "NOT_FOUND")
-        XCTAssertEqual(try client.call("ucardAssign", RequestBodies.assign("a@example.com", CardNumbers.number(.inventory, 101), autoActive: true)).code, "NOT_FOUND")
-        XCTAssertEqual(try client.call("ucardAssign", RequestBodies.assign("nobody@example.com", fresh, autoActive: true)).code, "NOT_FOUND")
-        XCTAssertEqual(try client.call("ucardAssign", RequestBodies.assign("r+reject@example.com", fresh, autoActive: false)).code, "STATE_ERROR")
+        XCTAssertEqual(
+            try client.call("ucardAssign", RequestBodies.assign("a@example.com", "4111111111111111", autoActive: true)).code, "NOT_FOUND")
+        XCTAssertEqual(
+            try client.call("ucardAssign", RequestBodies.assign("a@example.com", CardNumbers.number(.inventory, 101), autoActive: true))
+                .code, "NOT_FOUND")
+        XCTAssertEqual(
+            try client.call("ucardAssign", RequestBodies.assign("nobody@example.com", fresh, autoActive: true)).code, "NOT_FOUND")
+        XCTAssertEqual(
+            try client.call("ucardAssign", RequestBodies.assign("r+reject@example.com", fresh, autoActive: false)).code, "STATE_ERROR")
         var stringFlag = RequestBodies.assign("a@example.com", fresh, autoActive: true)
         stringFlag["autoActive"] = .string("true")
         XCTAssertEqual(try client.call("ucardAssign", stringFlag).code, "PARAM_ERROR")

@@ -6,6 +6,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxClientFaultTests: XCTestCase {
@@ -14,7 +15,10 @@ final class SandboxClientFaultTests: XCTestCase {
     }
 
     func testRateLimitedIsTransientAndRateLimited() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, seed: 11) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(rateLimit: 0.001, seed: 11)
+        }
         _ = await recharge(fixture)
         var kinds: Set<String> = []
         for _ in 0..<12 {
@@ -34,7 +38,10 @@ final class SandboxClientFaultTests: XCTestCase {
     }
 
     func testInjectedFailuresCommitNothingAndOnlyTheEnvelopeProvesIt() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(failRate: 1, seed: 5) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(failRate: 1, seed: 5)
+        }
         var kinds: Set<String> = []
         for _ in 0..<12 {
             let outcome = await recharge(fixture)
@@ -52,7 +59,8 @@ final class SandboxClientFaultTests: XCTestCase {
 
     func testTimeoutIsUnknownAndCommitsNothing() async throws {
         let fixture = try startWithClient(timeoutSeconds: 1) {
-            $0.cards = 1; $0.faults = FaultOptions(timeoutRate: 1, timeoutHangMs: 5_000)
+            $0.cards = 1
+            $0.faults = FaultOptions(timeoutRate: 1, timeoutHangMs: 5_000)
         }
         let outcome = await recharge(fixture)
         guard case .unknown = outcome else { return XCTFail("expected unknown, got \(outcome)") }
@@ -60,7 +68,10 @@ final class SandboxClientFaultTests: XCTestCase {
     }
 
     func testDropAfterCommitIsUnknownAndCommittedOnce() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(dropAfterCommitRate: 1) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(dropAfterCommitRate: 1)
+        }
         let outcome = await recharge(fixture)
         guard case .unknown = outcome else { return XCTFail("expected unknown, got \(outcome)") }
         XCTAssertEqual(fixture.transactionCount, 1)
@@ -70,8 +81,12 @@ final class SandboxClientFaultTests: XCTestCase {
     /// is reported unknown (never silently re-sent by the HTTP layer), and each request is
     /// committed exactly once.
     func testDroppedAnswersAreUnknownAndEachRequestCommittedOnce() async throws {
-        let fixture = try startWithClient(timeoutSeconds: 1, concurrency: 1) { $0.cards = 1; $0.faults = FaultOptions(dropAfterCommitRate: 0.5, seed: 9) }
-        var answered = 0, unknown = 0
+        let fixture = try startWithClient(timeoutSeconds: 1, concurrency: 1) {
+            $0.cards = 1
+            $0.faults = FaultOptions(dropAfterCommitRate: 0.5, seed: 9)
+        }
+        var answered = 0
+        var unknown = 0
         for _ in 0..<16 {
             switch await recharge(fixture) {
             case .success: answered += 1
@@ -85,7 +100,10 @@ final class SandboxClientFaultTests: XCTestCase {
     }
 
     func testBadSignatureIsAProtocolErrorAfterCommitting() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.faults = FaultOptions(badSignRate: 1) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.faults = FaultOptions(badSignRate: 1)
+        }
         let outcome = await recharge(fixture)
         guard case .protocolError = outcome else { return XCTFail("expected protocolError, got \(outcome)") }
         XCTAssertFalse(outcome.isTransient)
@@ -94,7 +112,10 @@ final class SandboxClientFaultTests: XCTestCase {
 
     func testWrongMerchantKeyIsSignError() async throws {
         let otherKey = try TestKeys.platform.publicKey()
-        let fixture = try startWithClient { $0.cards = 1; $0.merchantPublicKey = otherKey }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.merchantPublicKey = otherKey
+        }
         let outcome = await recharge(fixture)
         XCTAssertEqual(outcome.platformCode, .signError)
         XCTAssertEqual(fixture.transactionCount, 0)

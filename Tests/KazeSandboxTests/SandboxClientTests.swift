@@ -6,6 +6,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxClientTests: XCTestCase {
@@ -58,7 +59,11 @@ final class SandboxClientTests: XCTestCase {
     }
 
     func testStateRulesArriveAsPlatformErrorsAndBusinessFailures() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.merchantBalance = 10; $0.kycDelayMs = 3_600_000 }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.merchantBalance = 10
+            $0.kycDelayMs = 3_600_000
+        }
         let api = fixture.client
         let unknown = await api.send(CardRequest(cardID: "SB404404"), requestNo: requestNo()).outcome
         XCTAssertEqual(unknown.platformCode, .notFound)
@@ -78,7 +83,8 @@ final class SandboxClientTests: XCTestCase {
         _ = await api.call(.kyc, body: RequestBodies.kyc("ok@example.com"), requestNo: requestNo())
         let fresh = CardNumbers.number(.inventory, 10)
         XCTAssertEqual(fixture.sandbox.stateJSON().objectValue?["users"]?.arrayValue?.count, 3)
-        let assigned = await api.send(AssignRequest(email: "user000001@sandbox.test", cardNumber: fresh, autoActive: false), requestNo: requestNo())
+        let assigned = await api.send(
+            AssignRequest(email: "user000001@sandbox.test", cardNumber: fresh, autoActive: false), requestNo: requestNo())
         let second = try XCTUnwrap(assigned.response?.cardID)
         let wrongCode = await api.send(ActivateRequest(cardID: second, activationCode: "999999"), requestNo: requestNo()).outcome
         guard case .businessFailure(let body) = wrongCode else { return XCTFail("expected a business failure, got \(wrongCode)") }

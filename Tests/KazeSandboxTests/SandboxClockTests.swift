@@ -5,6 +5,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxClockTests: XCTestCase {
@@ -17,7 +18,9 @@ final class SandboxClockTests: XCTestCase {
 
     func testTransactionTimesFiltersAndTheDateHeaderFollowThePlatformClock() throws {
         let (sandbox, port) = try startSandbox {
-            $0.cards = 1; $0.clockOffsetSeconds = self.offset; $0.utcOffset = UTCOffset(text: "+08:00")!
+            $0.cards = 1
+            $0.clockOffsetSeconds = self.offset
+            $0.utcOffset = UTCOffset(text: "+08:00")!
         }
         let client = try WireClient(port: port)
         let before = Date()
@@ -26,7 +29,8 @@ final class SandboxClockTests: XCTestCase {
         let serverDate = try XCTUnwrap(HTTPDate.parse(reply.headers["date"]))
         XCTAssertGreaterThanOrEqual(serverDate, before.addingTimeInterval(TimeInterval(offset - 1)))
         XCTAssertLessThanOrEqual(serverDate, after.addingTimeInterval(TimeInterval(offset + 1)))
-        let entry = try XCTUnwrap(client.call("queryTransactions", RequestBodies.card("SB000001")).body?["list"]?.arrayValue?.first?.objectValue)
+        let entry = try XCTUnwrap(
+            client.call("queryTransactions", RequestBodies.card("SB000001")).body?["list"]?.arrayValue?.first?.objectValue)
         let written = try XCTUnwrap(entry.text("transactionTime"))
         let earliest = text(before.addingTimeInterval(TimeInterval(offset - 1)), zoneSeconds: 8 * 3600)
         let latest = text(after.addingTimeInterval(TimeInterval(offset + 1)), zoneSeconds: 8 * 3600)

@@ -7,6 +7,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxControlTests: XCTestCase {
@@ -64,10 +65,12 @@ final class SandboxControlTests: XCTestCase {
         }
         let state = try await endpoints.state()
         let faults = try XCTUnwrap(state["faults"]?.objectValue)
-        XCTAssertEqual(faults.keys, [
-            "rate-limit", "fail", "timeout", "late-commit", "drop-after-commit", "gateway-error-after-commit", "bad-sign",
-            "recharge-fail", "dedupe",
-        ])
+        XCTAssertEqual(
+            faults.keys,
+            [
+                "rate-limit", "fail", "timeout", "late-commit", "drop-after-commit", "gateway-error-after-commit", "bad-sign",
+                "recharge-fail", "dedupe",
+            ])
         XCTAssertEqual(faults["fail"], .number("1"))
         XCTAssertEqual(faults["timeout"], .number("1"))
         XCTAssertEqual(faults["bad-sign"], .number("1"))
@@ -75,7 +78,10 @@ final class SandboxControlTests: XCTestCase {
     }
 
     func testRateLimitStyle429AnswersOnlyHTTP429WithADateHeader() throws {
-        let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, rateLimitStyle: .http429) }
+        let (_, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(rateLimit: 0.001, rateLimitStyle: .http429)
+        }
         let client = try WireClient(port: port)
         _ = try client.call("queryCard", RequestBodies.card("SB000001"))
         for _ in 0..<8 {
@@ -88,7 +94,8 @@ final class SandboxControlTests: XCTestCase {
     func testOneSeedReplaysTheNewFaults() throws {
         func run(seed: UInt64) throws -> [String] {
             let (_, port) = try startSandbox {
-                $0.cards = 1; $0.faults = FaultOptions(gatewayErrorRate: 0.4, rechargeFailRate: 0.5, seed: seed)
+                $0.cards = 1
+                $0.faults = FaultOptions(gatewayErrorRate: 0.4, rechargeFailRate: 0.5, seed: seed)
             }
             let client = try WireClient(port: port)
             return try (0..<20).map { _ in
@@ -102,7 +109,10 @@ final class SandboxControlTests: XCTestCase {
     }
 
     func testANewSeedThroughControlRestartsTheSameFaults() async throws {
-        let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(failRate: 0.5, seed: 5) }
+        let (_, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(failRate: 0.5, seed: 5)
+        }
         let client = try WireClient(port: port)
         func statuses() throws -> [String] {
             try (0..<16).map { _ in

@@ -7,6 +7,7 @@ import KazeCrypto
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxDedupeTests: XCTestCase {
@@ -15,7 +16,10 @@ final class SandboxDedupeTests: XCTestCase {
     }
 
     func testReplayAnswersTheFirstAnswerAndDoesNothingAgain() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .replay }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.dedupe = .replay
+        }
         let first = await recharge(fixture.client, "5", "SAME1")
         let again = await recharge(fixture.client, "5", "SAME1")
         guard case .success(let firstBody) = first, case .success(let againBody) = again else {
@@ -30,7 +34,10 @@ final class SandboxDedupeTests: XCTestCase {
     }
 
     func testRejectRefusesEveryRepeatAndDoesNothing() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .reject }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.dedupe = .reject
+        }
         guard case .success = await recharge(fixture.client, "5", "SAME2") else { return XCTFail("first recharge") }
         let repeated = await recharge(fixture.client, "5", "SAME2")
         XCTAssertEqual(repeated.platformCode, .duplicateRequest)
@@ -48,7 +55,11 @@ final class SandboxDedupeTests: XCTestCase {
     }
 
     func testARepeatOfALateCommitIsRefusedUntilItCommitsThenReplayed() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .replay; $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 300) }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.dedupe = .replay
+            $0.faults = FaultOptions(lateCommitRate: 1, lateCommitMs: 300)
+        }
         let endpoints = SandboxEndpoints(port: fixture.port)
         guard case .unknown = await recharge(fixture.client, "9", "LATE1") else { return XCTFail("dropped") }
         try await endpoints.control(#"{"late-commit-rate": 0}"#)
@@ -66,7 +77,10 @@ final class SandboxDedupeTests: XCTestCase {
     }
 
     func testTheSavedDigestLeavesThePINOut() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.dedupe = .replay }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.dedupe = .replay
+        }
         let body = JSONObject.strings(["cardID": "SB000001", "pin": "482913"])
         guard case .success = await fixture.client.call(.setPin, body: body, requestNo: "PIN1") else { return XCTFail("setPin") }
         let saved = fixture.sandbox.stateJSON().objectValue?["requests"]?.arrayValue?.first?.objectValue?.text("digest")
@@ -82,11 +96,18 @@ final class SandboxDedupeTests: XCTestCase {
     func testTheRequestNoMemoryIsSavedWithTheState() async throws {
         let directory = try makeSandboxFolder()
         let statePath = directory.file("state.json")
-        let first = try SandboxWithClient(directory: directory, flags: [:]) { $0.cards = 1; $0.dedupe = .replay; $0.stateFile = statePath }
+        let first = try SandboxWithClient(directory: directory, flags: [:]) {
+            $0.cards = 1
+            $0.dedupe = .replay
+            $0.stateFile = statePath
+        }
         guard case .success(let body) = await recharge(first.client, "7", "KEEP1") else { return XCTFail("first recharge") }
         first.stop()
         XCTAssertFalse(try String(contentsOfFile: statePath, encoding: .utf8).contains(CardNumbers.number(.preset, 1)))
-        let second = try SandboxWithClient(directory: directory, flags: [:]) { $0.dedupe = .replay; $0.stateFile = statePath }
+        let second = try SandboxWithClient(directory: directory, flags: [:]) {
+            $0.dedupe = .replay
+            $0.stateFile = statePath
+        }
         addTeardownBlock { second.stop() }
         guard case .success(let again) = await recharge(second.client, "7", "KEEP1") else { return XCTFail("replay") }
         XCTAssertEqual(again.text("transactionId"), body.text("transactionId"))

@@ -5,6 +5,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxEnvelopeTests: XCTestCase {
@@ -44,8 +45,10 @@ final class SandboxEnvelopeTests: XCTestCase {
         let client = try WireClient(port: port)
         XCTAssertEqual(try client.call("cardSteal", RequestBodies.card("SB000001")).code, "PARAM_ERROR")
         XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: "has-dash").code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: String(repeating: "1", count: 33)).code, "PARAM_ERROR")
-        XCTAssertEqual(try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: String(repeating: "1", count: 32)).code, "SUCCESS")
+        XCTAssertEqual(
+            try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: String(repeating: "1", count: 33)).code, "PARAM_ERROR")
+        XCTAssertEqual(
+            try client.call("queryCard", RequestBodies.card("SB000001"), requestNo: String(repeating: "1", count: 32)).code, "SUCCESS")
     }
 
     func testNonEnvelopeBodiesAre400AndTheStateEndpointAnswers() throws {
@@ -73,12 +76,16 @@ final class SandboxEnvelopeTests: XCTestCase {
     }
 
     func testDedupeReturnsTheFirstResultAndRefusesChangedContent() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.dedupe = .replay }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.dedupe = .replay
+        }
         let client = try WireClient(port: port)
         let first = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "7"), requestNo: "SAME1")
         let again = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "7"), requestNo: "SAME1")
         XCTAssertEqual(first.text("transactionId"), again.text("transactionId"))
-        XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "8"), requestNo: "SAME1").code, "DUPLICATE_REQUEST")
+        XCTAssertEqual(
+            try client.call("cardRecharge", RequestBodies.recharge("SB000001", "8"), requestNo: "SAME1").code, "DUPLICATE_REQUEST")
         XCTAssertEqual(sandbox.stateJSON().objectValue?["transactions"]?.arrayValue?.count, 1)
     }
 
@@ -93,7 +100,11 @@ final class SandboxEnvelopeTests: XCTestCase {
 
     func testStateFileIsWrittenAndReloaded() throws {
         let path = try temporaryFolder("sandbox").path("state.json")
-        let (first, port) = try startSandbox { $0.cards = 2; $0.stateFile = path; $0.pendingMs = 3_600_000 }
+        let (first, port) = try startSandbox {
+            $0.cards = 2
+            $0.stateFile = path
+            $0.pendingMs = 3_600_000
+        }
         let client = try WireClient(port: port)
         _ = try client.call("cardRecharge", RequestBodies.recharge("SB000002", "12.34"))
         _ = try client.call("setUcardKyc", RequestBodies.kyc("p@example.com"))
@@ -103,8 +114,14 @@ final class SandboxEnvelopeTests: XCTestCase {
         first.stop()
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
-        let reloaded = try Sandbox(options: try TestKeys.options { $0.stateFile = path; $0.cards = 50; $0.pendingMs = 3_600_000 })
-        var before = first.stateJSON().objectValue, after = reloaded.stateJSON().objectValue
+        let reloaded = try Sandbox(
+            options: try TestKeys.options {
+                $0.stateFile = path
+                $0.cards = 50
+                $0.pendingMs = 3_600_000
+            })
+        var before = first.stateJSON().objectValue
+        var after = reloaded.stateJSON().objectValue
         before?["http"] = nil  // the HTTP counters are the process's, not the state's
         after?["http"] = nil
         XCTAssertEqual(after, before)

@@ -6,11 +6,15 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxFaultTests: XCTestCase {
     func testRateLimitAnswers429WithRetryAfterOrRateLimited() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(rateLimit: 0.001, seed: 7) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(rateLimit: 0.001, seed: 7)
+        }
         let client = try WireClient(port: port)
         XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "1")).code, "SUCCESS")
         var seen: Set<String> = []
@@ -30,7 +34,10 @@ final class SandboxFaultTests: XCTestCase {
     }
 
     func testFailRateAnswers500OrSystemErrorAndCommitsNothing() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(failRate: 1, seed: 3) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(failRate: 1, seed: 3)
+        }
         let client = try WireClient(port: port)
         var seen: Set<String> = []
         for _ in 0..<16 {
@@ -42,19 +49,28 @@ final class SandboxFaultTests: XCTestCase {
     }
 
     func testTimeoutGivesNoAnswerAndCommitsNothing() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(timeoutRate: 1, timeoutHangMs: 100) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(timeoutRate: 1, timeoutHangMs: 100)
+        }
         XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB000001", "1")))
         XCTAssertEqual(sandbox.transactionCount, 0)
     }
 
     func testDropAfterCommitGivesNoAnswerButCommits() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(dropAfterCommitRate: 1) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(dropAfterCommitRate: 1)
+        }
         XCTAssertThrowsError(try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB000001", "1")))
         XCTAssertEqual(sandbox.transactionCount, 1)
     }
 
     func testBadSignCommitsAndTheAnswerDoesNotVerify() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(badSignRate: 1) }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(badSignRate: 1)
+        }
         let reply = try WireClient(port: port).call("cardRecharge", RequestBodies.recharge("SB000001", "1"))
         XCTAssertEqual(reply.code, "SUCCESS")
         XCTAssertNil(reply.body)
@@ -63,13 +79,19 @@ final class SandboxFaultTests: XCTestCase {
     }
 
     func testLatencyStillAnswers() throws {
-        let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(latencyMs: 20, latencyJitterMs: 20) }
+        let (_, port) = try startSandbox {
+            $0.cards = 1
+            $0.faults = FaultOptions(latencyMs: 20, latencyJitterMs: 20)
+        }
         XCTAssertEqual(try WireClient(port: port).call("queryCard", RequestBodies.card("SB000001")).code, "SUCCESS")
     }
 
     func testTheSameSeedReplaysTheSameFaults() throws {
         func run(seed: UInt64) throws -> [String] {
-            let (_, port) = try startSandbox { $0.cards = 1; $0.faults = FaultOptions(failRate: 0.5, seed: seed) }
+            let (_, port) = try startSandbox {
+                $0.cards = 1
+                $0.faults = FaultOptions(failRate: 0.5, seed: seed)
+            }
             let client = try WireClient(port: port)
             return try (0..<24).map { _ in
                 let reply = try client.call("queryCard", RequestBodies.card("SB000001"))

@@ -6,6 +6,7 @@ import KazeClient
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxHistoryTests: XCTestCase {
@@ -23,7 +24,11 @@ final class SandboxHistoryTests: XCTestCase {
     }
 
     func testPresetPurchasesAreHistoryWithEveryFieldOverTheLastDay() async throws {
-        let fixture = try startWithClient { $0.cards = 2; $0.purchases = 5; $0.clockOffsetSeconds = -7200 }
+        let fixture = try startWithClient {
+            $0.cards = 2
+            $0.purchases = 5
+            $0.clockOffsetSeconds = -7200
+        }
         let platformNow = Date().addingTimeInterval(-7200)
         let entries = try await list(fixture, [("pageSize", .number("100"))])
         XCTAssertEqual(entries.count, 5)
@@ -47,11 +52,17 @@ final class SandboxHistoryTests: XCTestCase {
 
     func testPurchasesAreDeterministicFromTheSeed() throws {
         func purchases(seed: UInt64) throws -> [String] {
-            let (sandbox, _) = try startSandbox { $0.cards = 3; $0.purchases = 4; $0.faults.seed = seed }
+            let (sandbox, _) = try startSandbox {
+                $0.cards = 3
+                $0.purchases = 4
+                $0.faults.seed = seed
+            }
             return (sandbox.stateJSON().objectValue?["transactions"]?.arrayValue ?? []).compactMap { item in
                 guard let t = item.objectValue, let p = t["purchase"]?.objectValue else { return nil }
-                return [t.text("transactionId"), t.text("cardID"), t.text("amount"), p.text("merchantName"),
-                        p.text("transCurrency"), p.text("transAmount"), p.text("fee")].map { $0 ?? "?" }.joined(separator: " ")
+                return [
+                    t.text("transactionId"), t.text("cardID"), t.text("amount"), p.text("merchantName"),
+                    p.text("transCurrency"), p.text("transAmount"), p.text("fee"),
+                ].map { $0 ?? "?" }.joined(separator: " ")
             }
         }
         let first = try purchases(seed: 7)
@@ -62,7 +73,11 @@ final class SandboxHistoryTests: XCTestCase {
     }
 
     func testPageSizeCapLimitsEveryPageAndPageNumCountsCappedPages() async throws {
-        let fixture = try startWithClient { $0.cards = 1; $0.purchases = 8; $0.pageSizeCap = 3 }
+        let fixture = try startWithClient {
+            $0.cards = 1
+            $0.purchases = 8
+            $0.pageSizeCap = 3
+        }
         var seen: [String] = []
         for (page, expected) in [(1, 3), (2, 3), (3, 2), (4, 0)] {
             let entries = try await list(fixture, [("pageSize", .number("100")), ("pageNum", .number(String(page)))])

@@ -3,6 +3,7 @@
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxKycTests: XCTestCase {

@@ -5,6 +5,7 @@
 import Foundation
 import KazeProtocol
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxLogReplayTests: XCTestCase {

@@ -1,8 +1,9 @@
 // SandboxModelTests: the small value types — cents, wire times, deterministic card numbers.
 
 import Foundation
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxModelTests: XCTestCase {
@@ -19,8 +20,10 @@ final class SandboxModelTests: XCTestCase {
     func testWireTimesRoundTripAndRejectImpossibleDates() throws {
         let date = try XCTUnwrap(WireTime.date("2024-02-29 23:59:58"))
         XCTAssertEqual(WireTime.text(date), "2024-02-29 23:59:58")
-        for bad in ["2023-02-29 00:00:00", "2024-13-01 00:00:00", "2024-01-01 24:00:00", "2024-1-01 00:00:00",
-                    "2024-01-01", "2024-01-01  00:00:00"] {
+        for bad in [
+            "2023-02-29 00:00:00", "2024-13-01 00:00:00", "2024-01-01 24:00:00", "2024-1-01 00:00:00",
+            "2024-01-01", "2024-01-01  00:00:00",
+        ] {
             XCTAssertNil(WireTime.date(bad), bad)
         }
         XCTAssertNotNil(WireTime.day("2000-02-29"))

@@ -4,11 +4,15 @@
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeSandbox
 
 final class SandboxRechargeTests: XCTestCase {
     func testRechargeIsPendingThenCreditedAndListed() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.merchantBalance = 100 }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.merchantBalance = 100
+        }
         let client = try WireClient(port: port)
         let reply = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "10.5"), requestNo: "R1")
         XCTAssertEqual(reply.text("transactionStatus"), "PENDING")
@@ -32,7 +36,11 @@ final class SandboxRechargeTests: XCTestCase {
     }
 
     func testPendingDelayKeepsTheBalanceUntilClosureSettlesAndRefunds() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.pendingMs = 3_600_000; $0.merchantBalance = 50 }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.pendingMs = 3_600_000
+            $0.merchantBalance = 50
+        }
         let client = try WireClient(port: port)
         _ = try client.call("cardRecharge", RequestBodies.recharge("SB000001", "20"))
         XCTAssertEqual(try client.call("cardBalance", RequestBodies.card("SB000001")).body?["avaBalance"], .number("0.00"))
@@ -51,7 +59,10 @@ final class SandboxRechargeTests: XCTestCase {
     }
 
     func testInsufficientFundsCommitsNothing() throws {
-        let (sandbox, port) = try startSandbox { $0.cards = 1; $0.merchantBalance = Decimal(string: "5.00") ?? 5 }
+        let (sandbox, port) = try startSandbox {
+            $0.cards = 1
+            $0.merchantBalance = Decimal(string: "5.00") ?? 5
+        }
         let client = try WireClient(port: port)
         XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "5.01")).code, "INSUFFICIENT_FUNDS")
         XCTAssertEqual(try client.call("cardRecharge", RequestBodies.recharge("SB000001", "5")).text("encrypt"), "SUCCESS")
@@ -91,17 +102,22 @@ final class SandboxRechargeTests: XCTestCase {
         }
         XCTAssertEqual(try list([]).count, 10)
         XCTAssertEqual(try list([]).first?.text("transactionId"), ids.last)
-        XCTAssertEqual(try list([("pageSize", .number("10")), ("pageNum", .number("2"))]).map { $0.text("transactionId") ?? "" },
-                       Array(ids.prefix(5).reversed()))
+        XCTAssertEqual(
+            try list([("pageSize", .number("10")), ("pageNum", .number("2"))]).map { $0.text("transactionId") ?? "" },
+            Array(ids.prefix(5).reversed()))
         XCTAssertEqual(try list([("pageSize", .number("100"))]).count, 15)
         XCTAssertEqual(try list([("transactionId", .string(ids[3]))]).map { $0.text("cardCurrencyAmt") }, ["4"])
         XCTAssertEqual(try list([("transactionStartTime", .string("2999-01-01 00:00:00"))]).count, 0)
         XCTAssertEqual(try list([("transactionEndTime", .string("2000-01-01 00:00:00"))]).count, 0)
-        let wide = [("transactionStartTime", JSONValue.string("2000-01-01 00:00:00")),
-                    ("transactionEndTime", JSONValue.string("2999-12-31 23:59:59")), ("pageSize", JSONValue.number("50"))]
+        let wide = [
+            ("transactionStartTime", JSONValue.string("2000-01-01 00:00:00")),
+            ("transactionEndTime", JSONValue.string("2999-12-31 23:59:59")), ("pageSize", JSONValue.number("50")),
+        ]
         XCTAssertEqual(try list(wide).count, 15)
-        for bad in [("pageSize", JSONValue.number("0")), ("pageSize", .number("101")), ("pageNum", .number("11")),
-                    ("transactionStartTime", .string("2024-01-01T00:00:00")), ("transactionEndTime", .string("2024-02-30 00:00:00"))] {
+        for bad in [
+            ("pageSize", JSONValue.number("0")), ("pageSize", .number("101")), ("pageNum", .number("11")),
+            ("transactionStartTime", .string("2024-01-01T00:00:00")), ("transactionEndTime", .string("2024-02-30 00:00:00")),
+        ] {
             let reply = try client.call("queryTransactions", JSONObject([("cardID", .string("SB000001")), bad]))
             XCTAssertEqual(reply.code, "PARAM_ERROR", "\(bad)")
         }

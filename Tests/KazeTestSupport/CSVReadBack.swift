@@ -3,8 +3,9 @@
 // prove an output parses to exactly the cells that were meant.
 
 import Foundation
-@testable import KazeBatch
 import XCTest
+
+@testable import KazeBatch
 
 /// Readers of written CSV files, for tests.
 public enum CSVReadBack {

@@ -19,7 +19,12 @@ public enum CSVText {
             if quoted {
                 if character == "\"" {
                     let next = characters.next()
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     field.append(character)
                 }
@@ -27,14 +32,22 @@ public enum CSVText {
             }
             switch character {
             case "\"": quoted = true
-            case ",": row.append(field); field = ""
+            case ",":
+                row.append(field)
+                field = ""
             case "\n", "\r\n", "\r":
-                row.append(field); rows.append(row)
-                row = []; field = ""; rowStarted = false
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+                rowStarted = false
             default: field.append(character)
             }
         }
-        if rowStarted { row.append(field); rows.append(row) }
+        if rowStarted {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 

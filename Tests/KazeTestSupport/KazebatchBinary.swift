@@ -15,7 +15,8 @@ public enum KazebatchBinary {
             return URL(fileURLWithPath: override)
         }
         if let beside = testBundleFolders().map({ $0.appendingPathComponent("kazebatch") })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        {
             return beside
         }
         return (binPathFromSwiftBuild() ?? testBundleFolders()[0])

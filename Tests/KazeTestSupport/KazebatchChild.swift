@@ -14,8 +14,10 @@ public final class KazebatchChild: @unchecked Sendable {
     /// Starts `kazebatch arguments...` in `directory` (default: the current one), with `environment`
     /// added to the inherited one and `stdin` as its standard input (default: empty); `executable`
     /// replaces this package's build (another version's binary).
-    public init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil,
-                executable: URL? = nil) throws {
+    public init(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil,
+        executable: URL? = nil
+    ) throws {
         process = Process()
         process.executableURL = try executable ?? KazebatchBinary.require()
         process.arguments = arguments
@@ -23,7 +25,9 @@ public final class KazebatchChild: @unchecked Sendable {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input

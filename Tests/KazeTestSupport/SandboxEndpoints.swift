@@ -2,10 +2,11 @@
 // `POST /_sandbox/control` — for tests that check what was injected or change settings at run time.
 
 import Foundation
+import KazeProtocol
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import KazeProtocol
 
 /// Calls to a sandbox's `/_sandbox/...` endpoints on 127.0.0.1.
 public struct SandboxEndpoints: Sendable {

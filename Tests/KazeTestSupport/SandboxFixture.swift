@@ -76,7 +76,8 @@ public final class SandboxFixture {
         var counts: [String: Int] = [:]
         for item in state.objectValue?["transactions"]?.arrayValue ?? [] {
             guard let transaction = item.objectValue, transaction.text("type") == "Recharge",
-                  transaction.text("status") != "FAILED", let card = transaction.text("cardID") else { continue }
+                transaction.text("status") != "FAILED", let card = transaction.text("cardID")
+            else { continue }
             counts[card, default: 0] += 1
         }
         return counts

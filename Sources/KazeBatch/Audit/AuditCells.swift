@@ -17,7 +17,13 @@ enum AuditCells {
             lookahead = scalars.next()
             if quoted {
                 if scalar == "\"" {
-                    if lookahead == "\"" { cell.append("\""); lookahead = scalars.next() } else { quoted = false; closed = true }
+                    if lookahead == "\"" {
+                        cell.append("\"")
+                        lookahead = scalars.next()
+                    } else {
+                        quoted = false
+                        closed = true
+                    }
                 } else {
                     cell.append(scalar)
                 }

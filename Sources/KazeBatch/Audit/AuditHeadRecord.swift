@@ -42,7 +42,7 @@ public struct AuditHeadRecord: Codable, Sendable, Equatable {
         let path = path(stateDir: stateDir, auditPath: auditPath)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path),
-              let record = try? JSONDecoder().decode(AuditHeadRecord.self, from: data)
+            let record = try? JSONDecoder().decode(AuditHeadRecord.self, from: data)
         else { throw AuditError.io(path: path, reason: "is not a readable audit head record") }
         return record
     }
@@ -54,8 +54,9 @@ public struct AuditHeadRecord: Codable, Sendable, Equatable {
         let folder = stateDir + "/" + AuditHeadRecord.folderName
         do {
             if !FileManager.default.fileExists(atPath: folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
                 try FolderSync.syncName(of: folder)
             }
             let encoder = JSONEncoder()

@@ -43,8 +43,10 @@ public final class AuditLog: Sendable {
     /// - Throws: `AuditError` when the file cannot be opened, does not start with the audit
     ///   header (never appended to; a file of an older kazebatch without the `detail` column
     ///   is refused too), or its last complete row is not a chain row.
-    public init(path: String, signer: AuditSigner? = nil, batch: String = "",
-                checkpointEvery: Int = AuditLog.defaultCheckpointEvery) throws {
+    public init(
+        path: String, signer: AuditSigner? = nil, batch: String = "",
+        checkpointEvery: Int = AuditLog.defaultCheckpointEvery
+    ) throws {
         self.path = path
         self.signer = signer
         self.batch = batch
@@ -59,8 +61,10 @@ public final class AuditLog: Sendable {
                 return
             }
             if starts(with: AuditRow.legacyHeader) {
-                throw AuditError.broken(path: path, line: 1, reason: "written by an older kazebatch (no detail column): it still"
-                    + " verifies with `kazebatch audit verify`, but is not appended to; give the run a new --audit file")
+                throw AuditError.broken(
+                    path: path, line: 1,
+                    reason: "written by an older kazebatch (no detail column): it still"
+                        + " verifies with `kazebatch audit verify`, but is not appended to; give the run a new --audit file")
             }
             guard starts(with: AuditRow.header) else { throw AuditError.broken(path: path, line: 1, reason: "not an audit file header") }
             try InterruptedWrite.cut(fd: fd, path: path)
@@ -74,7 +78,8 @@ public final class AuditLog: Sendable {
         if let tail = try AuditVerifier.lastRow(path: path) {
             chain.withLock { chain in
                 (chain.seq, chain.lastHash) = (tail.seq, tail.hash)
-                if tail.isCheckpoint { chain.lastCheckpointSeq = tail.seq } else { chain.unsigned = 1 }  // a run cut off before its checkpoint
+                // A last row that is not a checkpoint: a run was cut off before its checkpoint.
+                if tail.isCheckpoint { chain.lastCheckpointSeq = tail.seq } else { chain.unsigned = 1 }
             }
         }
     }
@@ -137,8 +142,9 @@ public final class AuditLog: Sendable {
             do { signature = try signing.signature(batch: batch, seq: next, head: hash) } catch {
                 throw AuditError.io(path: path, reason: "cannot sign a checkpoint: \(error)")
             }
-            let row = AuditRow(time: Timestamp.text(), batch: batch, line: 0, ref: "", apiCode: "", requestNo: "",
-                               event: AuditRow.checkpointEvent, code: "", amount: "", currency: "", card: "", detail: signature)
+            let row = AuditRow(
+                time: Timestamp.text(), batch: batch, line: 0, ref: "", apiCode: "", requestNo: "",
+                event: AuditRow.checkpointEvent, code: "", amount: "", currency: "", card: "", detail: signature)
             let encoded = row.encoded(seq: next, previousHash: hash)
             text += encoded.line
             hash = encoded.hash
@@ -181,6 +187,7 @@ public final class AuditLog: Sendable {
         var first = [UInt8](repeating: 0, count: expected.count + 2)
         let got = first.withUnsafeMutableBytes { pread(fd, $0.baseAddress, expected.count + 2, 0) }
         guard got > expected.count, first.prefix(expected.count).elementsEqual(expected) else { return false }
-        return first[expected.count] == 0x0A || (got == expected.count + 2 && first[expected.count] == 0x0D && first[expected.count + 1] == 0x0A)
+        return first[expected.count] == 0x0A
+            || (got == expected.count + 2 && first[expected.count] == 0x0D && first[expected.count + 1] == 0x0A)
     }
 }

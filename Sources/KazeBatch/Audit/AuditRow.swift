@@ -52,17 +52,30 @@ public struct AuditRow: Sendable, Equatable {
     public var detail: String
 
     /// An event; `card` must already be safe to show.
-    public init(time: String, batch: String, line: Int, ref: String, apiCode: String, requestNo: String,
-                event: String, code: String, amount: String, currency: String, card: String, detail: String = "") {
-        self.time = time; self.batch = batch; self.line = line; self.ref = ref; self.apiCode = apiCode
-        self.requestNo = requestNo; self.event = event; self.code = code; self.amount = amount
-        self.currency = currency; self.card = card; self.detail = detail
+    public init(
+        time: String, batch: String, line: Int, ref: String, apiCode: String, requestNo: String,
+        event: String, code: String, amount: String, currency: String, card: String, detail: String = ""
+    ) {
+        self.time = time
+        self.batch = batch
+        self.line = line
+        self.ref = ref
+        self.apiCode = apiCode
+        self.requestNo = requestNo
+        self.event = event
+        self.code = code
+        self.amount = amount
+        self.currency = currency
+        self.card = card
+        self.detail = detail
     }
 
     /// The hashed text for this row at position `seq` after `previousHash`.
     func chainedText(seq: Int, previousHash: String) -> String {
-        let values = ["\(seq)", time, batch, line > 0 ? "\(line)" : "", ref, apiCode, requestNo, event, code, amount,
-                      currency, card, detail, previousHash]
+        let values = [
+            "\(seq)", time, batch, line > 0 ? "\(line)" : "", ref, apiCode, requestNo, event, code, amount,
+            currency, card, detail, previousHash,
+        ]
         return values.map(CSVFormat.oneLineCell).joined(separator: ",")
     }
 

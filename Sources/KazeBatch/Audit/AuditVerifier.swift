@@ -13,7 +13,10 @@ public enum AuditVerifier {
         /// Where it comes from: "--head", or the state-dir record's path.
         public let origin: String
 
-        public init(hash: String, origin: String) { self.hash = hash; self.origin = origin }
+        public init(hash: String, origin: String) {
+            self.hash = hash
+            self.origin = origin
+        }
     }
 
     /// Verifies the whole chain of `path`. Lines may end in LF or CRLF; files of an older
@@ -25,7 +28,8 @@ public enum AuditVerifier {
     ///     hold (a file edited and re-hashed fails here).
     /// - Throws: `AuditError.broken` naming the first bad line, or `.io`.
     public static func verify(path: String, expectedHeads: [ExpectedHead] = [], publicKey: RSAPublicKey? = nil) throws
-        -> AuditReport {
+        -> AuditReport
+    {
         var report = AuditReport(rows: 0, headHash: AuditRow.genesis)
         var columns = 0
         var seen = Set(expectedHeads.map(\.hash)).subtracting([AuditRow.genesis])
@@ -33,7 +37,9 @@ public enum AuditVerifier {
             if number == 1 {
                 switch text {
                 case AuditRow.header: columns = 15
-                case AuditRow.legacyHeader: columns = 14; report.legacy = true
+                case AuditRow.legacyHeader:
+                    columns = 14
+                    report.legacy = true
                 default: throw AuditError.broken(path: path, line: 1, reason: "not an audit file header")
                 }
                 return
@@ -43,17 +49,24 @@ public enum AuditVerifier {
             }
             let row = try parse(text, columns: columns, path: path, line: number)
             guard AuditDigest.hex(row.hashed) == row.hash else {
-                throw AuditError.broken(path: path, line: number, reason: "row seq \(row.seqText) was edited (its hash does not match its contents)")
+                throw AuditError.broken(
+                    path: path, line: number, reason: "row seq \(row.seqText) was edited (its hash does not match its contents)")
             }
             guard row.seq == report.rows + 1, row.previousHash == report.headHash else {
-                throw AuditError.broken(path: path, line: number,
+                throw AuditError.broken(
+                    path: path, line: number,
                     reason: "row seq \(row.seqText) does not follow row \(report.rows) (a row was deleted, inserted or reordered)")
             }
             if let signature = row.checkpointSignature {
-                if let publicKey, !AuditCheckpoint.holds(signatureHex: signature, batch: row.batch, seq: row.seq,
-                                                         head: row.previousHash, key: publicKey) {
-                    throw AuditError.broken(path: path, line: number, reason: "checkpoint seq \(row.seq): the signature does not"
-                        + " hold for this public key (rows before it were changed and re-hashed, or another key signed it)")
+                if let publicKey,
+                    !AuditCheckpoint.holds(
+                        signatureHex: signature, batch: row.batch, seq: row.seq,
+                        head: row.previousHash, key: publicKey)
+                {
+                    throw AuditError.broken(
+                        path: path, line: number,
+                        reason: "checkpoint seq \(row.seq): the signature does not"
+                            + " hold for this public key (rows before it were changed and re-hashed, or another key signed it)")
                 }
                 report.checkpoints += 1
                 report.lastCheckpoint = row.seq
@@ -64,7 +77,8 @@ public enum AuditVerifier {
         }
         guard columns > 0 else { throw AuditError.broken(path: path, line: 1, reason: "the file is empty: not an audit file") }
         if let missing = expectedHeads.first(where: { seen.contains($0.hash) }) {
-            throw AuditError.broken(path: path, line: report.rows + 1,
+            throw AuditError.broken(
+                path: path, line: report.rows + 1,
                 reason: "the head hash recorded by \(missing.origin) is missing: rows were cut from the end or the file was replaced")
         }
         return report
@@ -101,12 +115,15 @@ public enum AuditVerifier {
 
     private static func parse(_ text: String, columns: Int, path: String, line: Int) throws -> ParsedRow {
         let bad = AuditError.broken(path: path, line: line, reason: "not a well-formed audit row")
-        guard let cells = AuditCells.split(text), cells.count == columns, let lastComma = text.unicodeScalars.lastIndex(of: ",") else { throw bad }
+        guard let cells = AuditCells.split(text), cells.count == columns, let lastComma = text.unicodeScalars.lastIndex(of: ",") else {
+            throw bad
+        }
         let (seqText, hash, previousHash) = (cells[0], cells[columns - 1], cells[columns - 2])
         guard isHex64(hash), isHex64(previousHash), let seq = Int(seqText) else { throw bad }
         let checkpoint = columns == 15 && cells[7] == AuditRow.checkpointEvent && cells[3].isEmpty
-        return ParsedRow(seqText: seqText, seq: seq, batch: cells[2], hashed: String(text.unicodeScalars[..<lastComma]),
-                         previousHash: previousHash, hash: hash, checkpointSignature: checkpoint ? cells[12] : nil)
+        return ParsedRow(
+            seqText: seqText, seq: seq, batch: cells[2], hashed: String(text.unicodeScalars[..<lastComma]),
+            previousHash: previousHash, hash: hash, checkpointSignature: checkpoint ? cells[12] : nil)
     }
 
     private static func isHex64(_ text: String) -> Bool {

@@ -20,8 +20,9 @@ extension FieldsRecord {
         }
         lines += record.images.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.path)" }
         lines.append("ref=\(record.ref)")
-        return BatchID.compute(operation: operation, content: Array(lines.joined(separator: "\n").utf8), sysId: sysId,
-                               endpoint: endpoint)
+        return BatchID.compute(
+            operation: operation, content: Array(lines.joined(separator: "\n").utf8), sysId: sysId,
+            endpoint: endpoint)
     }
 
     /// True when the record carries a secret (a PIN, an activation code): such a call cannot be

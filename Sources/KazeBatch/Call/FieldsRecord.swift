@@ -18,8 +18,10 @@ public struct FieldsRecord: BatchSource {
     ///   - folder: what relative image paths are resolved against (the working directory).
     ///   - options: the clock and the image size limit.
     /// - Throws: `FieldsRecordError.repeated` when one column is given twice.
-    public init(operation: APIOperation, fields: [(name: String, value: String)], folder: URL,
-                options: ValidationOptions = ValidationOptions()) throws {
+    public init(
+        operation: APIOperation, fields: [(name: String, value: String)], folder: URL,
+        options: ValidationOptions = ValidationOptions()
+    ) throws {
         let schema = OperationSchema(operation: operation)
         var raw = RawRecord()
         raw.reset(line: 1, slotCount: schema.slotCount)

@@ -49,9 +49,11 @@ public struct BatchRunner: Sendable {
     public var stopRequest: StopRequest?
 
     /// A runner; `clock` and `onProgress` may be set afterwards.
-    public init(operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
-                options: ExecutionOptions, folder: StateFolder, resultsPath: String, auditPath: String,
-                makeRequestNo: @escaping @Sendable () -> String) {
+    public init(
+        operation: APIOperation, batchID: String, source: any BatchSource, api: any CardAPI,
+        options: ExecutionOptions, folder: StateFolder, resultsPath: String, auditPath: String,
+        makeRequestNo: @escaping @Sendable () -> String
+    ) {
         self.operation = operation
         self.batchID = batchID
         self.source = source
@@ -109,10 +111,11 @@ public struct BatchRunner: Sendable {
             throw JournalStop(failure: error, requests: 0)
         }
         let otherClaims = operation.movesMoney ? try StateDirClaims.load(besides: folder) : StateDirClaims()
-        let executor = Executor(operation: operation, batchID: batchID, api: api, journal: journal, index: index,
-                                options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
-                                otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName,
-                                stopRequest: stopRequest)
+        let executor = Executor(
+            operation: operation, batchID: batchID, api: api, journal: journal, index: index,
+            options: options, clock: clock, makeRequestNo: makeRequestNo, onProgress: onProgress,
+            otherClaims: otherClaims, clockRecordPath: folder.path + "/" + PlatformClockRecord.fileName,
+            stopRequest: stopRequest)
         let ticker = Task { [audit] in await audit.checkpointWhileWaiting() }
         do { try await body(executor) } catch {
             ticker.cancel()
@@ -122,7 +125,9 @@ public struct BatchRunner: Sendable {
         await executor.seal(audit, stateDir: folder.stateRoot)
         let stop = await executor.journalStop
         var summary: RunSummary
-        do { summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer, validationTime: validationTime) } catch {
+        do {
+            summary = try ResultsPass.run(source: source, index: await executor.index, writer: writer, validationTime: validationTime)
+        } catch {
             guard var stop else { throw error }
             stop.resultsProblem = "\(error)"
             throw stop
@@ -132,8 +137,9 @@ public struct BatchRunner: Sendable {
         summary.haltReason = stop == nil ? await executor.haltReason : nil
         summary.journalStop = stop
         summary.stopReason = stopRequest?.reason
-        return RunResult(summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
-                          tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
+        return RunResult(
+            summary: summary, auditHead: audit.head.hash, auditCheckpoint: audit.lastCheckpoint,
+            tornJournalLine: index.hadTornLine, recoveredAuditRows: recovered, settle: await executor.settleTally)
     }
 
     /// Copies a read-only batch's results into its folder (`Snapshot.resultsFileName`): the

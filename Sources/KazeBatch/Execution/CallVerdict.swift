@@ -40,7 +40,8 @@ enum CallVerdict: Equatable {
                 self = .failed(code: code.rawValue, detail: shown)
             }
         case .httpError(let status, let retryAfter):
-            self = outcome.isTransient
+            self =
+                outcome.isTransient
                 ? .transient(code: "HTTP_\(status)", detail: "HTTP \(status)", retryAfter: retryAfter, rateLimited: outcome.isRateLimited)
                 : .inDoubt(code: "HTTP_\(status)", detail: "HTTP \(status) without a platform answer")
         case .notSent(let reason):

@@ -52,12 +52,18 @@ extension Executor {
                         ready += gate.finish(ticket)
                         continue
                     }
-                    group.addTask { try await self.processUntilStopped(record); return ticket }
+                    group.addTask {
+                        try await self.processUntilStopped(record)
+                        return ticket
+                    }
                     running[ticket] = record
                 }
                 let mustWait = gate.count >= admitted || (running.count >= concurrency && !ready.isEmpty)
                 if !inputEnded, haltReason == nil, !mustWait || running.isEmpty {
-                    guard let item = try await input.next() else { inputEnded = true; continue }
+                    guard let item = try await input.next() else {
+                        inputEnded = true
+                        continue
+                    }
                     feed.taken()
                     guard case .valid(let record) = item else { continue }
                     guard needsSending(record.line) else {
@@ -72,7 +78,8 @@ extension Executor {
                 }
                 guard !running.isEmpty, let ticket = try await group.next() else { break }
                 if let record = running.removeValue(forKey: ticket), holdsSubjectsInDoubt,
-                   index.summary(record.line)?.isInDoubt == true {
+                    index.summary(record.line)?.isInDoubt == true
+                {
                     held.formUnion(subjectKeys(record))
                 }
                 ready += gate.finish(ticket)

@@ -33,15 +33,16 @@ extension Executor {
         for summary in index.rows where summary.state == .succeeded {
             guard tried < Executor.maxRechargesToMeasure else { return nil }
             guard let row = try? index.record(summary.line), row.code == "SUCCESS",
-                  let id = row.fields["transactionId"], let cardID = row.cardID,
-                  let sent = row.lastSendTime.flatMap(Timestamp.date), let answered = row.outcomeTime.flatMap(Timestamp.date)
+                let id = row.fields["transactionId"], let cardID = row.cardID,
+                let sent = row.lastSendTime.flatMap(Timestamp.date), let answered = row.outcomeTime.flatMap(Timestamp.date)
             else { continue }
             tried += 1
             guard let entry = await reconciler.transaction(cardID: cardID, transactionId: id),
-                  let wall = entry.transactionTime.flatMap(WireTime.wallSeconds)
+                let wall = entry.transactionTime.flatMap(WireTime.wallSeconds)
             else { continue }
-            return PlatformOffset(low: Double(wall) - answered.timeIntervalSince1970,
-                                  high: Double(wall) + 1 - sent.timeIntervalSince1970, source: "transaction \(id)")
+            return PlatformOffset(
+                low: Double(wall) - answered.timeIntervalSince1970,
+                high: Double(wall) + 1 - sent.timeIntervalSince1970, source: "transaction \(id)")
         }
         return nil
     }

@@ -45,17 +45,21 @@ extension Executor {
             try await settle(row, .failed, code: code, detail: detail, fields: fields, count: false)
         case .undecided(let detail):
             guard row.state == .sent || row.detail != detail else { return }
-            try await settle(row, .unknown, code: row.state == .sent ? "INTERRUPTED" : (row.code ?? "UNKNOWN"),
-                             detail: detail, count: false)
+            try await settle(
+                row, .unknown, code: row.state == .sent ? "INTERRUPTED" : (row.code ?? "UNKNOWN"),
+                detail: detail, count: false)
         }
     }
 
     /// Journals what reconciliation decided for `row` (counting it as a finished row of this
     /// run when `count`).
-    func settle(_ row: RowRecord, _ state: JournalState, code: String, detail: String,
-                fields: [String: String]? = nil, count counted: Bool = true) async throws {
-        var entry = JournalEntry(line: row.line, state: state, time: Timestamp.text(), attempt: row.attempts,
-                                 requestNo: row.requestNo)
+    func settle(
+        _ row: RowRecord, _ state: JournalState, code: String, detail: String,
+        fields: [String: String]? = nil, count counted: Bool = true
+    ) async throws {
+        var entry = JournalEntry(
+            line: row.line, state: state, time: Timestamp.text(), attempt: row.attempts,
+            requestNo: row.requestNo)
         (entry.code, entry.detail, entry.fields) = (code, detail, fields)
         try await commit(entry, ref: row.ref ?? "", record: nil, row: row)
         if counted { count(state) }

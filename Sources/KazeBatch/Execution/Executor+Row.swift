@@ -18,8 +18,9 @@ extension Executor {
             // Before SENT is journaled: this attempt sent nothing. The row is FAILED, unless an
             // earlier attempt with its requestNo may have been done: then it stays in doubt.
             let note = requestNoInDoubt ? "; an earlier attempt may have been done, to be reconciled" : ""
-            try await finish(record, requestNoInDoubt ? .unknown : .failed, requestNo: requestNoInDoubt ? requestNo : nil,
-                             attempt: index.summary(line)?.attempts ?? 0, code: "IMAGE_CHANGED", detail: error.description + note)
+            try await finish(
+                record, requestNoInDoubt ? .unknown : .failed, requestNo: requestNoInDoubt ? requestNo : nil,
+                attempt: index.summary(line)?.attempts ?? 0, code: "IMAGE_CHANGED", detail: error.description + note)
             return
         }
         var attempt = index.summary(line)?.attempts ?? 0
@@ -36,26 +37,31 @@ extension Executor {
             switch CallVerdict(outcome, operation: operation) {
             case .succeeded(let response):
                 await limiter.reward()
-                try await finish(record, .succeeded, requestNo: requestNo, attempt: attempt, code: "SUCCESS", detail: "",
-                                 fields: ResponseFields.safeFields(of: response, for: operation))
+                try await finish(
+                    record, .succeeded, requestNo: requestNo, attempt: attempt, code: "SUCCESS", detail: "",
+                    fields: ResponseFields.safeFields(of: response, for: operation))
                 return
             case .failed(let code, let detail):
                 try await finish(record, .failed, requestNo: requestNo, attempt: attempt, code: code, detail: detail)
                 return
             case .inDoubt(let code, let detail):
-                try await finish(record, .unknown, requestNo: requestNo, attempt: attempt, code: code,
-                                 detail: "\(detail); outcome unknown, to be reconciled")
+                try await finish(
+                    record, .unknown, requestNo: requestNo, attempt: attempt, code: code,
+                    detail: "\(detail); outcome unknown, to be reconciled")
                 return
             case .duplicateRequest(let detail):
                 guard !requestNoInDoubt else {
-                    try await finish(record, .unknown, requestNo: requestNo, attempt: attempt, code: "DUPLICATE_REQUEST",
-                                     detail: "the platform has seen requestNo \(requestNo) before and an earlier attempt"
-                                         + " with it may have been done (\(detail)); outcome unknown, to be reconciled")
+                    try await finish(
+                        record, .unknown, requestNo: requestNo, attempt: attempt, code: "DUPLICATE_REQUEST",
+                        detail: "the platform has seen requestNo \(requestNo) before and an earlier attempt"
+                            + " with it may have been done (\(detail)); outcome unknown, to be reconciled")
                     return
                 }
-                guard try await mayRetry(record, requestNo: requestNo, attempt: attempt, tries: tries, code: "DUPLICATE_REQUEST",
-                                         detail: "\(detail); every earlier attempt with requestNo \(requestNo) was refused,"
-                                             + " so it is sent again with a new requestNo")
+                guard
+                    try await mayRetry(
+                        record, requestNo: requestNo, attempt: attempt, tries: tries, code: "DUPLICATE_REQUEST",
+                        detail: "\(detail); every earlier attempt with requestNo \(requestNo) was refused,"
+                            + " so it is sent again with a new requestNo")
                 else { return }
                 requestNo = makeRequestNo()
             case .transient(let code, let detail, let retryAfter, let rateLimited):
@@ -71,11 +77,14 @@ extension Executor {
     /// Journals RETRY for an attempt that proved nothing was done and returns true, or — when
     /// the row is out of attempts or the run is halting — journals FAILED and returns false.
     /// When the operator asked to stop, the row is left RETRY (false): the resume sends it.
-    private func mayRetry(_ record: ValidRecord, requestNo: String, attempt: Int, tries: Int, code: String,
-                          detail: String) async throws -> Bool {
+    private func mayRetry(
+        _ record: ValidRecord, requestNo: String, attempt: Int, tries: Int, code: String,
+        detail: String
+    ) async throws -> Bool {
         guard policy.allowsRetry(after: tries), haltReason == nil || stopRequested else {
-            try await finish(record, .failed, requestNo: requestNo, attempt: attempt, code: code,
-                             detail: "gave up after \(tries) attempt\(tries == 1 ? "" : "s") in this run: \(detail)")
+            try await finish(
+                record, .failed, requestNo: requestNo, attempt: attempt, code: code,
+                detail: "gave up after \(tries) attempt\(tries == 1 ? "" : "s") in this run: \(detail)")
             return false
         }
         var retry = JournalEntry(line: record.line, state: .retry, time: Timestamp.text(), attempt: attempt, requestNo: requestNo)
@@ -91,7 +100,8 @@ extension Executor {
     /// its own; a row that was sent and may have been done is reconciled first.
     private func prepareSend(_ record: ValidRecord) async throws -> (requestNo: String, inDoubt: Bool)? {
         guard let summary = index.summary(record.line), summary.attempts > 0, !operation.isReadOnly,
-              let row = try index.record(record.line) else { return (makeRequestNo(), false) }
+            let row = try index.record(record.line)
+        else { return (makeRequestNo(), false) }
         switch row.state {
         case .retry:
             return (row.requestNo ?? makeRequestNo(), row.requestNoInDoubt)
@@ -103,8 +113,9 @@ extension Executor {
         if let later = subjectKeys(row).compactMap({ latestSendPerSubject[$0] }).max(), later > row.line {
             let note = "not sent again: line \(later) of the same subject was sent after it (rows of one subject go in input order)"
             if !(row.detail ?? "").hasPrefix(note) {
-                try await settle(row, row.state == .failed ? .failed : .unknown, code: row.code ?? "UNKNOWN",
-                                 detail: note + "; was: " + (row.detail ?? ""), count: false)
+                try await settle(
+                    row, row.state == .failed ? .failed : .unknown, code: row.code ?? "UNKNOWN",
+                    detail: note + "; was: " + (row.detail ?? ""), count: false)
             }
             return nil
         }
@@ -121,8 +132,9 @@ extension Executor {
             return (makeRequestNo(), false)
         case .undecided(let detail):
             if row.state == .failed {
-                try await settle(row, .unknown, code: "UNCONFIRMED",
-                                 detail: "was \(row.code ?? "FAILED"), but before sending it again that could not be confirmed: \(detail)")
+                try await settle(
+                    row, .unknown, code: "UNCONFIRMED",
+                    detail: "was \(row.code ?? "FAILED"), but before sending it again that could not be confirmed: \(detail)")
                 return nil
             }
             // --resend-unknown: the operator asks for a resend of a row no read can decide. The
@@ -142,8 +154,10 @@ extension Executor {
     }
 
     /// Journals a row's outcome and counts it.
-    func finish(_ record: ValidRecord, _ state: JournalState, requestNo: String?, attempt: Int, code: String,
-                detail: String, fields: [String: String]? = nil) async throws {
+    func finish(
+        _ record: ValidRecord, _ state: JournalState, requestNo: String?, attempt: Int, code: String,
+        detail: String, fields: [String: String]? = nil
+    ) async throws {
         var entry = JournalEntry(line: record.line, state: state, time: Timestamp.text(), attempt: attempt, requestNo: requestNo)
         entry.code = code
         entry.detail = detail

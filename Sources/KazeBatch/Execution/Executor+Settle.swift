@@ -31,19 +31,21 @@ extension Executor {
         let lines = index.rows.filter { $0.state == .succeeded }.map(\.line)
         for line in lines where journalStop == nil {
             guard let final = try index.finalRecord(line), final.fields["transactionStatus"]?.uppercased() != "SUCCESS",
-                  let row = try index.record(line), let cardID = row.cardID, let transactionId = row.fields["transactionId"],
-                  let amount = row.amount.flatMap(Amount.init)?.decimal
+                let row = try index.record(line), let cardID = row.cardID, let transactionId = row.fields["transactionId"],
+                let amount = row.amount.flatMap(Amount.init)?.decimal
             else { continue }
             let currency = row.currency ?? "USD"
             switch await transactionStatus(cardID: cardID, transactionId: transactionId) {
             case "SUCCESS":
-                try await settleEvent(row, .settled, code: "SUCCESS", status: "SUCCESS",
-                                      detail: "settled: transaction \(transactionId) SUCCESS")
+                try await settleEvent(
+                    row, .settled, code: "SUCCESS", status: "SUCCESS",
+                    detail: "settled: transaction \(transactionId) SUCCESS")
                 tally.add(.confirmed, amount: amount, currency: currency)
             case "FAILED":
-                try await settleEvent(row, .settleFailed, code: "TRANSACTION_FAILED", status: "FAILED",
-                                      detail: "settled: transaction \(transactionId) FAILED at the platform; no money moved,"
-                                          + " send again with --retry-failed")
+                try await settleEvent(
+                    row, .settleFailed, code: "TRANSACTION_FAILED", status: "FAILED",
+                    detail: "settled: transaction \(transactionId) FAILED at the platform; no money moved,"
+                        + " send again with --retry-failed")
                 tally.add(.failed, amount: amount, currency: currency)
             default:
                 tally.add(.pending, amount: amount, currency: currency)

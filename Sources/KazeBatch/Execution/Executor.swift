@@ -56,11 +56,13 @@ public actor Executor {
     ///   - otherClaims: the transactions other batches of the state dir own.
     ///   - clockRecordPath: where to record the measured platform clock (nil: nowhere).
     ///   - stopRequest: checked before each row starts: once set, no new row starts.
-    public init(operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal,
-                index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
-                makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
-                otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil,
-                stopRequest: StopRequest? = nil) {
+    public init(
+        operation: APIOperation, batchID: String, api: any CardAPI, journal: Journal,
+        index: JournalIndex, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
+        makeRequestNo: @escaping @Sendable () -> String, onProgress: (@Sendable (RunProgress) -> Void)? = nil,
+        otherClaims: StateDirClaims = StateDirClaims(), clockRecordPath: String? = nil,
+        stopRequest: StopRequest? = nil
+    ) {
         self.operation = operation
         self.batchID = batchID
         self.api = api
@@ -71,11 +73,13 @@ public actor Executor {
         self.makeRequestNo = makeRequestNo
         self.onProgress = onProgress
         limiter = RateLimiter(rate: options.rate, burst: options.burst, clock: clock)
-        policy = RetryPolicy(maxAttempts: options.maxAttempts, baseDelay: options.retryBaseDelay,
-                             maxDelay: options.retryMaxDelay, random: RandomSource(seed: options.seed))
+        policy = RetryPolicy(
+            maxAttempts: options.maxAttempts, baseDelay: options.retryBaseDelay,
+            maxDelay: options.retryMaxDelay, random: RandomSource(seed: options.seed))
         breaker = CircuitBreaker(maxFailures: options.maxFailures, window: options.breakerWindow, ratio: options.breakerRatio)
-        reconciler = Reconciler(operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
-                                options: options, clock: clock)
+        reconciler = Reconciler(
+            operation: operation, api: api, limiter: limiter, makeRequestNo: makeRequestNo,
+            options: options, clock: clock)
         self.otherClaims = otherClaims
         self.clockRecordPath = clockRecordPath
         self.stopRequest = stopRequest
@@ -102,7 +106,7 @@ public actor Executor {
     /// `process(record)`, except that once the journal cannot be written the row ends where
     /// it got to without ending the rows in flight beside it (`journalStop` tells why).
     func processUntilStopped(_ record: ValidRecord) async throws {
-        do { try await process(record) } catch where storageFailure != nil {}
+        do { try await process(record) } catch  where storageFailure != nil {}
     }
 
     /// Appends `entry` to the journal with its audit event (all but PENDING) in the same
@@ -116,10 +120,13 @@ public actor Executor {
         if let journalStop, !entry.state.isOutcome { throw journalStop }
         var entry = entry
         if entry.state == .pending, entry.cardID == nil { entry.maskedCardNumber = record.flatMap(auditCard) }
-        let event = entry.state == .pending ? nil : AuditRow(
-            entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
-            amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "",
-            email: record?.body.text("email") ?? row?.email, target: record?.body.text("status") ?? row?.target)
+        let event =
+            entry.state == .pending
+            ? nil
+            : AuditRow(
+                entry, batch: batchID, operation: operation, ref: ref, card: record.flatMap(auditCard) ?? row?.cardID ?? "",
+                amount: record?.amount?.text ?? row?.amount ?? "", currency: record?.currency ?? row?.currency ?? "",
+                email: record?.body.text("email") ?? row?.email, target: record?.body.text("status") ?? row?.target)
         let offset: UInt64
         do { offset = try await journal.append(entry, audit: event) } catch {
             stop(because: error)
@@ -161,7 +168,9 @@ public actor Executor {
             progress.succeeded += 1
             breaker.record(failed: false)
             if let money { progress.moneySucceeded[money.currency, default: 0] += money.amount }
-        case .failed: progress.failed += 1; breaker.record(failed: true)
+        case .failed:
+            progress.failed += 1
+            breaker.record(failed: true)
         default: progress.unknown += 1
         }
         if haltReason == nil, let reason = breaker.reason { haltReason = reason }

@@ -48,16 +48,17 @@ public struct PlatformClockRecord: Sendable, Equatable {
     /// The record at `path`, nil when missing or unreadable.
     public static func read(path: String) -> PlatformClockRecord? {
         guard let data = FileManager.default.contents(atPath: path),
-              let object = (try? JSONValue.parse(Array(data)))?.objectValue,
-              let low = object["offsetLowSeconds"]?.numberText.flatMap(Double.init),
-              let high = object["offsetHighSeconds"]?.numberText.flatMap(Double.init)
+            let object = (try? JSONValue.parse(Array(data)))?.objectValue,
+            let low = object["offsetLowSeconds"]?.numberText.flatMap(Double.init),
+            let high = object["offsetHighSeconds"]?.numberText.flatMap(Double.init)
         else { return nil }
         let skew = object["skewLowSeconds"]?.numberText.flatMap(Double.init).flatMap { skewLow in
             object["skewHighSeconds"]?.numberText.flatMap(Double.init).map { PlatformClock.Skew(low: skewLow, high: $0) }
         }
         let setting = object.text("platformUtcOffset").flatMap(UTCOffsetText.seconds)
-        return PlatformClockRecord(setting: setting, skew: skew,
-                                   offset: PlatformOffset(low: low, high: high, source: object.text("source") ?? "?"))
+        return PlatformClockRecord(
+            setting: setting, skew: skew,
+            offset: PlatformOffset(low: low, high: high, source: object.text("source") ?? "?"))
     }
 
     private static func number(_ value: Double) -> String { String(format: "%.3f", value) }

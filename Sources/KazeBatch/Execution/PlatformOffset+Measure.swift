@@ -19,14 +19,18 @@ extension PlatformOffset {
     /// A configured zone that disagrees with a measured one widens the result to hold both.
     static func combine(zone: Int?, skew: PlatformClock.Skew?, transaction: PlatformOffset?) -> PlatformOffset {
         let configured = zone.flatMap { zone in
-            skew.map { PlatformOffset(low: $0.low + Double(zone), high: $0.high + Double(zone),
-                                      source: "clock skew from the platform's Date headers, zone \(UTCOffsetText.text(zone)) as configured") }
+            skew.map {
+                PlatformOffset(
+                    low: $0.low + Double(zone), high: $0.high + Double(zone),
+                    source: "clock skew from the platform's Date headers, zone \(UTCOffsetText.text(zone)) as configured")
+            }
         }
         guard let transaction else {
             if let configured { return configured }
             guard let skew else { return .unknown }
-            return PlatformOffset(low: skew.low + zoneRange.lowerBound, high: skew.high + zoneRange.upperBound,
-                                  source: "clock skew from the platform's Date headers, zone unknown (−12:00 … +14:00)")
+            return PlatformOffset(
+                low: skew.low + zoneRange.lowerBound, high: skew.high + zoneRange.upperBound,
+                source: "clock skew from the platform's Date headers, zone unknown (−12:00 … +14:00)")
         }
         var measured = transaction
         if let skew {
@@ -34,8 +38,11 @@ extension PlatformOffset {
             let zoneSeconds = (gap / 900).rounded() * 900
             let slack = (transaction.high - transaction.low + skew.high - skew.low) / 2 + zoneTolerance
             if abs(gap - zoneSeconds) <= slack {
-                measured = PlatformOffset(low: skew.low + zoneSeconds, high: skew.high + zoneSeconds,
-                                          source: "clock skew from the platform's Date headers, zone \(UTCOffsetText.text(Int(zoneSeconds))) measured from \(transaction.source)")
+                measured = PlatformOffset(
+                    low: skew.low + zoneSeconds, high: skew.high + zoneSeconds,
+                    source:
+                        "clock skew from the platform's Date headers, zone \(UTCOffsetText.text(Int(zoneSeconds))) measured from \(transaction.source)"
+                )
             }
         }
         guard let configured, configured.high < measured.low || measured.high < configured.low else { return measured }

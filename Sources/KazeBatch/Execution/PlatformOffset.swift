@@ -5,7 +5,7 @@
 /// Platform wall time minus local UTC time, in seconds: `low...high`.
 public struct PlatformOffset: Sendable, Equatable {
     /// The widest span a zone can add: UTC−12:00 … UTC+14:00.
-    public static let zoneRange: ClosedRange<Double> = -12 * 3600 ... 14 * 3600
+    public static let zoneRange: ClosedRange<Double> = -12 * 3600...14 * 3600
     /// With nothing measured: every zone, and up to two hours of clock error either side.
     public static let unknown = PlatformOffset(low: -26 * 3600, high: 26 * 3600, source: "nothing measured: every zone (±26 h)")
 

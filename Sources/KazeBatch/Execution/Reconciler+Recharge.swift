@@ -36,11 +36,14 @@ extension Reconciler {
         }
         let status = match.entry.transStatus ?? ""
         if status.uppercased() == "FAILED" {
-            return .failed(code: "TRANSACTION_FAILED", detail: "reconciled: transaction \(match.id) FAILED; no money moved",
-                           fields: ["transactionId": match.id, "transactionStatus": status])
+            return .failed(
+                code: "TRANSACTION_FAILED", detail: "reconciled: transaction \(match.id) FAILED; no money moved",
+                fields: ["transactionId": match.id, "transactionStatus": status])
         }
-        let fields = ["cardID": cardID, "currency": currency, "transactionId": match.id, "transactionStatus": status,
-                      "sendAmount": amount.text]
+        let fields = [
+            "cardID": cardID, "currency": currency, "transactionId": match.id, "transactionStatus": status,
+            "sendAmount": amount.text,
+        ]
         return .succeeded(detail: "reconciled: transaction \(match.id) found (\(status))", fields: fields)
     }
 
@@ -49,7 +52,7 @@ extension Reconciler {
         let pairs = [(entry.transCurrency, entry.transCurrencyAmt), (entry.cardCurrency, entry.cardCurrencyAmt)]
         return pairs.contains { entryCurrency, entryAmount in
             guard entryCurrency?.uppercased() == currency.uppercased(),
-                  let text = entryAmount, let value = Amount.decimal(text)
+                let text = entryAmount, let value = Amount.decimal(text)
             else { return false }
             return value == amount.decimal
         }

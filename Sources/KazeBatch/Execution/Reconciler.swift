@@ -48,7 +48,11 @@ struct Reconciler: Sendable {
         case .recharge: return await decideRecharge(row, claims: claims, offset: offset, now: now)
         case .kyc: return await decideKyc(row, now: now)
         case .activate, .setStatus, .close: return await decideCardState(row, now: now)
-        case .assign: return .undecided(detail: "an assignment cannot be confirmed by a read without its cardID; check the card and use --resend-unknown only if it was not assigned")
+        case .assign:
+            return .undecided(
+                detail:
+                    "an assignment cannot be confirmed by a read without its cardID; check the card and use --resend-unknown only if it was not assigned"
+            )
         case .setPin: return .undecided(detail: "a PIN change cannot be confirmed by any read; use --resend-unknown to set it again")
         case .kycStatus, .card, .balance, .transactions: return .undecided(detail: "read-only; will simply be sent again")
         }
@@ -67,7 +71,8 @@ struct Reconciler: Sendable {
             return .failed(code: "NOT_COMMITTED", detail: "reconciled: \(what); not done, send again with --retry-failed")
         }
         let wait = Int(options.settleSeconds.rounded(.up))
-        return .undecided(detail: "\(what) yet; a late commit is possible for \(wait) s after the last send — run `kazebatch reconcile` after that")
+        return .undecided(
+            detail: "\(what) yet; a late commit is possible for \(wait) s after the last send — run `kazebatch reconcile` after that")
     }
 
     /// One read-only typed request (see `read(_:_:)`).
@@ -123,7 +128,7 @@ struct Reconciler: Sendable {
     private func decideCardState(_ row: RowRecord, now: Date) async -> Verdict {
         guard let cardID = row.cardID else { return .undecided(detail: "the journal lacks the cardID to check") }
         guard case .success(let body) = await read(CardRequest(cardID: cardID)),
-              let status = CardResponse(body: body).userBankCardStatus
+            let status = CardResponse(body: body).userBankCardStatus
         else { return .undecided(detail: "cannot read the card's status") }
         let done: Set<String>
         switch operation {

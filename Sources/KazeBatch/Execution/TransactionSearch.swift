@@ -66,8 +66,9 @@ struct TransactionSearch {
                 continue
             }
             guard end > start else {
-                return .incomplete(reason: "more than \(Self.maxPages) pages of transactions in one second"
-                    + " (\(WireTime.text(wallSeconds: start))): the platform's page cap hides some")
+                return .incomplete(
+                    reason: "more than \(Self.maxPages) pages of transactions in one second"
+                        + " (\(WireTime.text(wallSeconds: start))): the platform's page cap hides some")
             }
             let middle = start + (end - start) / 2
             windows.append((middle + 1, end))

@@ -8,9 +8,11 @@ import KazeProtocol
 /// Exports the platform's records of a list of cards.
 public struct CardExport: Sendable {
     /// The `export transactions` columns: cardID, then every documented `list` field.
-    public static let transactionColumns = ["cardID", "transactionId", "transactionTime", "cardCurrency", "cardCurrencyAmt",
-                                            "transCurrency", "transCurrencyAmt", "feeCurrency", "fee", "transStatus",
-                                            "transType", "merchantName", "respCode", "respCodeDesc"]
+    public static let transactionColumns = [
+        "cardID", "transactionId", "transactionTime", "cardCurrency", "cardCurrencyAmt",
+        "transCurrency", "transCurrencyAmt", "feeCurrency", "fee", "transStatus",
+        "transType", "merchantName", "respCode", "respCodeDesc",
+    ]
     /// The `export balances` columns.
     public static let balanceColumns = ["cardID", "currency", "avaBalance", "blockBalance", "queriedAt"]
 
@@ -21,12 +23,15 @@ public struct CardExport: Sendable {
 
     /// An exporter reading through `api` at `options.rate` / `options.burst`; `platformUtcOffset`
     /// gives the platform's zone for the default window.
-    public init(api: any CardAPI, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
-                makeRequestNo: @escaping @Sendable () -> String) {
+    public init(
+        api: any CardAPI, options: ExecutionOptions, clock: any PacingClock = SystemPacingClock(),
+        makeRequestNo: @escaping @Sendable () -> String
+    ) {
         self.api = api
         self.options = options
-        reader = Reconciler(operation: .transactions, api: api, limiter: RateLimiter(rate: options.rate, burst: options.burst, clock: clock),
-                            makeRequestNo: makeRequestNo, options: options, clock: clock)
+        reader = Reconciler(
+            operation: .transactions, api: api, limiter: RateLimiter(rate: options.rate, burst: options.burst, clock: clock),
+            makeRequestNo: makeRequestNo, options: options, clock: clock)
     }
 
     /// What an export wrote.
@@ -61,12 +66,17 @@ public struct CardExport: Sendable {
             case .incomplete(let reason):
                 report.problems.append(Self.problem(card: card, reason))
             case .complete(let list):
-                let ordered = list.sorted { ($0.text("transactionTime") ?? "", $0.text("transactionId") ?? "")
-                    < ($1.text("transactionTime") ?? "", $1.text("transactionId") ?? "") }
+                let ordered = list.sorted {
+                    ($0.text("transactionTime") ?? "", $0.text("transactionId") ?? "")
+                        < ($1.text("transactionTime") ?? "", $1.text("transactionId") ?? "")
+                }
                 for entry in ordered {
-                    try file.write(CSVFormat.row([entry.text("cardID") ?? card] + Self.transactionColumns.dropFirst().map {
-                        entry[$0]?.scalarText ?? ""
-                    }))
+                    try file.write(
+                        CSVFormat.row(
+                            [entry.text("cardID") ?? card]
+                                + Self.transactionColumns.dropFirst().map {
+                                    entry[$0]?.scalarText ?? ""
+                                }))
                 }
                 report.rows += ordered.count
                 report.cards += 1
@@ -89,8 +99,11 @@ public struct CardExport: Sendable {
                 continue
             }
             let balance = BalanceResponse(body: body)
-            try file.write(CSVFormat.row([balance.cardID ?? card, balance.currency ?? "", balance.avaBalance ?? "",
-                                          balance.blockBalance ?? "", Timestamp.text()]))
+            try file.write(
+                CSVFormat.row([
+                    balance.cardID ?? card, balance.currency ?? "", balance.avaBalance ?? "",
+                    balance.blockBalance ?? "", Timestamp.text(),
+                ]))
             report.rows += 1
             report.cards += 1
         }

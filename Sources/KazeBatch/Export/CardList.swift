@@ -12,10 +12,11 @@ public enum CardList {
     public static func read(path: String, format: InputFormat) throws -> [String] {
         let schema = OperationSchema(operation: .card)
         guard let slot = schema.slot(forName: "cardID") else { return [] }
-        var source: any RecordReader = switch format {
-        case .csv: try CSVRecordReader(path: path, schema: schema)
-        case .jsonl: try JSONLRecordReader(path: path, schema: schema)
-        }
+        var source: any RecordReader =
+            switch format {
+            case .csv: try CSVRecordReader(path: path, schema: schema)
+            case .jsonl: try JSONLRecordReader(path: path, schema: schema)
+            }
         var record = RawRecord()
         var seen: Set<String> = []
         var cards: [String] = []

@@ -35,7 +35,9 @@ public struct ExportWindow: Sendable, Equatable {
         let local = now.timeIntervalSince1970
         let last = end ?? Int((local + offset.high).rounded(.up))
         let first = start ?? ((end == nil ? Int((local + offset.low).rounded(.down)) : last) - defaultSpan)
-        guard first <= last else { throw ExportError.usage("--from (\(from ?? "")) is after --to (\(to ?? WireTime.text(wallSeconds: last)))") }
+        guard first <= last else {
+            throw ExportError.usage("--from (\(from ?? "")) is after --to (\(to ?? WireTime.text(wallSeconds: last)))")
+        }
         let source = start == nil && end == nil ? "the last 24 hours of platform time" : "as given"
         return ExportWindow(from: first, to: last, source: source + " (platform offset \(offset.text): \(offset.source))")
     }

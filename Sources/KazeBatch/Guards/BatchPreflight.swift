@@ -90,7 +90,7 @@ public struct BatchPreflight: Sendable {
         for name in names.sorted() {
             let sibling = StateFolder(batchID: name, stateDir: root, inputPath: inputPath)
             guard let info = try readable(sibling.infoPath, input: inputPath, { try BatchInfo.read(folder: sibling) }),
-                  info.input == input
+                info.input == input
             else { continue }
             found.append(BatchRef(id: name, info: info))
         }

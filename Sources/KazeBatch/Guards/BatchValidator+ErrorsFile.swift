@@ -16,7 +16,8 @@ extension BatchValidator {
     /// records whose subject (`RepeatSubject`) other batches in `repeatGuard` did or started.
     /// - Throws: as `validate(writingErrorsTo:)`.
     public func validate(writingErrorsTo errorsURL: URL, against repeatGuard: RepeatGuard) throws
-        -> (summary: ValidationSummary, repeats: RepeatFinding?) {
+        -> (summary: ValidationSummary, repeats: RepeatFinding?)
+    {
         let errors = try ErrorsFile(url: errorsURL)
         var summary = ValidationSummary(operation: operation)
         var repeats: RepeatFinding?

@@ -17,7 +17,7 @@ public struct ConfirmedTotals: Sendable, Equatable {
         for value in values {
             let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }),
-                  let amount = Amount(parts[1])
+                let amount = Amount(parts[1])
             else { throw Problem(description: "--confirm-total must look like USD:12500.00, got \"\(value)\"") }
             guard amounts[parts[0]] == nil else { throw Problem(description: "--confirm-total names \(parts[0]) twice") }
             amounts[parts[0]] = amount.decimal

@@ -20,7 +20,8 @@ public struct RepeatFinding: Sendable, Equatable {
     public func message(input: String) -> String {
         let rows = matches == 1 ? "1 of its rows (line \(line), \(subject))" : "\(matches) of its rows (first: line \(line), \(subject))"
         let them = matches == 1 ? "that row" : "those rows"
-        let found = resuming
+        let found =
+            resuming
             ? "\(input) is an unfinished batch, and batch \(batch.shortID) of the same file, made after it"
                 + " (\(batch.info.createdMinute)), has since done or started \(rows); resuming would do \(them) twice."
                 + " Leave this batch unfinished and put only the rows still to do in a new file (batch"
@@ -39,10 +40,12 @@ public struct RepeatFinding: Sendable, Equatable {
         guard record.issues.isEmpty else { return }
         let subject = RepeatSubject(record)
         guard let key = subject.key(for: repeatGuard.operation),
-              let batch = repeatGuard.batch(doing: key, line: record.line) else { return }
+            let batch = repeatGuard.batch(doing: key, line: record.line)
+        else { return }
         if finding == nil {
-            finding = RepeatFinding(line: record.line, subject: subject.text(for: repeatGuard.operation), batch: batch,
-                                    resuming: repeatGuard.resuming)
+            finding = RepeatFinding(
+                line: record.line, subject: subject.text(for: repeatGuard.operation), batch: batch,
+                resuming: repeatGuard.resuming)
         }
         finding?.matches += 1
     }

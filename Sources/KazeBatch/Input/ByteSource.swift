@@ -41,8 +41,11 @@ final class ByteSource {
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
             close(descriptor)
-            throw InputError(path: path, problem: (status.st_mode & S_IFMT) == S_IFDIR ? "is a folder, not a file"
-                : "is not a regular file (a pipe or device); the input is read more than once, so save it to a file first")
+            throw InputError(
+                path: path,
+                problem: (status.st_mode & S_IFMT) == S_IFDIR
+                    ? "is a folder, not a file"
+                    : "is not a regular file (a pipe or device); the input is read more than once, so save it to a file first")
         }
         self.descriptor = descriptor
         self.path = path

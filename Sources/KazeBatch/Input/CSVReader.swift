@@ -32,7 +32,12 @@ struct CSVReader {
         var state = State.fieldStart
         while true {
             if position == chunk.count {
-                if startedFile { try source.fill() } else { startedFile = true; try source.fillSkippingByteOrderMark() }
+                if startedFile {
+                    try source.fill()
+                } else {
+                    startedFile = true
+                    try source.fillSkippingByteOrderMark()
+                }
                 chunk = source.chunk
                 position = 0
                 if chunk.isEmpty { return finishAtEndOfFile(row: &row, state: state) }
@@ -59,27 +64,41 @@ struct CSVReader {
                 case Self.comma: if !endField(&row) { state = .skipLine }
                 case Self.quote: state = .quoted
                 case Self.lf, Self.cr:
-                    if !row.ends.isEmpty { endField(&row); return true }
+                    if !row.ends.isEmpty {
+                        endField(&row)
+                        return true
+                    }
                     row.line = line
                 case Self.space, Self.tab: break
-                default: append(byte, to: &row); state = .unquoted; appendUnquotedRun(to: &row)
+                default:
+                    append(byte, to: &row)
+                    state = .unquoted
+                    appendUnquotedRun(to: &row)
                 }
             case .unquoted:
                 switch byte {
                 case Self.comma: state = endField(&row) ? .fieldStart : .skipLine
-                case Self.lf, Self.cr: endField(&row); return true
+                case Self.lf, Self.cr:
+                    endField(&row)
+                    return true
                 case Self.quote:
                     row.problem = row.problem ?? "a quote inside an unquoted field (quote the whole field and double the quote)"
                     state = .skipLine
-                default: append(byte, to: &row); appendUnquotedRun(to: &row)
+                default:
+                    append(byte, to: &row)
+                    appendUnquotedRun(to: &row)
                 }
             case .quoted:
                 if byte == Self.quote { state = .quoteInQuoted } else { append(byte, to: &row) }
             case .quoteInQuoted, .closed:
                 switch byte {
-                case Self.quote where state == .quoteInQuoted: append(byte, to: &row); state = .quoted
+                case Self.quote where state == .quoteInQuoted:
+                    append(byte, to: &row)
+                    state = .quoted
                 case Self.comma: state = endField(&row) ? .fieldStart : .skipLine
-                case Self.lf, Self.cr: endField(&row); return true
+                case Self.lf, Self.cr:
+                    endField(&row)
+                    return true
                 case Self.space, Self.tab: state = .closed
                 default:
                     row.problem = row.problem ?? "text after the closing quote of a quoted field"
@@ -139,7 +158,8 @@ struct CSVReader {
         switch state {
         case .fieldStart where row.ends.isEmpty: return false
         case .quoted:
-            row.problem = row.problem
+            row.problem =
+                row.problem
                 ?? "unterminated quote: the quoted field opened on this record runs to the end of the file"
         case .skipLine: break
         default: endField(&row)

@@ -27,18 +27,31 @@ struct JSONLReader {
             var sawNewline = false
             while !sawNewline {
                 if position == chunk.count {
-                    if startedFile { try source.fill() } else { startedFile = true; try source.fillSkippingByteOrderMark() }
+                    if startedFile {
+                        try source.fill()
+                    } else {
+                        startedFile = true
+                        try source.fillSkippingByteOrderMark()
+                    }
                     chunk = source.chunk
                     position = 0
-                    if chunk.isEmpty { finished = true; break }
+                    if chunk.isEmpty {
+                        finished = true
+                        break
+                    }
                     continue
                 }
                 let start = position
                 while position < chunk.count, chunk[position] != UInt8(ascii: "\n") { position += 1 }
-                if bytes.count + (position - start) > Self.maxLineBytes { tooLong = true } else {
+                if bytes.count + (position - start) > Self.maxLineBytes {
+                    tooLong = true
+                } else {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<position]))
                 }
-                if position < chunk.count { position += 1; sawNewline = true }
+                if position < chunk.count {
+                    position += 1
+                    sawNewline = true
+                }
             }
             if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             if tooLong || bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return line }

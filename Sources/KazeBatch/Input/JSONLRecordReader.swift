@@ -56,7 +56,8 @@ struct JSONLRecordReader: RecordReader {
             }
             if case .null = value { continue }
             guard let text = value.scalarText else {
-                record.problem = record.problem
+                record.problem =
+                    record.problem
                     ?? (.type, schema.fieldName(ofSlot: slot), "\(key) must be a string, number or boolean, not an array or object")
                 continue
             }

@@ -29,8 +29,10 @@ public struct UnchangedInput: BatchSource {
     /// Records the file's identity and size now, computes the batch id over that many bytes
     /// with `fingerprint`, and makes the source that reads only them with `makeSource`.
     /// - Throws: `InputError` when the file cannot be examined or read.
-    public init(path: String, stopRequest: StopRequest, fingerprint: @escaping @Sendable (_ bytes: Int) throws -> String,
-                makeSource: (_ bytes: Int) throws -> any BatchSource) throws {
+    public init(
+        path: String, stopRequest: StopRequest, fingerprint: @escaping @Sendable (_ bytes: Int) throws -> String,
+        makeSource: (_ bytes: Int) throws -> any BatchSource
+    ) throws {
         self.path = path
         self.stopRequest = stopRequest
         self.fingerprint = fingerprint
@@ -46,9 +48,11 @@ public struct UnchangedInput: BatchSource {
     public func forEachRecord(_ body: (ValidationResult) throws -> Void) throws {
         if try changed() {
             guard try Self.identity(of: path)[2] >= size, try fingerprint(size) == batchID else {
-                throw InputError(path: path, problem: "the file was edited or replaced while the batch was running, so it"
-                    + " was not read again. The journal keeps what was sent: put the original file back and run the same"
-                    + " command again (nothing is sent twice)")
+                throw InputError(
+                    path: path,
+                    problem: "the file was edited or replaced while the batch was running, so it"
+                        + " was not read again. The journal keeps what was sent: put the original file back and run the same"
+                        + " command again (nothing is sent twice)")
             }
         }
         try source.forEachRecord { record in
@@ -76,7 +80,9 @@ public struct UnchangedInput: BatchSource {
         #else
         let (modified, changed) = (status.st_mtim, status.st_ctim)
         #endif
-        return [Int(status.st_dev), Int(status.st_ino), Int(status.st_size), Int(modified.tv_sec), Int(modified.tv_nsec),
-                Int(changed.tv_sec), Int(changed.tv_nsec)]
+        return [
+            Int(status.st_dev), Int(status.st_ino), Int(status.st_size), Int(modified.tv_sec), Int(modified.tv_nsec),
+            Int(changed.tv_sec), Int(changed.tv_nsec),
+        ]
     }
 }

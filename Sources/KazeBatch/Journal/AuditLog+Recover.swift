@@ -31,9 +31,12 @@ extension AuditLog {
             events += 1
             guard events > present else { return }
             let pending = try index.pendingEntry(entry.line)
-            missing.append(AuditRow(entry, batch: batch, operation: operation, ref: pending?.ref ?? "",
-                                    card: pending?.cardID ?? pending?.maskedCardNumber ?? "", amount: pending?.amount ?? "",
-                                    currency: pending?.currency ?? "", email: pending?.email, target: pending?.target).recovered)
+            missing.append(
+                AuditRow(
+                    entry, batch: batch, operation: operation, ref: pending?.ref ?? "",
+                    card: pending?.cardID ?? pending?.maskedCardNumber ?? "", amount: pending?.amount ?? "",
+                    currency: pending?.currency ?? "", email: pending?.email, target: pending?.target
+                ).recovered)
             if missing.count == AuditLog.recoveryGroup {
                 try record(missing)
                 recovered += missing.count

@@ -11,12 +11,15 @@ extension AuditRow {
     /// requestNo, state (the event) and code, with the row's `ref`, `card`, `amount`,
     /// `currency`, `email` and `target` (taken from the input record or the row's PENDING
     /// entry; the currency only for money-moving operations) and the `detail` they give.
-    init(_ entry: JournalEntry, batch: String, operation: APIOperation, ref: String, card: String, amount: String,
-         currency: String, email: String?, target: String?) {
-        self.init(time: entry.time, batch: batch, line: entry.line, ref: ref, apiCode: operation.apiCode,
-                  requestNo: entry.requestNo ?? "", event: entry.state.rawValue, code: entry.code ?? "", amount: amount,
-                  currency: operation.movesMoney ? currency : "", card: card,
-                  detail: AuditRow.detail(of: entry, operation: operation, email: email, target: target))
+    init(
+        _ entry: JournalEntry, batch: String, operation: APIOperation, ref: String, card: String, amount: String,
+        currency: String, email: String?, target: String?
+    ) {
+        self.init(
+            time: entry.time, batch: batch, line: entry.line, ref: ref, apiCode: operation.apiCode,
+            requestNo: entry.requestNo ?? "", event: entry.state.rawValue, code: entry.code ?? "", amount: amount,
+            currency: operation.movesMoney ? currency : "", card: card,
+            detail: AuditRow.detail(of: entry, operation: operation, email: email, target: target))
     }
 
     /// The `detail` of an event: a recharge's transactionId and a close's refund amount (with

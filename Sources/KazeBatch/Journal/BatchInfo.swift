@@ -37,8 +37,8 @@ public struct BatchInfo: Sendable, Equatable {
             throw JournalError.io(path: folder.infoPath, reason: "cannot be read")
         }
         guard let object = (try? JSONValue.parse(Array(data)))?.objectValue,
-              let operation = object.text("operation"), let input = object.text("input"),
-              let created = object.text("created")
+            let operation = object.text("operation"), let input = object.text("input"),
+            let created = object.text("created")
         else { throw JournalError.io(path: folder.infoPath, reason: "is not a batch.json (operation, input, created)") }
         return BatchInfo(operation: operation, input: ResolvedPath.of(input), created: created)
     }

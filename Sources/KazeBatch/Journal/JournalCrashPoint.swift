@@ -21,7 +21,8 @@ struct JournalCrashPoint: Equatable {
     /// set, the first to `1`, the second to a whole number of at least 1.
     static func armed(in environment: [String: String] = ProcessInfo.processInfo.environment) -> JournalCrashPoint? {
         guard environment[armingVariable] == "1", let text = environment[entriesVariable],
-              let entries = Int(text), entries >= 1 else { return nil }
+            let entries = Int(text), entries >= 1
+        else { return nil }
         return JournalCrashPoint(entries: entries)
     }
 

@@ -25,10 +25,10 @@ extension JournalEntry {
     /// The entry of one journal line (UTF-8 JSON, without the LF); nil when it is not one.
     public init?<Bytes: Collection>(jsonLine bytes: Bytes) where Bytes.Element == UInt8 {
         guard let object = (try? JSONValue.parse(bytes))?.objectValue,
-              let line = object["line"]?.numberText.flatMap({ Int($0) }),
-              let state = object["state"]?.stringValue.flatMap(JournalState.init(rawValue:)),
-              let time = object["time"]?.stringValue,
-              let attempt = object["attempt"]?.numberText.flatMap({ Int($0) })
+            let line = object["line"]?.numberText.flatMap({ Int($0) }),
+            let state = object["state"]?.stringValue.flatMap(JournalState.init(rawValue:)),
+            let time = object["time"]?.stringValue,
+            let attempt = object["attempt"]?.numberText.flatMap({ Int($0) })
         else { return nil }
         self.init(line: line, state: state, time: time, attempt: attempt)
         var valid = true
@@ -36,7 +36,9 @@ extension JournalEntry {
             switch object[key] {
             case nil, .null?: return nil
             case .string(let value)?: return value
-            default: valid = false; return nil
+            default:
+                valid = false
+                return nil
             }
         }
         (requestNo, code, detail) = (text("requestNo"), text("code"), text("detail"))

@@ -28,7 +28,10 @@ public struct JournalIndex: Sendable {
         index.hadTornLine = size > intact
         index.loadedExtent = UInt64(intact)
         try LineReader(path: path).forEachRawLine(limit: intact) { bytes, number, offset, terminated in
-            guard terminated else { index.hadTornLine = true; return }  // the file shrank while being read
+            guard terminated else {
+                index.hadTornLine = true
+                return
+            }  // the file shrank while being read
             guard !bytes.isEmpty else { return }
             guard let entry = JournalEntry(jsonLine: bytes), (1...RowTable.maxLine).contains(entry.line) else {
                 throw JournalError.corrupt(path: path, line: number)
@@ -44,7 +47,11 @@ public struct JournalIndex: Sendable {
     ///   addresses (input lines up to 4,294,967,295, journals up to 1 TiB).
     mutating func apply(_ entry: JournalEntry, at offset: UInt64) throws {
         guard (1...RowTable.maxLine).contains(entry.line), offset < RowSlot.offsetLimit else {
-            throw JournalError.io(path: reader.path, reason: "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)")
+            throw JournalError.io(
+                path: reader.path,
+                reason:
+                    "the entry of input line \(entry.line) at byte \(offset) is beyond what the index addresses (input lines up to 4,294,967,295, journals up to 1 TiB)"
+            )
         }
         let claims = entry.state.rowState == .succeeded || entry.state.rowState == .failed
         let claim = claims ? entry.fields?["transactionId"].map(TransactionClaims.tag) : nil

@@ -21,7 +21,8 @@ final class JournalReader: Sendable {
     func entry(at offset: UInt64) throws -> JournalEntry {
         try fd.withLock { fd in
             guard let entry = JournalEntry(jsonLine: try line(at: offset, fd: &fd)) else {
-                throw JournalError.io(path: path, reason: "the entry at byte \(offset) cannot be read back (was the journal changed while in use?)")
+                throw JournalError.io(
+                    path: path, reason: "the entry at byte \(offset) cannot be read back (was the journal changed while in use?)")
             }
             return entry
         }
@@ -32,7 +33,9 @@ final class JournalReader: Sendable {
     private func line(at offset: UInt64, fd: inout Int32) throws -> Data {
         if fd < 0 {
             fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw JournalError.io(path: path, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else {
+                throw JournalError.io(path: path, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))")
+            }
         }
         var size = 1024
         while true {

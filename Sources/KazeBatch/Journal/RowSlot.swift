@@ -11,10 +11,10 @@ struct RowSlot: Sendable, Equatable {
     private static let low: UInt64 = (1 << 40) - 1
     private static let maxAttempts: UInt64 = (1 << 24) - 1
 
-    private var pendingWord: UInt64 = offsetLimit       // offset | state code << 40
-    private var firstSentWord: UInt64 = offsetLimit     // offset | attempts << 40
-    private var lastSentWord: UInt64 = offsetLimit      // offset | claim tag high half << 40
-    private var outcomeWord: UInt64 = offsetLimit       // offset | claim tag low half << 40
+    private var pendingWord: UInt64 = offsetLimit  // offset | state code << 40
+    private var firstSentWord: UInt64 = offsetLimit  // offset | attempts << 40
+    private var lastSentWord: UInt64 = offsetLimit  // offset | claim tag high half << 40
+    private var outcomeWord: UInt64 = offsetLimit  // offset | claim tag low half << 40
 
     /// False for a line never journaled.
     var isJournaled: Bool { pendingWord >> 40 != 0 }

@@ -41,7 +41,10 @@ struct RowTable: Sequence, Sendable {
             let end = pages.count * RowTable.pageSize
             while position < end {
                 let (page, index) = position.quotientAndRemainder(dividingBy: RowTable.pageSize)
-                guard !pages[page].isEmpty else { position = (page + 1) * RowTable.pageSize; continue }
+                guard !pages[page].isEmpty else {
+                    position = (page + 1) * RowTable.pageSize
+                    continue
+                }
                 position += 1
                 if pages[page][index].isJournaled { return (position - 1, pages[page][index]) }
             }

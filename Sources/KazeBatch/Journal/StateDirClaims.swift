@@ -31,8 +31,8 @@ public struct StateDirClaims: Sendable {
             guard FileManager.default.fileExists(atPath: journal) else { continue }
             try LineReader(path: journal).forEachRawLine { bytes, _, _, terminated in
                 guard terminated, let entry = JournalEntry(jsonLine: bytes),
-                      entry.state.rowState == .succeeded || entry.state.rowState == .failed,
-                      let id = entry.fields?["transactionId"]
+                    entry.state.rowState == .succeeded || entry.state.rowState == .failed,
+                    let id = entry.fields?["transactionId"]
                 else { return }
                 claims.tags.insert(TransactionClaims.tag(id))
             }

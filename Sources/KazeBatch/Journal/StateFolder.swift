@@ -13,8 +13,10 @@ public struct StateFolder: Sendable, Equatable {
     ///   - stateDir: `--state-dir`, or `nil` for `.kazebatch/` beside `inputPath`.
     ///   - inputPath: the input file.
     public init(batchID: String, stateDir: String?, inputPath: String) {
-        let root = stateDir ?? (URL(fileURLWithPath: inputPath).deletingLastPathComponent()
-            .appendingPathComponent(".kazebatch").path)
+        let root =
+            stateDir
+            ?? (URL(fileURLWithPath: inputPath).deletingLastPathComponent()
+                .appendingPathComponent(".kazebatch").path)
         path = URL(fileURLWithPath: root).appendingPathComponent(batchID).path
     }
 

@@ -32,8 +32,8 @@ public struct BatchOutputs: Sendable, Equatable {
     /// a batch whose claim cannot be read claims nothing).
     public static func read(folder: StateFolder) -> BatchOutputs? {
         guard let data = FileManager.default.contents(atPath: folder.path + "/" + fileName),
-              let object = (try? JSONValue.parse(Array(data)))?.objectValue,
-              let results = object.text("results"), let written = object.text("written")
+            let object = (try? JSONValue.parse(Array(data)))?.objectValue,
+            let results = object.text("results"), let written = object.text("written")
         else { return nil }
         return BatchOutputs(results: results, errors: object.text("errors"), written: written)
     }
@@ -42,8 +42,10 @@ public struct BatchOutputs: Sendable, Equatable {
     /// - Throws: `OutputError.io`.
     public func record(in folder: StateFolder) throws {
         let file = try AtomicFile(path: folder.path + "/" + Self.fileName)
-        let object = JSONObject([("results", .string(results)), ("errors", errors.map(JSONValue.string) ?? .null),
-                                 ("written", .string(written))])
+        let object = JSONObject([
+            ("results", .string(results)), ("errors", errors.map(JSONValue.string) ?? .null),
+            ("written", .string(written)),
+        ])
         try file.write(JSONValue.object(object).compactText + "\n")
         try file.commit()
     }

@@ -25,7 +25,8 @@ public struct JournalStop: EngineError, Sendable, Equatable {
     }
 
     public var description: String {
-        var text = "stopped: \(file) could not be written (\(reason)); \(requests) request\(requests == 1 ? "" : "s") went out"
+        var text =
+            "stopped: \(file) could not be written (\(reason)); \(requests) request\(requests == 1 ? "" : "s") went out"
             + " in this run and no more were sent. Free the disk and run the same command again: it reconciles the rows"
             + " that were cut off first and never sends a journaled request twice"
         if let resultsProblem { text += "; the results file could not be written either (\(resultsProblem))" }

@@ -45,7 +45,10 @@ public struct OutputOwners: Sendable {
         guard FileManager.default.fileExists(atPath: resolved), let owner = latest[resolved], owner.batchID != batchID
         else { return nil }
         if operation.isReadOnly, let info = owner.info, info.operation == operation.apiCode,
-           info.input == ResolvedPath.of(input) { return nil }
+            info.input == ResolvedPath.of(input)
+        {
+            return nil
+        }
         return owner
     }
 }

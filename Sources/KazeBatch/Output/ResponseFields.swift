@@ -32,14 +32,16 @@ public enum ResponseFields {
         switch value {
         case .array(let items): return .array(items.map(masked))
         case .object(let object):
-            return .object(JSONObject(object.members.compactMap { member -> (String, JSONValue)? in
-                if let text = member.value.scalarText {
-                    guard let shown = Masking.display(field: member.key, value: text) else { return nil }
-                    return (member.key, shown == text ? member.value : .string(shown))
-                }
-                if Masking.secretFields.contains(member.key.lowercased()) { return nil }
-                return (member.key, masked(member.value))
-            }))
+            return .object(
+                JSONObject(
+                    object.members.compactMap { member -> (String, JSONValue)? in
+                        if let text = member.value.scalarText {
+                            guard let shown = Masking.display(field: member.key, value: text) else { return nil }
+                            return (member.key, shown == text ? member.value : .string(shown))
+                        }
+                        if Masking.secretFields.contains(member.key.lowercased()) { return nil }
+                        return (member.key, masked(member.value))
+                    }))
         default: return value
         }
     }

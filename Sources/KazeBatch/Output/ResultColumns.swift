@@ -45,7 +45,8 @@ public struct ResultColumns: Sendable {
             if let url = record.images[column.field] {
                 values[column.name] = url.path
             } else if let text = record.body[column.field]?.scalarText,
-                      let shown = Masking.display(field: column.name, value: text) {
+                let shown = Masking.display(field: column.name, value: text)
+            {
                 values[column.name] = shown
             }
         }

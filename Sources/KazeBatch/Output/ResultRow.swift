@@ -24,11 +24,20 @@ public struct ResultRow: Sendable, Equatable {
     public var time: String
 
     /// A results row.
-    public init(line: Int, ref: String, outcome: RowOutcome, code: String = "", detail: String = "",
-                requestNo: String = "", attempts: Int = 0, fields: [String: String] = [:],
-                request: [String: String] = [:], time: String = "") {
-        self.line = line; self.ref = ref; self.outcome = outcome; self.code = code; self.detail = detail
-        self.requestNo = requestNo; self.attempts = attempts; self.fields = fields
-        self.request = request; self.time = time
+    public init(
+        line: Int, ref: String, outcome: RowOutcome, code: String = "", detail: String = "",
+        requestNo: String = "", attempts: Int = 0, fields: [String: String] = [:],
+        request: [String: String] = [:], time: String = ""
+    ) {
+        self.line = line
+        self.ref = ref
+        self.outcome = outcome
+        self.code = code
+        self.detail = detail
+        self.requestNo = requestNo
+        self.attempts = attempts
+        self.fields = fields
+        self.request = request
+        self.time = time
     }
 }

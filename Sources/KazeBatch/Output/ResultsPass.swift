@@ -10,8 +10,10 @@ public enum ResultsPass {
     /// row's final word read back from the journal by offset.
     /// - Parameter validationTime: the `time` of rows never journaled (INVALID, never sent).
     /// - Throws: when the input or the journal cannot be read, or the results not written.
-    public static func run(source: any BatchSource, index: JournalIndex, writer: ResultsWriter?,
-                           validationTime: String) throws -> RunSummary {
+    public static func run(
+        source: any BatchSource, index: JournalIndex, writer: ResultsWriter?,
+        validationTime: String
+    ) throws -> RunSummary {
         var summary = RunSummary()
         var columns: ResultColumns?
         try source.forEachRecord { record in
@@ -22,8 +24,9 @@ public enum ResultsPass {
             if row.outcome == .failed { summary.failureCodes[row.code, default: 0] += 1 }
             if index.sentSinceLoad(record.line) { summary.rowsSent += 1 }
             if case .valid(let valid) = record, let amount = valid.amount {
-                summary.money.add(amount.decimal, currency: valid.currency, outcome: row.outcome,
-                                  settled: row.fields["transactionStatus"]?.uppercased() == "SUCCESS")
+                summary.money.add(
+                    amount.decimal, currency: valid.currency, outcome: row.outcome,
+                    settled: row.fields["transactionStatus"]?.uppercased() == "SUCCESS")
             }
             try writer?.write(row)
         }
@@ -33,22 +36,26 @@ public enum ResultsPass {
 
     /// The results row of one record.
     /// - Parameter columns: the operation's columns (made from the record when not given).
-    static func result(for record: ValidationResult, index: JournalIndex, validationTime: String = "",
-                       columns: ResultColumns? = nil) throws -> ResultRow {
+    static func result(
+        for record: ValidationResult, index: JournalIndex, validationTime: String = "",
+        columns: ResultColumns? = nil
+    ) throws -> ResultRow {
         guard case .valid(let valid) = record else {
             guard case .invalid(let line, let ref, let issues, let given) = record, let first = issues.first else {
                 return ResultRow(line: record.line, ref: record.ref, outcome: .invalid, time: validationTime)
             }
             let more = issues.count > 1 ? " (and \(issues.count - 1) more problem\(issues.count == 2 ? "" : "s"))" : ""
-            return ResultRow(line: line, ref: ref, outcome: .invalid, code: first.code,
-                             detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more,
-                             request: ResultColumns.echoed(given), time: validationTime)
+            return ResultRow(
+                line: line, ref: ref, outcome: .invalid, code: first.code,
+                detail: (first.field.isEmpty ? "" : "\(first.field): ") + first.message + more,
+                request: ResultColumns.echoed(given), time: validationTime)
         }
         let request = (columns ?? ResultColumns(operation: valid.operation)).sent(valid)
         guard let row = try index.finalRecord(record.line) else {
-            return ResultRow(line: record.line, ref: record.ref, outcome: .skipped,
-                             detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt",
-                             request: request, time: validationTime)
+            return ResultRow(
+                line: record.line, ref: record.ref, outcome: .skipped,
+                detail: "not sent: halted, or held back behind an earlier row of its subject that is in doubt",
+                request: request, time: validationTime)
         }
         let outcome: RowOutcome
         switch row.state {
@@ -57,9 +64,10 @@ public enum ResultsPass {
         case .sent, .unknown: outcome = .unknown
         case .pending, .retry: outcome = .skipped
         }
-        return ResultRow(line: record.line, ref: record.ref, outcome: outcome, code: row.code ?? "",
-                         detail: row.detail ?? (outcome == .skipped ? "not finished" : ""), requestNo: row.requestNo ?? "",
-                         attempts: row.attempts, fields: row.fields, request: request,
-                         time: row.lastEventTime ?? validationTime)
+        return ResultRow(
+            line: record.line, ref: record.ref, outcome: outcome, code: row.code ?? "",
+            detail: row.detail ?? (outcome == .skipped ? "not finished" : ""), requestNo: row.requestNo ?? "",
+            attempts: row.attempts, fields: row.fields, request: request,
+            time: row.lastEventTime ?? validationTime)
     }
 }

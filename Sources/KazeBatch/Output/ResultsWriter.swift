@@ -21,10 +21,14 @@ public final class ResultsWriter {
     /// Adds one row.
     /// - Throws: `OutputError.io`.
     public func write(_ row: ResultRow) throws {
-        let fixed = ["\(row.line)", row.ref, operation.batchName, row.outcome.rawValue, row.code, row.detail,
-                     row.requestNo, "\(row.attempts)"]
-        try file.write(CSVFormat.row(fixed + columns.request.map { row.request[$0] ?? "" }
-            + columns.response.map { row.fields[$0] ?? "" } + [row.time]))
+        let fixed = [
+            "\(row.line)", row.ref, operation.batchName, row.outcome.rawValue, row.code, row.detail,
+            row.requestNo, "\(row.attempts)",
+        ]
+        try file.write(
+            CSVFormat.row(
+                fixed + columns.request.map { row.request[$0] ?? "" }
+                    + columns.response.map { row.fields[$0] ?? "" } + [row.time]))
     }
 
     /// Moves the complete file into place.

@@ -21,13 +21,15 @@ public struct RunReportFile: Sendable, Equatable {
     public static func write(_ document: JSONObject, started: Date, folder: StateFolder) throws -> RunReportFile {
         let runs = folder.path + "/" + folderName
         do {
-            try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: runs, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw OutputError.io(path: runs, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         let stamp = Timestamp.compact(started)
-        var path = runs + "/" + stamp + ".json", next = 2
+        var path = runs + "/" + stamp + ".json"
+        var next = 2
         while FileManager.default.fileExists(atPath: path) {
             path = runs + "/" + stamp + "-\(next).json"
             next += 1
@@ -47,7 +49,8 @@ public struct RunReportFile: Sendable, Equatable {
             .compactMap { name in
                 let path = runs + "/" + name
                 guard let data = FileManager.default.contents(atPath: path),
-                      let document = (try? JSONValue.parse(Array(data)))?.objectValue else { return nil }
+                    let document = (try? JSONValue.parse(Array(data)))?.objectValue
+                else { return nil }
                 return RunReportFile(path: path, document: document)
             }
     }

@@ -51,10 +51,17 @@ public struct BatchForecast: Sendable {
 
     /// The plan lines for an operator.
     public var report: [String] {
-        var lines = ["  would send  \(sending.valid) request\(sending.valid == 1 ? "" : "s") (\(toSend) not sent before"
-            + (resendsFailed && failed > 0 ? ", \(failed) FAILED sent again (--retry-failed)" : "") + ")"]
-        if failed > 0 && !resendsFailed { lines.append("  failed      \(failed) FAILED row\(failed == 1 ? "" : "s") left as they are (--retry-failed sends them again)") }
-        if inDoubt > 0 { lines.append("  reconcile   \(inDoubt) row\(inDoubt == 1 ? "" : "s") in doubt (cut off or UNKNOWN), read first, not sent as new") }
+        var lines = [
+            "  would send  \(sending.valid) request\(sending.valid == 1 ? "" : "s") (\(toSend) not sent before"
+                + (resendsFailed && failed > 0 ? ", \(failed) FAILED sent again (--retry-failed)" : "") + ")"
+        ]
+        if failed > 0 && !resendsFailed {
+            lines.append("  failed      \(failed) FAILED row\(failed == 1 ? "" : "s") left as they are (--retry-failed sends them again)")
+        }
+        if inDoubt > 0 {
+            lines.append(
+                "  reconcile   \(inDoubt) row\(inDoubt == 1 ? "" : "s") in doubt (cut off or UNKNOWN), read first, not sent as new")
+        }
         if finished > 0 { lines.append("  skip        \(finished) finished row\(finished == 1 ? "" : "s") (SUCCEEDED)") }
         if invalid > 0 { lines.append("  not sent    \(invalid) invalid record\(invalid == 1 ? "" : "s") (see the errors file)") }
         for total in sending.totalsText { lines.append("  money       \(total) in what would be sent") }

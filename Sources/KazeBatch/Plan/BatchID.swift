@@ -12,8 +12,10 @@ public enum BatchID {
     /// (`canonicalEndpoint`; each as an 8-byte big-endian UTF-8 length then the UTF-8), then
     /// the input file's bytes (only the first `limit` when given).
     /// - Throws: `InputError` when the file cannot be read.
-    public static func compute(operation: APIOperation, file: URL, sysId: String, endpoint: String,
-                               limit: Int? = nil) throws -> String {
+    public static func compute(
+        operation: APIOperation, file: URL, sysId: String, endpoint: String,
+        limit: Int? = nil
+    ) throws -> String {
         let hasher = platformHasher(operation: operation, sysId: sysId, endpoint: endpoint)
         let source = try ByteSource(path: file.path, limit: limit)
         while try source.fill() > 0 {
@@ -48,7 +50,7 @@ public enum BatchID {
     /// returned unchanged.
     public static func canonicalEndpoint(_ endpoint: String) -> String {
         guard let parts = URLComponents(string: endpoint), let scheme = parts.scheme?.lowercased(),
-              var host = parts.host?.lowercased(), !host.isEmpty
+            var host = parts.host?.lowercased(), !host.isEmpty
         else { return endpoint }
         if host == "localhost" { host = "127.0.0.1" }
         if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }

@@ -8,4 +8,3 @@ public protocol BatchSource: Sendable {
     /// - Throws: when the input cannot be read, or what `body` throws.
     func forEachRecord(_ body: (ValidationResult) throws -> Void) throws
 }
-

@@ -3,6 +3,7 @@
 // the send-time read takes the whole file but never more than the limit plus one byte.
 
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,7 +36,8 @@ enum ImageCheck {
 
     /// The checks and the read: the 8-byte prefix, or the whole file when `whole`.
     private static func examine(_ url: URL, column: String, maxBytes: Int, whole: Bool) throws(FieldProblem)
-        -> (kind: ImageFile.Kind, bytes: [UInt8]) {
+        -> (kind: ImageFile.Kind, bytes: [UInt8])
+    {
         let path = url.path
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the check
         guard descriptor >= 0 else {

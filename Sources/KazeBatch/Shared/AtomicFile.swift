@@ -20,7 +20,8 @@ public final class AtomicFile {
             throw OutputError.io(path: path, reason: "is a folder, not a file")
         }
         let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
+        temporaryPath =
+            url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         unlink(temporaryPath)
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -28,7 +29,10 @@ public final class AtomicFile {
     }
 
     deinit {
-        if fd >= 0 { close(fd); unlink(temporaryPath) }
+        if fd >= 0 {
+            close(fd)
+            unlink(temporaryPath)
+        }
     }
 
     /// Adds text to the file.
@@ -56,7 +60,10 @@ public final class AtomicFile {
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 offset += written
             }
             return true

@@ -22,8 +22,10 @@ struct LineReader {
     /// offset where it starts and whether it was terminated by LF (only the last line can be
     /// unterminated). With `limit`, only the file's first `limit` bytes are read.
     /// - Throws: `JournalError.io` when the file cannot be read, or whatever `body` throws.
-    func forEachRawLine(limit: UInt64 = .max,
-                        _ body: (_ bytes: ArraySlice<UInt8>, _ number: Int, _ offset: UInt64, _ terminated: Bool) throws -> Void) throws {
+    func forEachRawLine(
+        limit: UInt64 = .max,
+        _ body: (_ bytes: ArraySlice<UInt8>, _ number: Int, _ offset: UInt64, _ terminated: Bool) throws -> Void
+    ) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw JournalError.io(path: path, reason: "cannot be opened for reading") }
         defer { close(fd) }

@@ -28,8 +28,10 @@ public enum SafeText {
 
     /// `text` with the scalars `unsafe` picks written as `written` gives them, cut after
     /// `limit` scalars (then `…`) when a limit is given.
-    private static func escaped(_ text: String, limit: Int?, where unsafe: (Unicode.Scalar) -> Bool,
-                                as written: (Unicode.Scalar) -> String) -> String {
+    private static func escaped(
+        _ text: String, limit: Int?, where unsafe: (Unicode.Scalar) -> Bool,
+        as written: (Unicode.Scalar) -> String
+    ) -> String {
         guard text.unicodeScalars.contains(where: unsafe) || limit.map({ text.unicodeScalars.count > $0 }) == true else { return text }
         var output = String.UnicodeScalarView()
         for (count, scalar) in text.unicodeScalars.enumerated() {

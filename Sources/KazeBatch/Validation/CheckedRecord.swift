@@ -32,9 +32,10 @@ struct CheckedRecord {
     /// `given` by column name, without `ref` and empty values.
     private var givenByColumn: [String: String] {
         let schema = OperationSchema(operation: operation)
-        return Dictionary(uniqueKeysWithValues: zip(schema.columns, given).compactMap { column, value in
-            value.map { (column.name, $0) }
-        })
+        return Dictionary(
+            uniqueKeysWithValues: zip(schema.columns, given).compactMap { column, value in
+                value.map { (column.name, $0) }
+            })
     }
 
     /// The checked value of `field`, if the record has one.

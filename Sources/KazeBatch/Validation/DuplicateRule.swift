@@ -21,7 +21,7 @@ struct DuplicateRule {
         switch schema.operation {
         case .recharge:
             guard let card = schema.slot(forName: "cardID"), let currency = schema.slot(forName: "currency"),
-                  let amount = schema.slot(forName: "amount")
+                let amount = schema.slot(forName: "amount")
             else { return nil }
             key = .recharge(card: card, currency: currency, amount: amount)
             fields = "cardID, amount and currency"

@@ -2,6 +2,7 @@
 // beside its destination and renamed into place when complete, so readers never see half a file.
 
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +31,8 @@ public final class ErrorsFile {
     /// - Throws: `InputError` naming the path when the temporary file cannot be created.
     public init(url: URL) throws {
         self.url = url
-        temporaryPath = url.deletingLastPathComponent()
+        temporaryPath =
+            url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else {

@@ -71,7 +71,9 @@ extension FieldRule {
             }
         case .amount:
             guard MoneyText.cents(value) != nil else {
-                return fail(.amount, "\(column) \(quoted(value)) must be a plain number greater than 0 with at most 2 decimals (no sign or leading zeros)")
+                return fail(
+                    .amount,
+                    "\(column) \(quoted(value)) must be a plain number greater than 0 with at most 2 decimals (no sign or leading zeros)")
             }
             return .success(.json(.number(value)))
         case .currency:
@@ -79,8 +81,10 @@ extension FieldRule {
                 return fail(.currency, "\(column) \(quoted(value)) is not an ISO 4217 currency code (e.g. USD or EUR)")
             }
             guard ISOCurrencyCodes.isLegalTender(value) else {
-                return fail(.currency, "\(column) \(quoted(value)) is an ISO 4217 code but not a currency a card can hold"
-                    + " (a metal, fund, testing or accounting unit)")
+                return fail(
+                    .currency,
+                    "\(column) \(quoted(value)) is an ISO 4217 code but not a currency a card can hold"
+                        + " (a metal, fund, testing or accounting unit)")
             }
             return text(value)
         case .integer(let range):

@@ -35,18 +35,21 @@ struct RecordChecker {
         }
         if let problem = raw.problem {
             report(problem.field, problem.code, problem.message)
-            return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:],
-                                 given: raw.values)
+            return CheckedRecord(
+                line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: [], images: [:],
+                given: raw.values)
         }
         for name in raw.unknownColumns {
             // A file without its header row makes the first record the header: hide its digits
             // (a card number or PIN) rather than echo them as column names.
             let shown = name.contains(where: \.isNumber) ? String(name.map { $0.isNumber ? "#" : $0 }) : name
-            reportHeader(shown, .unknownColumn, name.isEmpty
-                ? "a column with no name in the header holds data (name it or remove it)"
-                : "column '\(TextRules.excerpt(shown))' is not a \(schema.operation.batchName) column "
-                    + (shown == name ? "" : "(digits hidden; is the header row missing?) ")
-                    + "(columns: \(schema.columnNames.joined(separator: ", ")))")
+            reportHeader(
+                shown, .unknownColumn,
+                name.isEmpty
+                    ? "a column with no name in the header holds data (name it or remove it)"
+                    : "column '\(TextRules.excerpt(shown))' is not a \(schema.operation.batchName) column "
+                        + (shown == name ? "" : "(digits hidden; is the header row missing?) ")
+                        + "(columns: \(schema.columnNames.joined(separator: ", ")))")
         }
         members.removeAll(keepingCapacity: true)
         var images: [String: URL] = [:]
@@ -73,18 +76,21 @@ struct RecordChecker {
             report(problem.field, .timeOrder, problem.message)
         }
         if issues.isEmpty, let duplicates, let fingerprint = duplicates.fingerprint(of: raw.values),
-           let first = seen.firstLine(of: fingerprint, recordingLine: raw.line) {
+            let first = seen.firstLine(of: fingerprint, recordingLine: raw.line)
+        {
             report("", .duplicate, "same \(duplicates.fields) as the record on line \(first) (use --allow-duplicates if intended)")
         }
-        return CheckedRecord(line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images,
-                             given: issues.isEmpty ? [] : raw.values)
+        return CheckedRecord(
+            line: raw.line, ref: ref, issues: issues, operation: schema.operation, members: members, images: images,
+            given: issues.isEmpty ? [] : raw.values)
     }
 
     /// `amount '10<U+200B>' has U+200B (an invisible format character) at position 3; ...`; the
     /// value of a secret or card number column is not shown.
     private func hiddenMessage(_ hidden: HiddenCharacter, column: String, value: String) -> String {
         let name = column.lowercased()
-        let shown = Masking.secretFields.contains(name) || Masking.cardNumberFields.contains(name)
+        let shown =
+            Masking.secretFields.contains(name) || Masking.cardNumberFields.contains(name)
             ? "" : " '\(TextRules.excerpt(value))'"
         return "\(column)\(shown) has \(hidden.codePoint) (\(hidden.kind)) at position \(hidden.position);"
             + " only ref may hold control characters, invisible characters or non-ASCII spaces"

@@ -23,11 +23,11 @@ enum TextRules {
         }
         let local = bytes[..<at]
         guard (1...64).contains(local.count), local.allSatisfy({ $0 > 0x20 && $0 <= 0x7E }),
-              local.first != 0x2E, local.last != 0x2E
+            local.first != 0x2E, local.last != 0x2E
         else { return false }
         let labels = bytes[(at + 1)...].split(separator: 0x2E, omittingEmptySubsequences: false)
         guard labels.count >= 2, let last = labels.last, last.count >= 2,
-              last.allSatisfy(isLetter)
+            last.allSatisfy(isLetter)
         else { return false }
         return labels.allSatisfy { label in
             (1...63).contains(label.count) && label.first != 0x2D && label.last != 0x2D

@@ -41,7 +41,8 @@ enum AuditCommand: Command {
             throw CLIError("usage: kazebatch audit verify <audit.csv> [--public-key PEM] [--state-dir DIR] [--head HASH]")
         }
         let path = arguments.positionals[1]
-        let stateDir = arguments.value("state-dir")
+        let stateDir =
+            arguments.value("state-dir")
             ?? URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".kazebatch").path
         var expected: [AuditVerifier.ExpectedHead] = []
         if let head = arguments.value("head")?.lowercased() {
@@ -53,7 +54,8 @@ enum AuditCommand: Command {
         let record: AuditHeadRecord?
         do { record = try AuditHeadRecord.load(stateDir: stateDir, auditPath: path) } catch { throw CLIError("\(error)") }
         if let record {
-            expected.append(.init(hash: record.head, origin: "the state dir (\(AuditHeadRecord.path(stateDir: stateDir, auditPath: path)))"))
+            expected.append(
+                .init(hash: record.head, origin: "the state dir (\(AuditHeadRecord.path(stateDir: stateDir, auditPath: path)))"))
         }
         let key: RSAPublicKey?
         do { key = try arguments.value("public-key").map(KeyFile.publicKey(at:)) } catch {
@@ -76,21 +78,24 @@ enum AuditCommand: Command {
         if signed {
             lines.append("checkpoints: \(report.checkpoints) signed and verified with the public key (\(last))")
             if report.unsignedRows > 0 {
-                lines.append("UNSIGNED: the last \(report.unsignedRows) row\(report.unsignedRows == 1 ? "" : "s") (after "
-                    + (report.lastCheckpoint.map { "seq \($0)" } ?? "the header") + ") carry no checkpoint signature")
+                lines.append(
+                    "UNSIGNED: the last \(report.unsignedRows) row\(report.unsignedRows == 1 ? "" : "s") (after "
+                        + (report.lastCheckpoint.map { "seq \($0)" } ?? "the header") + ") carry no checkpoint signature")
             } else {
                 lines.append("every row is covered by a verified checkpoint")
             }
         } else {
-            lines.append("verified unsigned only: \(report.checkpoints) checkpoint\(report.checkpoints == 1 ? "" : "s") (\(last)) not"
-                + " checked; give --public-key merchant.pub to check their signatures")
+            lines.append(
+                "verified unsigned only: \(report.checkpoints) checkpoint\(report.checkpoints == 1 ? "" : "s") (\(last)) not"
+                    + " checked; give --public-key merchant.pub to check their signatures")
         }
         if report.legacy { lines.append("note: a file of an older kazebatch (no detail column, no checkpoints)") }
         if let record {
             lines.append("matches the head recorded in the state dir (seq \(record.seq), \(record.recorded))")
         } else {
-            lines.append("note: no head record for this file in \(stateDir): rows cut from its end cannot be detected"
-                + " (give --state-dir, or --head)")
+            lines.append(
+                "note: no head record for this file in \(stateDir): rows cut from its end cannot be detected"
+                    + " (give --state-dir, or --head)")
         }
         return lines
     }

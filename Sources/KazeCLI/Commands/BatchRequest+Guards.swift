@@ -8,7 +8,8 @@ extension BatchRequest {
     /// record against what other batches of the file did.
     /// - Throws: `CLIError` with the contract's exit code when a guard refuses or the input is unusable.
     func guardAndValidate(allowRepeat: Bool) async throws
-        -> (preflight: BatchPreflight, validation: ValidationSummary, repeats: RepeatFinding?) {
+        -> (preflight: BatchPreflight, validation: ValidationSummary, repeats: RepeatFinding?)
+    {
         var preflight = BatchPreflight(operation: validation.operation, folder: folder, inputPath: validation.inputPath)
         preflight.allowRepeat = allowRepeat
         let repeatGuard = try await BatchRequest.guarded { [preflight] in try preflight.check() }

@@ -17,16 +17,18 @@ extension BatchRequest {
     /// says on stderr how to resume.
     func exitCode(of outcome: RunResult, command: String) -> ExitCode {
         let summary = outcome.summary
-        let again = "run the same command again (kazebatch \(command) \(validation.operation.batchName) \(validation.inputPath)"
+        let again =
+            "run the same command again (kazebatch \(command) \(validation.operation.batchName) \(validation.inputPath)"
             + " with the same options): it resumes where this run stopped and sends nothing twice"
         switch summary.journalStop == nil ? summary.stopReason : nil {
         case .signal(let number)?:
             Console.error("stopped by \(StopReason.name(of: number)); the results are written. To resume, \(again)")
         case .inputChanged?:
-            Console.error("\(validation.inputPath) changed while the batch was running: no new row was started, the rows"
-                + " in flight finished, and the results cover the file's first \(source.size) bytes (rows added after"
-                + " them were not read). To resume, put the file back as it was (remove the added rows) and \(again);"
-                + " send added rows as a new file")
+            Console.error(
+                "\(validation.inputPath) changed while the batch was running: no new row was started, the rows"
+                    + " in flight finished, and the results cover the file's first \(source.size) bytes (rows added after"
+                    + " them were not read). To resume, put the file back as it was (remove the added rows) and \(again);"
+                    + " send added rows as a new file")
         case nil:
             break
         }

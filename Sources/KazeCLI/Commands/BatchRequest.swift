@@ -32,17 +32,23 @@ struct BatchRequest {
         configuration = try ConfigOptions.configuration(from: arguments)
         do {
             let (validation, configuration) = (validation, configuration)
-            source = try UnchangedInput(path: validation.inputURL.path, stopRequest: stopRequest, fingerprint: { bytes in
-                try BatchID.compute(operation: validation.operation, file: validation.inputURL, sysId: configuration.sysId,
-                                    endpoint: configuration.endpoint.absoluteString, limit: bytes)
-            }, makeSource: { bytes in
-                var options = validation.options
-                options.byteLimit = bytes
-                return BatchValidator(operation: validation.operation, file: validation.inputURL, format: validation.format,
-                                      options: options)
-            })
-            batchID = try Self.snapshotID(of: source.batchID, operation: validation.operation, arguments, command: command,
-                                          input: validation.inputPath)
+            source = try UnchangedInput(
+                path: validation.inputURL.path, stopRequest: stopRequest,
+                fingerprint: { bytes in
+                    try BatchID.compute(
+                        operation: validation.operation, file: validation.inputURL, sysId: configuration.sysId,
+                        endpoint: configuration.endpoint.absoluteString, limit: bytes)
+                },
+                makeSource: { bytes in
+                    var options = validation.options
+                    options.byteLimit = bytes
+                    return BatchValidator(
+                        operation: validation.operation, file: validation.inputURL, format: validation.format,
+                        options: options)
+                })
+            batchID = try Self.snapshotID(
+                of: source.batchID, operation: validation.operation, arguments, command: command,
+                input: validation.inputPath)
         } catch let error as InputError {
             throw CLIError(error.description)
         }
@@ -52,19 +58,26 @@ struct BatchRequest {
         do { owners = try OutputOwners.load(besides: folder) } catch let error as JournalError { throw CLIError("\(error)") }
         let claim = OutputClaim(owners: owners, batchID: batchID, operation: validation.operation, input: validation.inputPath)
         resultsPath = try claim.path(option: "--results", explicit: arguments.value("results"), stem: stem, suffix: "results.csv")
-        validation.errorsURL = URL(fileURLWithPath: try claim.path(option: "--errors", explicit: arguments.value("errors"),
-                                                                   stem: stem, suffix: "errors.csv"))
+        validation.errorsURL = URL(
+            fileURLWithPath: try claim.path(
+                option: "--errors", explicit: arguments.value("errors"),
+                stem: stem, suffix: "errors.csv"))
         auditPath = arguments.value("audit") ?? stem.appendingPathExtension("audit.csv").path
-        try OutputPaths.checkDistinct(input: validation.inputPath, outputs: [
-            ("--errors", validation.errorsURL.path), ("--results", resultsPath), ("--audit", auditPath)])
+        try OutputPaths.checkDistinct(
+            input: validation.inputPath,
+            outputs: [
+                ("--errors", validation.errorsURL.path), ("--results", resultsPath), ("--audit", auditPath),
+            ])
     }
 
     /// The batch id to act on: `base` for an operation that changes things; for a read-only one
     /// a snapshot (`Snapshot`) — a fresh one for `run`, the newest interrupted one for
     /// `run --resume`, the newest one (or `base` when none) for `status` and `reconcile`.
     /// - Throws: `CLIError` (exit 2) for `--resume` with no interrupted snapshot.
-    private static func snapshotID(of base: String, operation: APIOperation, _ arguments: Arguments, command: String,
-                                   input: String) throws -> String {
+    private static func snapshotID(
+        of base: String, operation: APIOperation, _ arguments: Arguments, command: String,
+        input: String
+    ) throws -> String {
         guard operation.isReadOnly else { return base }
         let root = StateFolder(batchID: base, stateDir: arguments.value("state-dir"), inputPath: input).stateRoot
         guard command == "run" else { return Snapshot.all(base: base, stateRoot: root, input: input).last ?? base }

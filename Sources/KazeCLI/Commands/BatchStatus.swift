@@ -33,7 +33,8 @@ struct BatchStatus {
             let (name, outcome) = Self.name(of: row.state)
             counts[name, default: 0] += 1
             guard operation.movesMoney, let pending = try index.pendingEntry(row.line), let text = pending.amount,
-                  let amount = Amount(text)?.decimal else { continue }
+                let amount = Amount(text)?.decimal
+            else { continue }
             money.add(amount, currency: pending.currency ?? "USD", outcome: outcome)
         }
     }

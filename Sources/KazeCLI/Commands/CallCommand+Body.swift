@@ -19,8 +19,9 @@ extension CallCommand {
         }
         let record: FieldsRecord
         do {
-            record = try FieldsRecord(operation: operation, fields: fields,
-                                      folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            record = try FieldsRecord(
+                operation: operation, fields: fields,
+                folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         } catch let error as FieldsRecordError {
             throw CLIError(error.description)
         }
@@ -55,14 +56,16 @@ extension CallCommand {
     static func masked(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let object):
-            return .object(JSONObject(object.members.compactMap { member -> (String, JSONValue)? in
-                let key = member.key.lowercased()
-                if Masking.secretFields.contains(key) { return nil }
-                if Masking.cardNumberFields.contains(key), let number = member.value.stringValue {
-                    return (member.key, .string(Masking.cardNumber(number)))
-                }
-                return (member.key, masked(member.value))
-            }))
+            return .object(
+                JSONObject(
+                    object.members.compactMap { member -> (String, JSONValue)? in
+                        let key = member.key.lowercased()
+                        if Masking.secretFields.contains(key) { return nil }
+                        if Masking.cardNumberFields.contains(key), let number = member.value.stringValue {
+                            return (member.key, .string(Masking.cardNumber(number)))
+                        }
+                        return (member.key, masked(member.value))
+                    }))
         case .array(let items):
             return .array(items.map(masked))
         default:

@@ -45,8 +45,9 @@ enum CallCommand: Command {
         guard let name = args.positionals.first else { throw CLIError("missing apiCode\n\n\(help)") }
         guard let operation = APIOperation(name: name) else {
             let names = APIOperation.allCases.flatMap { [$0.apiCode, $0.batchName] }
-            throw CLIError("unknown apiCode \"\(name)\"\(Suggestion.hint(for: name, among: names)); one of: "
-                           + APIOperation.allCases.map(\.apiCode).joined(separator: ", "))
+            throw CLIError(
+                "unknown apiCode \"\(name)\"\(Suggestion.hint(for: name, among: names)); one of: "
+                    + APIOperation.allCases.map(\.apiCode).joined(separator: ", "))
         }
         let record = try checkedRecord(operation, pairs: Array(args.positionals.dropFirst()))
         if let refusal = moneyRefusal(record), !args.flag("yes") { throw CLIError(refusal) }
@@ -56,8 +57,9 @@ enum CallCommand: Command {
             throw CLIError(error.description)
         }
         guard operation.isReadOnly else {
-            return try await runAsBatch(record, client: client, arguments: args, configuration: configuration,
-                                        command: (["kazebatch", "call"] + words).map(shellQuoted).joined(separator: " "))
+            return try await runAsBatch(
+                record, client: client, arguments: args, configuration: configuration,
+                command: (["kazebatch", "call"] + words).map(shellQuoted).joined(separator: " "))
         }
         guard case .valid(let valid) = record.outcome else { return .validation }
         let body: JSONObject
@@ -81,13 +83,15 @@ enum CallCommand: Command {
             return .someFailed
         case .platformError(let code, let detail, let retryAfter):
             let wait = retryAfter.map { " (retry after \($0) s)" } ?? ""
-            Console.error("\(reference): platform error \(SafeText.shown(code.rawValue, limit: 40)):"
-                          + " \(SafeText.shown(Masking.cardNumbers(inText: detail)))\(wait)")
+            Console.error(
+                "\(reference): platform error \(SafeText.shown(code.rawValue, limit: 40)):"
+                    + " \(SafeText.shown(Masking.cardNumbers(inText: detail)))\(wait)")
             return .someFailed
         case .httpError(let status, let retryAfter):
             guard outcome.isTransient || operation.isReadOnly else {
-                Console.error("\(reference): outcome unknown (HTTP \(status) without a platform answer: a gateway error can"
-                              + " follow a commit); check with a query before sending again")
+                Console.error(
+                    "\(reference): outcome unknown (HTTP \(status) without a platform answer: a gateway error can"
+                        + " follow a commit); check with a query before sending again")
                 return .unknownRemain
             }
             Console.error("\(reference): HTTP \(status)\(retryAfter.map { " (retry after \($0) s)" } ?? "")")

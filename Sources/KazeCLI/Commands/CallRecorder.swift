@@ -3,9 +3,9 @@
 // reconciliation are passed through unrecorded).
 
 import Foundation
-import KazeSync
 import KazeClient
 import KazeProtocol
+import KazeSync
 
 /// A `CardAPI` that forwards to another and remembers the last outcome of one operation.
 final class CallRecorder: CardAPI, Sendable {

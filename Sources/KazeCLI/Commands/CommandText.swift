@@ -8,7 +8,8 @@ enum CommandText {
         words.map { word in
             var text = word
             if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@"),
-               !text[scheme.upperBound..<at].contains("/") {
+                !text[scheme.upperBound..<at].contains("/")
+            {
                 text.replaceSubrange(scheme.upperBound...at, with: "")
             }
             return text.contains(" ") || text.isEmpty ? "'" + text + "'" : text

@@ -40,8 +40,9 @@ enum ExportCommand: Command {
         """
 
     static func run(_ words: [String]) async throws -> ExitCode {
-        let arguments = try Arguments(words, valued: ConfigOptions.valued.union(["from", "to", "out", "format"]),
-                                      boolean: ConfigOptions.boolean)
+        let arguments = try Arguments(
+            words, valued: ConfigOptions.valued.union(["from", "to", "out", "format"]),
+            boolean: ConfigOptions.boolean)
         guard arguments.positionals.count == 2, let kind = arguments.positionals.first, ["transactions", "balances"].contains(kind) else {
             throw CLIError("usage: kazebatch export transactions|balances <cards-file> [--out PATH]")
         }
@@ -52,7 +53,9 @@ enum ExportCommand: Command {
         let out = arguments.value("out") ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("\(kind).csv").path
         try OutputPaths.checkDistinct(input: input, outputs: [("--out", out)])
         let cards: [String]
-        do { cards = try CardList.read(path: input, format: try InputFormat.detect(path: input, override: arguments.value("format"))) } catch let error as InputError {
+        do {
+            cards = try CardList.read(path: input, format: try InputFormat.detect(path: input, override: arguments.value("format")))
+        } catch let error as InputError {
             throw CLIError(error.description)
         }
         let configuration = try ConfigOptions.configuration(from: arguments)
@@ -60,9 +63,10 @@ enum ExportCommand: Command {
         do { client = try KazePayClient(configuration: configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        let options = ExecutionOptions(rate: configuration.rate, burst: configuration.burst, concurrency: configuration.concurrency,
-                                       platformUtcOffset: configuration.platformUtcOffset,
-                                       callTimeoutSeconds: configuration.timeoutSeconds)
+        let options = ExecutionOptions(
+            rate: configuration.rate, burst: configuration.burst, concurrency: configuration.concurrency,
+            platformUtcOffset: configuration.platformUtcOffset,
+            callTimeoutSeconds: configuration.timeoutSeconds)
         let export = CardExport(api: client, options: options, makeRequestNo: RequestNumber.make)
         let report: CardExport.Report
         var what = "balance"
@@ -82,7 +86,9 @@ enum ExportCommand: Command {
         } catch let error as OutputError {
             throw CLIError("\(error)")
         }
-        Console.out("exported \(report.rows) \(what)\(report.rows == 1 ? "" : "s") of \(report.cards) of \(cards.count) card\(cards.count == 1 ? "" : "s") to \(out)")
+        Console.out(
+            "exported \(report.rows) \(what)\(report.rows == 1 ? "" : "s") of \(report.cards) of \(cards.count) card\(cards.count == 1 ? "" : "s") to \(out)"
+        )
         guard report.problems.isEmpty else {
             Console.error(ExportError.incomplete(report.problems).description + "; those cards are not in the file")
             return .someFailed

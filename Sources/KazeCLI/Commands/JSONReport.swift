@@ -7,15 +7,21 @@ import KazeProtocol
 enum JSONReport {
     /// `{"error":"…","exitCode":N}` for a command that refused.
     static func error(_ error: CLIError) -> String {
-        JSONValue.object(JSONObject([("error", .string(error.message)),
-                                     ("exitCode", .number("\(error.exitCode.rawValue)"))])).compactText
+        JSONValue.object(
+            JSONObject([
+                ("error", .string(error.message)),
+                ("exitCode", .number("\(error.exitCode.rawValue)")),
+            ])
+        ).compactText
     }
 
     /// `{"USD":"12.50",…}` from `CUR:amount` texts (`ValidationSummary.totalsText`).
     static func totals(_ texts: [String]) -> JSONValue {
-        .object(JSONObject(texts.map { text in
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            return (parts[0], JSONValue.string(parts.count > 1 ? parts[1] : ""))
-        }))
+        .object(
+            JSONObject(
+                texts.map { text in
+                    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                    return (parts[0], JSONValue.string(parts.count > 1 ? parts[1] : ""))
+                }))
     }
 }

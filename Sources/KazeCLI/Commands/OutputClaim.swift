@@ -30,8 +30,9 @@ struct OutputClaim {
     func path(option: String, explicit: String?, stem: URL, suffix: String) throws -> String {
         if let explicit {
             if let owner = otherOwner(of: explicit) {
-                throw CLIError("\(option) \(explicit) holds the outputs of another batch (\(describe(owner))) and is never"
-                    + " replaced by this one: choose another path, or move that file away first")
+                throw CLIError(
+                    "\(option) \(explicit) holds the outputs of another batch (\(describe(owner))) and is never"
+                        + " replaced by this one: choose another path, or move that file away first")
             }
             return explicit
         }
@@ -45,7 +46,9 @@ struct OutputClaim {
     }
 
     private func describe(_ owner: OutputOwners.Owner) -> String {
-        let what = owner.info.map { "\(APIOperation(name: $0.operation)?.batchName ?? $0.operation) of \($0.input), started \($0.createdMinute)" }
+        let what = owner.info.map {
+            "\(APIOperation(name: $0.operation)?.batchName ?? $0.operation) of \($0.input), started \($0.createdMinute)"
+        }
         return "batch \(owner.batchID.prefix(8))" + (what.map { ": " + $0 } ?? "")
     }
 }

@@ -23,7 +23,8 @@ enum OutputPaths {
     /// True when both paths name one file: the same inode when both exist, else the same
     /// absolute path after resolving `.`, `..` and symbolic links.
     static func same(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
+        var a = stat()
+        var b = stat()
         if stat(first, &a) == 0, stat(second, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
         return ResolvedPath.of(first) == ResolvedPath.of(second)
     }

@@ -58,8 +58,9 @@ enum PlanCommand: Command {
         let (_, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
             if !json { Console.out(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
-            throw CLIError("run would refuse: \(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s");"
-                + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
+            throw CLIError(
+                "run would refuse: \(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s");"
+                    + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
         }
         if let repeats { throw CLIError("run would refuse: " + repeats.message(input: request.validation.inputPath)) }
         if let mismatch = confirmed.mismatch(with: validation) {
@@ -71,8 +72,9 @@ enum PlanCommand: Command {
                 throw JournalError.locked(path: request.folder.lockPath, holder: holder)
             }
             let journal = FileManager.default.fileExists(atPath: journalPath) ? try JournalIndex.load(path: journalPath) : nil
-            return try BatchForecast(operation: request.validation.operation, source: request.source, journal: journal,
-                                     options: options)
+            return try BatchForecast(
+                operation: request.validation.operation, source: request.source, journal: journal,
+                options: options)
         }
         let endpoint = request.configuration.endpoint.absoluteString
         if json {
@@ -85,18 +87,22 @@ enum PlanCommand: Command {
     }
 
     /// The plan as one JSON object.
-    private static func document(_ request: BatchRequest, validation: ValidationSummary, forecast: BatchForecast,
-                                 endpoint: String) -> String {
+    private static func document(
+        _ request: BatchRequest, validation: ValidationSummary, forecast: BatchForecast,
+        endpoint: String
+    ) -> String {
         func number(_ value: Int) -> JSONValue { .number("\(value)") }
-        return JSONValue.object(JSONObject([
-            ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
-            ("input", .string(request.validation.inputPath)), ("endpoint", .string(endpoint)),
-            ("records", number(validation.records)), ("valid", number(validation.valid)), ("invalid", number(validation.invalid)),
-            ("wouldSend", number(forecast.sending.valid)), ("notSentBefore", number(forecast.toSend)),
-            ("failed", number(forecast.failed)), ("retryFailed", .bool(forecast.resendsFailed)),
-            ("reconcile", number(forecast.inDoubt)), ("finished", number(forecast.finished)),
-            ("moneyToSend", JSONReport.totals(forecast.sending.totalsText)), ("batchTotals", JSONReport.totals(validation.totalsText)),
-            ("exitCode", number(0)),
-        ])).compactText
+        return JSONValue.object(
+            JSONObject([
+                ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
+                ("input", .string(request.validation.inputPath)), ("endpoint", .string(endpoint)),
+                ("records", number(validation.records)), ("valid", number(validation.valid)), ("invalid", number(validation.invalid)),
+                ("wouldSend", number(forecast.sending.valid)), ("notSentBefore", number(forecast.toSend)),
+                ("failed", number(forecast.failed)), ("retryFailed", .bool(forecast.resendsFailed)),
+                ("reconcile", number(forecast.inDoubt)), ("finished", number(forecast.finished)),
+                ("moneyToSend", JSONReport.totals(forecast.sending.totalsText)), ("batchTotals", JSONReport.totals(validation.totalsText)),
+                ("exitCode", number(0)),
+            ])
+        ).compactText
     }
 }

@@ -70,14 +70,19 @@ final class ProgressPrinter: @unchecked Sendable {
         guard enabled else { return }
         drawing.withLock { drawing in
             guard let last = drawing.last else { return }
-            if live { Console.redraw(ProgressPrinter.bar(last, columns: drawing.columns), final: true) } else { Console.status(ProgressPrinter.line(last) + "\n") }
+            if live {
+                Console.redraw(ProgressPrinter.bar(last, columns: drawing.columns), final: true)
+            } else {
+                Console.status(ProgressPrinter.line(last) + "\n")
+            }
         }
     }
 
     /// `[#####.....] 120/200  49.8 req/s  ETA 0:02  USD 300.00  ok 118 failed 1 unknown 1`, at
     /// most `columns - 1` characters: the counts go first when it is narrow, then the bar shrinks.
     static func bar(_ progress: RunProgress, columns: Int) -> String {
-        let text = "\(progress.done)/\(progress.total)  " + String(format: "%.1f req/s", progress.rate) + "  \(eta(progress))"
+        let text =
+            "\(progress.done)/\(progress.total)  " + String(format: "%.1f req/s", progress.rate) + "  \(eta(progress))"
             + money(progress)
         let counts = "  ok \(progress.succeeded) failed \(progress.failed) unknown \(progress.unknown)"
         let room = columns - 1

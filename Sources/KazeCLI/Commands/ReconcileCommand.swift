@@ -57,7 +57,9 @@ enum ReconcileCommand: Command {
     ///   configuration or merchant key cannot be used.
     static func existingBatch(_ request: BatchRequest, arguments: Arguments) throws -> BatchRunner {
         guard FileManager.default.fileExists(atPath: request.folder.journalPath) else {
-            throw CLIError("no journal for batch \(request.batchID.prefix(16)) in \(request.folder.path): this file was never run with this configuration (the batch id covers the file, sysId and endpoint)")
+            throw CLIError(
+                "no journal for batch \(request.batchID.prefix(16)) in \(request.folder.path): this file was never run with this configuration (the batch id covers the file, sysId and endpoint)"
+            )
         }
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
         let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: arguments.flag("quiet"))

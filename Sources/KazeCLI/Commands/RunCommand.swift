@@ -60,8 +60,10 @@ enum RunCommand: Command {
         \(ConfigOptions.help)
         """
 
-    static let valued = BatchRequest.valued.union(["max-attempts", "confirm-total", "max-failures", "settle-seconds",
-                                                   "progress-interval"])
+    static let valued = BatchRequest.valued.union([
+        "max-attempts", "confirm-total", "max-failures", "settle-seconds",
+        "progress-interval",
+    ])
     static let boolean = BatchRequest.boolean.union(["skip-invalid", "retry-failed", "resend-unknown", "allow-repeat", "settle", "resume"])
 
     static func run(_ words: [String]) async throws -> ExitCode {
@@ -76,8 +78,12 @@ enum RunCommand: Command {
 
         let (preflight, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
         if validation.invalid > 0 && !arguments.flag("skip-invalid") {
-            if !quiet { Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n") }
-            Console.error("\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)")
+            if !quiet {
+                Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n")
+            }
+            Console.error(
+                "\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)"
+            )
             return .validation
         }
         if let repeats { throw CLIError(repeats.message(input: request.validation.inputPath)) }
@@ -85,17 +91,19 @@ enum RunCommand: Command {
             throw CLIError("--confirm-total does not match the batch: \(mismatch); nothing was sent")
         }
         if validation.invalid > 0 && !quiet {
-            Console.status("note: \(validation.invalid) invalid record\(validation.invalid == 1 ? " is" : "s are") skipped. To send"
-                + " them once fixed, put only those rows in a new file: an edited \(request.validation.inputPath) is a new"
-                + " batch: kazebatch refuses to run it while it repeats rows this batch paid, and with --allow-repeat"
-                + " it would send every row again.\n")
+            Console.status(
+                "note: \(validation.invalid) invalid record\(validation.invalid == 1 ? " is" : "s are") skipped. To send"
+                    + " them once fixed, put only those rows in a new file: an edited \(request.validation.inputPath) is a new"
+                    + " batch: kazebatch refuses to run it while it repeats rows this batch paid, and with --allow-repeat"
+                    + " it would send every row again.\n")
         }
         let client: KazePayClient
         do { client = try KazePayClient(configuration: request.configuration) } catch let error as ConfigurationError {
             throw CLIError("configuration: \(error)")
         }
-        let printer = ProgressPrinter(quiet: quiet, terminal: Console.stderrIsTerminal,
-                                      interval: try arguments.number("progress-interval", in: 0.1...86_400) ?? 30)
+        let printer = ProgressPrinter(
+            quiet: quiet, terminal: Console.stderrIsTerminal,
+            interval: try arguments.number("progress-interval", in: 0.1...86_400) ?? 30)
         var runner = BatchRunner(
             operation: request.validation.operation, batchID: request.batchID, source: request.source, api: client,
             options: options, folder: request.folder, resultsPath: request.resultsPath, auditPath: request.auditPath,
@@ -117,9 +125,10 @@ enum RunCommand: Command {
 
     /// The execution options from the flags and configuration.
     static func executionOptions(_ arguments: Arguments, configuration: Configuration) throws -> ExecutionOptions {
-        var options = ExecutionOptions(rate: configuration.rate, burst: configuration.burst, concurrency: configuration.concurrency,
-                                       platformUtcOffset: configuration.platformUtcOffset,
-                                       callTimeoutSeconds: configuration.timeoutSeconds)
+        var options = ExecutionOptions(
+            rate: configuration.rate, burst: configuration.burst, concurrency: configuration.concurrency,
+            platformUtcOffset: configuration.platformUtcOffset,
+            callTimeoutSeconds: configuration.timeoutSeconds)
         options.maxAttempts = try arguments.integer("max-attempts", in: 1...100) ?? options.maxAttempts
         options.maxFailures = try arguments.integer("max-failures", in: 1...Int(Int32.max))
         options.settleSeconds = try arguments.number("settle-seconds", in: 0...86_400) ?? options.settleSeconds

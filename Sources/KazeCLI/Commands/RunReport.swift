@@ -26,30 +26,37 @@ struct RunReport {
             let parts = RowOutcome.allCases.map { outcome in
                 let text = "\(outcome.rawValue.lowercased()) \(MoneyText.twoDecimals(summary.money.sum(currency, outcome)))"
                 guard outcome == .succeeded else { return text }
-                return text + " (settled \(MoneyText.twoDecimals(summary.money.settled(currency))), pending \(MoneyText.twoDecimals(summary.money.pending(currency))))"
+                return text
+                    + " (settled \(MoneyText.twoDecimals(summary.money.settled(currency))), pending \(MoneyText.twoDecimals(summary.money.pending(currency))))"
             }
-            lines.append("\(currency) requested \(MoneyText.twoDecimals(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
+            lines.append(
+                "\(currency) requested \(MoneyText.twoDecimals(summary.money.requested(currency))) = " + parts.joined(separator: " + "))
         }
         if let stop = summary.journalStop {
-            lines.append("stopped: \(stop.file) could not be written; \(stop.requests) request\(stop.requests == 1 ? "" : "s") went out in this run")
+            lines.append(
+                "stopped: \(stop.file) could not be written; \(stop.requests) request\(stop.requests == 1 ? "" : "s") went out in this run")
         }
         if let reason = summary.haltReason { lines.append("halted: \(SafeText.shown(reason)); the rest were not sent") }
         if summary.haltReason == nil, summary.count(.skipped) > 0 {
-            lines.append("SKIPPED rows were held back behind an earlier row of the same card or email that is in doubt:"
-                         + " run `kazebatch reconcile` later, then run again to send them")
+            lines.append(
+                "SKIPPED rows were held back behind an earlier row of the same card or email that is in doubt:"
+                    + " run `kazebatch reconcile` later, then run again to send them")
         }
         if summary.count(.unknown) > 0 {
-            lines.append("UNKNOWN rows may or may not have been done: run `kazebatch reconcile` later (never resent unless --resend-unknown)")
+            lines.append(
+                "UNKNOWN rows may or may not have been done: run `kazebatch reconcile` later (never resent unless --resend-unknown)")
         }
         lines += settleLines
         if outcome.tornJournalLine { lines.append("note: the journal ended in a torn line (a crash) that was ignored") }
         if outcome.recoveredAuditRows > 0 {
-            lines.append("note: \(outcome.recoveredAuditRows) journal event\(outcome.recoveredAuditRows == 1 ? " was" : "s were") missing"
-                + " from the audit file (a crash or a write failure) and were appended from the journal, code RECOVERED")
+            lines.append(
+                "note: \(outcome.recoveredAuditRows) journal event\(outcome.recoveredAuditRows == 1 ? " was" : "s were") missing"
+                    + " from the audit file (a crash or a write failure) and were appended from the journal, code RECOVERED")
         }
         lines.append("results \(request.resultsPath)")
-        lines.append("audit   \(request.auditPath) (head \(outcome.auditHead)"
-            + (outcome.auditCheckpoint.map { ", signed up to seq \($0))" } ?? ", no signed checkpoint)"))
+        lines.append(
+            "audit   \(request.auditPath) (head \(outcome.auditHead)"
+                + (outcome.auditCheckpoint.map { ", signed up to seq \($0))" } ?? ", no signed checkpoint)"))
         return lines.joined(separator: "\n")
     }
 
@@ -59,13 +66,22 @@ struct RunReport {
     /// The summary as a JSON object: the run's outcome plus who ran what, where and when.
     var document: JSONObject {
         let outcomes = JSONObject(RowOutcome.allCases.map { ($0.rawValue, JSONValue.number("\(summary.count($0))")) })
-        let money = JSONObject(summary.money.currencies.map { currency in
-            (currency, JSONValue.object(JSONObject(
-                [("requested", JSONValue.string(MoneyText.twoDecimals(summary.money.requested(currency))))]
-                    + RowOutcome.allCases.map { ($0.rawValue, JSONValue.string(MoneyText.twoDecimals(summary.money.sum(currency, $0)))) }
-                    + [("settled", .string(MoneyText.twoDecimals(summary.money.settled(currency)))),
-                       ("pending", .string(MoneyText.twoDecimals(summary.money.pending(currency))))])))
-        })
+        let money = JSONObject(
+            summary.money.currencies.map { currency in
+                (
+                    currency,
+                    JSONValue.object(
+                        JSONObject(
+                            [("requested", JSONValue.string(MoneyText.twoDecimals(summary.money.requested(currency))))]
+                                + RowOutcome.allCases.map {
+                                    ($0.rawValue, JSONValue.string(MoneyText.twoDecimals(summary.money.sum(currency, $0))))
+                                }
+                                + [
+                                    ("settled", .string(MoneyText.twoDecimals(summary.money.settled(currency)))),
+                                    ("pending", .string(MoneyText.twoDecimals(summary.money.pending(currency)))),
+                                ]))
+                )
+            })
         let document = JSONObject([
             ("batch", .string(request.batchID)), ("operation", .string(request.validation.operation.batchName)),
             ("input", .string(request.validation.inputPath)), ("records", .number("\(summary.records)")),
@@ -75,7 +91,8 @@ struct RunReport {
             ("recoveredAuditRows", .number("\(outcome.recoveredAuditRows)")),
             ("results", .string(request.resultsPath)), ("audit", .string(request.auditPath)),
             ("auditHead", .string(outcome.auditHead)),
-            ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("settle", settleJSON), ("exitCode", .number("\(ExitCode(outcome.verdict).rawValue)")),
+            ("auditCheckpoint", outcome.auditCheckpoint.map { JSONValue.number("\($0)") } ?? .null), ("settle", settleJSON),
+            ("exitCode", .number("\(ExitCode(outcome.verdict).rawValue)")),
         ])
         return JSONObject(document.members + provenance)
     }

@@ -49,8 +49,9 @@ final class RunSignals: @unchecked Sendable {
         stopRequest.request(.signal(number))
         if !quiet {
             Console.status("\n")
-            Console.error("\(StopReason.name(of: number)): no new row starts; finishing the requests in flight, then writing"
-                + " the results (send the signal again to stop at once)")
+            Console.error(
+                "\(StopReason.name(of: number)): no new row starts; finishing the requests in flight, then writing"
+                    + " the results (send the signal again to stop at once)")
         }
     }
 }

@@ -126,7 +126,9 @@ enum SandboxCommand: Command {
         if let purchases = try arguments.integer("purchases", in: 0...1000) { options.purchases = purchases }
         options.inventorySize = try arguments.integer("inventory", in: 1...100_000_000)
         if let text = arguments.value("merchant-balance") {
-            guard !text.hasPrefix("-"), let amount = Amount.decimal(text) else { throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"") }
+            guard !text.hasPrefix("-"), let amount = Amount.decimal(text) else {
+                throw CLIError("--merchant-balance must be an amount such as 1000000.00, got \"\(text)\"")
+            }
             options.merchantBalance = amount
         }
         options.stateFile = arguments.value("state")

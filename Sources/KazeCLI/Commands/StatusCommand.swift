@@ -41,7 +41,8 @@ enum StatusCommand: Command {
         let validation = try ValidationRequest(arguments, command: "status")
         let interval = try arguments.number("interval", in: 1...3600) ?? 5
         let json = arguments.flag("json")
-        let root = arguments.value("state-dir")
+        let root =
+            arguments.value("state-dir")
             ?? StateFolder(batchID: "batch", stateDir: nil, inputPath: validation.inputPath).stateRoot
         let batches = try await BatchRequest.guarded { try BatchPreflight.batches(of: validation.inputPath, stateRoot: root) }
             .filter { $0.info.operation == validation.operation.apiCode }
@@ -49,8 +50,9 @@ enum StatusCommand: Command {
         let chosen: BatchRef
         if let wanted = arguments.value("batch") {
             guard let match = batches.first(where: { $0.id.hasPrefix(wanted.lowercased()) }) else {
-                throw CLIError("--batch \(wanted): no \(validation.operation.batchName) batch of \(validation.inputPath) in \(root)"
-                    + " has that id" + (batches.isEmpty ? "" : " (there are: \(batches.map(\.shortID).joined(separator: ", ")))"))
+                throw CLIError(
+                    "--batch \(wanted): no \(validation.operation.batchName) batch of \(validation.inputPath) in \(root)"
+                        + " has that id" + (batches.isEmpty ? "" : " (there are: \(batches.map(\.shortID).joined(separator: ", ")))"))
             }
             chosen = match
         } else {
@@ -67,13 +69,16 @@ enum StatusCommand: Command {
         let folder = StateFolder(batchID: chosen.id, stateDir: root, inputPath: validation.inputPath)
         var records = 0
         do {
-            try BatchValidator(operation: validation.operation, file: validation.inputURL, format: validation.format,
-                               options: validation.options).forEachRecord { _ in records += 1 }
+            try BatchValidator(
+                operation: validation.operation, file: validation.inputURL, format: validation.format,
+                options: validation.options
+            ).forEachRecord { _ in records += 1 }
         } catch let error as InputError {
             throw CLIError(error.description)
         }
-        let view = StatusView(validation: validation, batch: chosen, others: batches.filter { $0.id != chosen.id },
-                              folder: folder, records: records)
+        let view = StatusView(
+            validation: validation, batch: chosen, others: batches.filter { $0.id != chosen.id },
+            folder: folder, records: records)
         var previous: (status: BatchStatus, time: Date)?
         while true {
             let status = try await BatchRequest.guarded { try BatchStatus(folder: folder, operation: validation.operation) }

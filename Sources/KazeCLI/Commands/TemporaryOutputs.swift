@@ -18,7 +18,8 @@ enum TemporaryOutputs {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let owner = Int32(name.dropFirst(prefix.count)), owner != getpid(),
-                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+                kill(owner, 0) != 0, errno == ESRCH
+            else { continue }
             unlink(folder + "/" + name)
         }
     }

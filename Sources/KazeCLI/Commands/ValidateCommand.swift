@@ -42,14 +42,17 @@ enum ValidateCommand: Command {
         }
         let code: ExitCode = summary.invalid > 0 ? .validation : .success
         if json {
-            Console.json(JSONValue.object(JSONObject([
-                ("operation", .string(request.operation.batchName)), ("input", .string(request.inputPath)),
-                ("records", .number("\(summary.records)")), ("valid", .number("\(summary.valid)")),
-                ("invalid", .number("\(summary.invalid)")), ("errors", .string(request.errorsURL.path)),
-                ("issues", .object(JSONObject(summary.codesByFrequency.map { ($0.code, JSONValue.number("\($0.count)")) }))),
-                ("totals", JSONReport.totals(summary.totalsText)),
-                ("exitCode", .number("\(code.rawValue)")),
-            ])).compactText)
+            Console.json(
+                JSONValue.object(
+                    JSONObject([
+                        ("operation", .string(request.operation.batchName)), ("input", .string(request.inputPath)),
+                        ("records", .number("\(summary.records)")), ("valid", .number("\(summary.valid)")),
+                        ("invalid", .number("\(summary.invalid)")), ("errors", .string(request.errorsURL.path)),
+                        ("issues", .object(JSONObject(summary.codesByFrequency.map { ($0.code, JSONValue.number("\($0.count)")) }))),
+                        ("totals", JSONReport.totals(summary.totalsText)),
+                        ("exitCode", .number("\(code.rawValue)")),
+                    ])
+                ).compactText)
         } else {
             Console.out(summary.report(input: request.inputPath, errorsPath: request.errorsURL.path))
         }

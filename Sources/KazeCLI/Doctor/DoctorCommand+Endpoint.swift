@@ -18,13 +18,18 @@ extension DoctorCommand {
         switch connection {
         case .success(let open):
             let time = String(format: "%.1f ms", open.milliseconds)
-            report.add(.pass("TCP", probe.proxy.map { "tunnel to \(target) opened through \($0) (\(open.address)) in \(time)" }
-                ?? "connected to \(open.address) port \(probe.port) in \(time)"))
+            report.add(
+                .pass(
+                    "TCP",
+                    probe.proxy.map { "tunnel to \(target) opened through \($0) (\(open.address)) in \(time)" }
+                        ?? "connected to \(open.address) port \(probe.port) in \(time)"))
         case .failure(let failure):
-            report.add(.fail("TCP", "cannot connect to \(target)\(probe.proxy.map { " through \($0)" } ?? ""): \(failure)",
-                             fix: probe.proxy == nil
-                                ? "check that the platform (or `kazebatch sandbox`) is running there and no firewall is in the way"
-                                : "check the proxy setting (or https_proxy) and that the proxy allows CONNECT to \(target)"))
+            report.add(
+                .fail(
+                    "TCP", "cannot connect to \(target)\(probe.proxy.map { " through \($0)" } ?? ""): \(failure)",
+                    fix: probe.proxy == nil
+                        ? "check that the platform (or `kazebatch sandbox`) is running there and no firewall is in the way"
+                        : "check the proxy setting (or https_proxy) and that the proxy allows CONNECT to \(target)"))
             return false
         }
         guard let handshake = probe.handshake else {
@@ -45,34 +50,46 @@ extension DoctorCommand {
             report.add(.pass("DNS", "\(probe.resolvedHost) is \(addresses.joined(separator: ", "))\(resolver)"))
             return true
         case .failure(let failure):
-            report.add(.fail("DNS", "\(failure)", fix: probe.proxy == nil
-                ? "check the endpoint's host name and this machine's DNS settings"
-                : "check the proxy's host name (proxy setting or https_proxy) and this machine's DNS settings"))
+            report.add(
+                .fail(
+                    "DNS", "\(failure)",
+                    fix: probe.proxy == nil
+                        ? "check the endpoint's host name and this machine's DNS settings"
+                        : "check the proxy's host name (proxy setting or https_proxy) and this machine's DNS settings"))
             return false
         }
     }
 
     /// The TLS step's line; true when the handshake succeeded.
-    private static func checkTLS(_ handshake: Result<EndpointProbe.Handshake, EndpointProbe.Failure>, probe: EndpointProbe,
-                                 configuration: Configuration, report: DoctorReport) -> Bool {
+    private static func checkTLS(
+        _ handshake: Result<EndpointProbe.Handshake, EndpointProbe.Failure>, probe: EndpointProbe,
+        configuration: Configuration, report: DoctorReport
+    ) -> Bool {
         let verified: EndpointProbe.Handshake
         switch handshake {
         case .success(let done): verified = done
         case .failure(let failure):
-            report.add(.fail("TLS", withoutTLSPrefix(failure.description), fix: configuration.caFilePath.map {
-                "check the endpoint's host name and that caFile \($0) holds the CA that issued the platform's certificate"
-            } ?? "check the endpoint's host name; install the platform's CA in the system's trust store or set caFile"))
+            report.add(
+                .fail(
+                    "TLS", withoutTLSPrefix(failure.description),
+                    fix: configuration.caFilePath.map {
+                        "check the endpoint's host name and that caFile \($0) holds the CA that issued the platform's certificate"
+                    } ?? "check the endpoint's host name; install the platform's CA in the system's trust store or set caFile"))
             report.add(.notApplicable("pins", "no completed TLS handshake"))
             return false
         }
         let checked = "\(verified.version), chain (trusting \(verified.trustSource)) and host name \(probe.host) verified"
         switch verified.leafDaysLeft {
         case nil:
-            report.add(.fail("TLS", "\(checked), but the certificate's end date cannot be read",
-                             fix: "ask KazePay when the certificate will be renewed"))
+            report.add(
+                .fail(
+                    "TLS", "\(checked), but the certificate's end date cannot be read",
+                    fix: "ask KazePay when the certificate will be renewed"))
         case let days? where days < expiryWarningDays:
-            report.add(.fail("TLS", "\(checked), but the certificate expires in \(days) days",
-                             fix: "ask KazePay when the certificate will be renewed"))
+            report.add(
+                .fail(
+                    "TLS", "\(checked), but the certificate expires in \(days) days",
+                    fix: "ask KazePay when the certificate will be renewed"))
         case let days?:
             report.add(.pass("TLS", "\(checked), certificate valid for \(days) more days"))
         }
@@ -87,8 +104,11 @@ extension DoctorCommand {
         case .matched(let pin)?:
             report.add(.pass("pins", "pin-sha256 \"\(pin)\" matches a key of the server's certificate chain"))
         case .mismatch(let reason, let serverPin)?:
-            report.add(.fail("pins", withoutTLSPrefix(reason), fix: "if KazePay announced a new key, add \"\(serverPin)\" to pinnedKeys;"
-                             + " otherwise something between here and the platform is intercepting TLS"))
+            report.add(
+                .fail(
+                    "pins", withoutTLSPrefix(reason),
+                    fix: "if KazePay announced a new key, add \"\(serverPin)\" to pinnedKeys;"
+                        + " otherwise something between here and the platform is intercepting TLS"))
             return false
         }
         return true

@@ -8,18 +8,26 @@ import KazeCrypto
 extension DoctorCommand {
     /// The configuration from the options, or nil after reporting why it cannot be used.
     static func checkConfiguration(_ arguments: Arguments, report: DoctorReport) -> Configuration? {
-        let source = arguments.value("config") ?? (FileManager.default.fileExists(atPath: "kazebatch.json")
-            ? "kazebatch.json" : "flags and KAZEBATCH_* variables (no ./kazebatch.json)")
+        let source =
+            arguments.value("config")
+            ?? (FileManager.default.fileExists(atPath: "kazebatch.json")
+                ? "kazebatch.json" : "flags and KAZEBATCH_* variables (no ./kazebatch.json)")
         do {
             let configuration = try ConfigOptions.configuration(from: arguments)
             let profile = configuration.profile
-            report.add(.pass("configuration", "\(source): endpoint \(configuration.endpoint.absoluteString), sysId"
-                + " \(configuration.sysId), profile \(profile.signDigest.rawValue)/AES-\(profile.aesKeyBits.rawValue)/\(profile.aesMode.rawValue)"))
+            report.add(
+                .pass(
+                    "configuration",
+                    "\(source): endpoint \(configuration.endpoint.absoluteString), sysId"
+                        + " \(configuration.sysId), profile \(profile.signDigest.rawValue)/AES-\(profile.aesKeyBits.rawValue)/\(profile.aesMode.rawValue)"
+                ))
             return configuration
         } catch let error as CLIError {
-            report.add(.fail("configuration", "\(source): \(error.message)",
-                             fix: "correct the setting named above in the config file, its KAZEBATCH_* variable or flag"
-                                + " (kazebatch doctor --help lists them)"))
+            report.add(
+                .fail(
+                    "configuration", "\(source): \(error.message)",
+                    fix: "correct the setting named above in the config file, its KAZEBATCH_* variable or flag"
+                        + " (kazebatch doctor --help lists them)"))
             return nil
         } catch {
             report.add(.fail("configuration", "\(error)", fix: "correct the configuration"))
@@ -34,17 +42,22 @@ extension DoctorCommand {
         do {
             merchant = try RSAPrivateKey(pem: try String(contentsOfFile: privatePath, encoding: .utf8))
         } catch {
-            report.add(.fail("merchant key", "\(privatePath): \(error)",
-                             fix: "point merchantKey at your PEM private key (RSA, at least 2048 bits; `kazebatch keys generate DIR` makes one)"))
+            report.add(
+                .fail(
+                    "merchant key", "\(privatePath): \(error)",
+                    fix: "point merchantKey at your PEM private key (RSA, at least 2048 bits; `kazebatch keys generate DIR` makes one)"))
             return false
         }
         var details = ["\(privatePath): RSA \(merchant.bits) bits, mode \(modeText(privatePath))"]
         let besides = URL(fileURLWithPath: privatePath).deletingLastPathComponent().appendingPathComponent("merchant.pub").path
         if FileManager.default.fileExists(atPath: besides) {
-            let matches = (try? RSAPublicKey(pem: String(contentsOfFile: besides, encoding: .utf8)).pem()) == (try? merchant.publicKey().pem())
+            let matches =
+                (try? RSAPublicKey(pem: String(contentsOfFile: besides, encoding: .utf8)).pem()) == (try? merchant.publicKey().pem())
             guard matches else {
-                report.add(.fail("merchant key", "\(privatePath) does not match \(besides) (the public key KazePay was given)",
-                                 fix: "use the private key that belongs to the uploaded merchant.pub, or upload this key's public half"))
+                report.add(
+                    .fail(
+                        "merchant key", "\(privatePath) does not match \(besides) (the public key KazePay was given)",
+                        fix: "use the private key that belongs to the uploaded merchant.pub, or upload this key's public half"))
                 return false
             }
             details.append("matches \(besides)")
@@ -56,8 +69,10 @@ extension DoctorCommand {
             report.add(.pass("platform key", "\(platformPath): RSA \(platform.bits) bits"))
             return true
         } catch {
-            report.add(.fail("platform key", "\(platformPath): \(error)",
-                             fix: "put KazePay's public key (PEM) there and point platformPublicKey at it"))
+            report.add(
+                .fail(
+                    "platform key", "\(platformPath): \(error)",
+                    fix: "put KazePay's public key (PEM) there and point platformPublicKey at it"))
             return false
         }
     }

@@ -29,7 +29,9 @@ extension DoctorCommand {
     }
 
     /// Sends the probe with `configuration` and classifies the answer.
-    static func probe(_ configuration: Configuration, _ request: (operation: APIOperation, body: JSONObject)) async -> (ProbeVerdict, PlatformClock?) {
+    static func probe(_ configuration: Configuration, _ request: (operation: APIOperation, body: JSONObject)) async -> (
+        ProbeVerdict, PlatformClock?
+    ) {
         let client: KazePayClient
         do { client = try KazePayClient(configuration: configuration) } catch {
             return (.unreachable("\(error)"), nil)
@@ -56,23 +58,31 @@ extension DoctorCommand {
                 report.add(.notApplicable("clock", "no answer from the platform to read its Date header from"))
                 return
             }
-            report.add(.fail("clock", "the platform's answers carry no Date header, so its clock offset is unknown",
-                             fix: "set platformUtcOffset in the configuration; keep this machine's clock synchronised (NTP)"))
+            report.add(
+                .fail(
+                    "clock", "the platform's answers carry no Date header, so its clock offset is unknown",
+                    fix: "set platformUtcOffset in the configuration; keep this machine's clock synchronised (NTP)"))
             return
         }
         let offset = (skew.low + skew.high) / 2
         let text = String(format: "%+.1f s (between %+.1f and %+.1f)", offset, skew.low, skew.high)
         if abs(offset) > clockTolerance {
-            report.add(.fail("clock", "the platform's clock is \(text) from this machine's",
-                             fix: "synchronise this machine's clock (NTP); kazebatch allows for the offset, but requests far off in time may be refused"))
+            report.add(
+                .fail(
+                    "clock", "the platform's clock is \(text) from this machine's",
+                    fix:
+                        "synchronise this machine's clock (NTP); kazebatch allows for the offset, but requests far off in time may be refused"
+                ))
         } else {
             report.add(.pass("clock", "platform clock offset \(text)"))
         }
     }
 
     /// Tries the probe under every combination of the three profile settings; reports those that work.
-    static func searchProfiles(_ configuration: Configuration, _ request: (operation: APIOperation, body: JSONObject),
-                               report: DoctorReport) async {
+    static func searchProfiles(
+        _ configuration: Configuration, _ request: (operation: APIOperation, body: JSONObject),
+        report: DoctorReport
+    ) async {
         var working: [CryptoProfile] = []
         for digest in SignDigest.allCases {
             for bits in AESKeyBits.allCases {
@@ -86,15 +96,21 @@ extension DoctorCommand {
             }
         }
         guard !working.isEmpty else {
-            report.add(.fail("crypto profile", "no combination of sign digest, AES key size and AES mode works",
-                             fix: "the keys or sysId do not match the platform's: check that KazePay has this merchant.pub,"
-                                + " that platformPublicKey is KazePay's key, and the sysId"))
+            report.add(
+                .fail(
+                    "crypto profile", "no combination of sign digest, AES key size and AES mode works",
+                    fix: "the keys or sysId do not match the platform's: check that KazePay has this merchant.pub,"
+                        + " that platformPublicKey is KazePay's key, and the sysId"))
             return
         }
-        let settings = working.map { "--sign-digest \($0.signDigest.rawValue) --aes-key-bits \($0.aesKeyBits.rawValue) --aes-mode \($0.aesMode.rawValue)" }
+        let settings = working.map {
+            "--sign-digest \($0.signDigest.rawValue) --aes-key-bits \($0.aesKeyBits.rawValue) --aes-mode \($0.aesMode.rawValue)"
+        }
         let first = working[0]
-        report.add(.fail("crypto profile", "the configured profile fails; the probe works with: \(settings.joined(separator: " | "))",
-                         fix: "put \"signDigest\": \"\(first.signDigest.rawValue)\", \"aesKeyBits\": \(first.aesKeyBits.rawValue),"
-                            + " \"aesMode\": \"\(first.aesMode.rawValue)\" in the config file"))
+        report.add(
+            .fail(
+                "crypto profile", "the configured profile fails; the probe works with: \(settings.joined(separator: " | "))",
+                fix: "put \"signDigest\": \"\(first.signDigest.rawValue)\", \"aesKeyBits\": \(first.aesKeyBits.rawValue),"
+                    + " \"aesMode\": \"\(first.aesMode.rawValue)\" in the config file"))
     }
 }

@@ -41,8 +41,8 @@ enum DoctorCommand: Command {
         let request = probeRequest(card: arguments.value("probe-card"))
         let report = DoctorReport()
         guard let configuration = checkConfiguration(arguments, report: report),
-              checkKeys(configuration, report: report),
-              checkEndpoint(configuration, report: report)
+            checkKeys(configuration, report: report),
+            checkEndpoint(configuration, report: report)
         else { return .someFailed }
         let (verdict, clock) = await probe(configuration, request)
         checkClock(clock, answered: verdict.answered, report: report)

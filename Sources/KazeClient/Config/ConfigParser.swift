@@ -62,8 +62,9 @@ struct ConfigParser {
     private func platformUtcOffset() throws -> Int? {
         guard let value = values[.platformUtcOffset], value.text.lowercased() != "auto" else { return nil }
         guard let seconds = UTCOffsetText.seconds(value.text) else {
-            throw ConfigurationError.invalidValue(origin: value.origin, value: value.text,
-                                                  expected: "auto, or a UTC offset from -12:00 to +14:00 such as +08:00")
+            throw ConfigurationError.invalidValue(
+                origin: value.origin, value: value.text,
+                expected: "auto, or a UTC offset from -12:00 to +14:00 such as +08:00")
         }
         return seconds
     }
@@ -76,7 +77,7 @@ struct ConfigParser {
     private func endpoint() throws -> URL {
         let value = try required(.endpoint)
         guard let url = URL(string: value.text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
             throw ConfigurationError.invalidValue(origin: value.origin, value: value.text, expected: "an http:// or https:// URL")
         }
@@ -107,8 +108,9 @@ struct ConfigParser {
     }
 
     private func integer(_ key: ConfigKey, in range: ClosedRange<Int>) throws -> Int? {
-        try choice(key, { Int($0).flatMap { range.contains($0) ? $0 : nil } },
-                   expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        try choice(
+            key, { Int($0).flatMap { range.contains($0) ? $0 : nil } },
+            expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
 
     /// `true`/`false`, `1`/`0`, `yes`/`no` (already lowercased).

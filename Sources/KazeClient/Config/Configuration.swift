@@ -1,8 +1,8 @@
 // Configuration: every setting a KazePay client needs, with docs/DESIGN.md's defaults.
 
 import Foundation
-import KazeProtocol
 import KazeCrypto
+import KazeProtocol
 
 /// The settings of one kazebatch run: where to call, as whom, with which keys and limits.
 ///
@@ -54,7 +54,8 @@ public struct Configuration: Sendable, Equatable {
     public init(
         endpoint: URL, sysId: String, merchantKeyPath: String, platformPublicKeyPath: String,
         profile: CryptoProfile = .kazepayV1, rate: Double = PacingDefaults.rate, burst: Int? = nil,
-        concurrency: Int = PacingDefaults.concurrency, timeoutSeconds: Double = PacingDefaults.timeoutSeconds, live: Bool = false, platformUtcOffset: Int? = nil, connectTimeoutSeconds: Double = 10,
+        concurrency: Int = PacingDefaults.concurrency, timeoutSeconds: Double = PacingDefaults.timeoutSeconds, live: Bool = false,
+        platformUtcOffset: Int? = nil, connectTimeoutSeconds: Double = 10,
         keepAliveIdleSeconds: Double = 2, maxResponseBytes: Int = Configuration.defaultMaxResponseBytes,
         caFilePath: String? = nil, pinnedKeys: [String] = [], proxy: URL? = nil, noProxy: [String] = []
     ) {

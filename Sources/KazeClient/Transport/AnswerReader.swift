@@ -82,7 +82,8 @@ struct AnswerReader {
             scanned = max(position, buffer.count - 3)
             guard try fill() else {
                 throw TransportFailure.inDoubt(
-                    !receivedAny ? "connection closed by the server before any answer (the request was sent)"
+                    !receivedAny
+                        ? "connection closed by the server before any answer (the request was sent)"
                         : "connection closed by the server in the middle of the answer's headers")
             }
         }
@@ -101,15 +102,18 @@ struct AnswerReader {
         if !codings.isEmpty {
             guard lengths.isEmpty else { throw AnswerError.malformed("both Transfer-Encoding and Content-Length") }
             guard codings == ["chunked"] else {
-                throw AnswerError.malformed("unsupported Transfer-Encoding \(AnswerError.preview(Array(codings.joined(separator: ", ").utf8)))")
+                throw AnswerError.malformed(
+                    "unsupported Transfer-Encoding \(AnswerError.preview(Array(codings.joined(separator: ", ").utf8)))")
             }
             return (try readChunkedBody(), true)
         }
         if let first = lengths.first {
             let length = Substring(first).trimmingSpaces
             guard lengths.allSatisfy({ Substring($0).trimmingSpaces == length }), !length.isEmpty, length.count <= 18,
-                  length.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let count = Int(length)
-            else { throw AnswerError.malformed("invalid Content-Length \(AnswerError.preview(Array(lengths.joined(separator: ", ").utf8)))") }
+                length.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let count = Int(length)
+            else {
+                throw AnswerError.malformed("invalid Content-Length \(AnswerError.preview(Array(lengths.joined(separator: ", ").utf8)))")
+            }
             guard count <= maxBodyBytes else { throw bodyTooLarge }
             return (try take(count), true)
         }
@@ -147,7 +151,7 @@ struct AnswerReader {
             let line = try readLine(limit: 1_024, what: "chunk size")
             let sizeText = line.prefix { $0 != UInt8(ascii: ";") }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
             guard !sizeText.isEmpty, sizeText.count <= 15, sizeText.allSatisfy(\.isHexDigit),
-                  let size = Int(String(decoding: sizeText, as: UTF8.self), radix: 16)
+                let size = Int(String(decoding: sizeText, as: UTF8.self), radix: 16)
             else { throw AnswerError.malformed("invalid chunk size \(AnswerError.preview(line))") }
             if size == 0 { break }
             guard body.count + size <= maxBodyBytes else { throw bodyTooLarge }

@@ -22,11 +22,12 @@ struct ConnectionOpener: Sendable {
     /// A new connection to `endpoint`, ready for a request, opened before `deadline.connectBy`.
     /// - Throws: `TransportFailure.notSent`.
     func open(_ endpoint: EndpointAddress, deadline: CallDeadline) throws(TransportFailure) -> any ByteStream {
-        let socket = if let proxy {
-            try ProxyTunnel.open(to: endpoint, through: proxy, by: deadline)
-        } else {
-            try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline.connectBy)
-        }
+        let socket =
+            if let proxy {
+                try ProxyTunnel.open(to: endpoint, through: proxy, by: deadline)
+            } else {
+                try SocketConnector.connect(host: endpoint.host, port: endpoint.port, by: deadline.connectBy)
+            }
         guard let tls else { return socket }
         return try TLSStream.handshake(over: socket, host: endpoint.host, context: tls, pins: pins, by: deadline.connectBy)
     }

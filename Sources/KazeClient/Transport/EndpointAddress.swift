@@ -37,7 +37,8 @@ struct EndpointAddress: Sendable, Equatable {
 
     /// The request head of a JSON POST of `length` bytes to this endpoint.
     func postHead(contentLength length: Int) -> [UInt8] {
-        Array(("POST \(target) HTTP/1.1\r\nHost: \(authority(alwaysWithPort: false))\r\nUser-Agent: kazebatch\r\n"
-            + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: \(length)\r\n\r\n").utf8)
+        Array(
+            ("POST \(target) HTTP/1.1\r\nHost: \(authority(alwaysWithPort: false))\r\nUser-Agent: kazebatch\r\n"
+                + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: \(length)\r\n\r\n").utf8)
     }
 }

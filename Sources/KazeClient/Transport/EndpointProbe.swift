@@ -68,7 +68,9 @@ public struct EndpointProbe: Sendable {
             return socket
         } catch {
             // The tunnel's failures name the proxy already; a failed connect to the proxy does not.
-            let named = route.map { error.reason.hasPrefix(ProxyTunnel.name($0)) ? error.reason : "\(ProxyTunnel.name($0)): \(error.reason)" }
+            let named = route.map {
+                error.reason.hasPrefix(ProxyTunnel.name($0)) ? error.reason : "\(ProxyTunnel.name($0)): \(error.reason)"
+            }
             connection = .failure(Failure(named ?? error.reason))
             return nil
         }
@@ -90,8 +92,9 @@ public struct EndpointProbe: Sendable {
         }
         do {
             // Pins are checked below, as a step of their own, against the same chain.
-            stream = try TLSStream.handshake(over: socket, host: endpoint.host, context: context, pins: PublicKeyPins(pins: []),
-                                             by: deadline.connectBy)
+            stream = try TLSStream.handshake(
+                over: socket, host: endpoint.host, context: context, pins: PublicKeyPins(pins: []),
+                by: deadline.connectBy)
         } catch {
             handshake = .failure(Failure(error.reason))
             return

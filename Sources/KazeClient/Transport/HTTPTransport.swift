@@ -49,8 +49,10 @@ final class HTTPTransport: Sendable {
             try stream.write(settings.endpoint.postHead(contentLength: body.count) + body) { deadline.nextByte() }
         } catch {
             stream.close()
-            return .unknown(reason: error == .timedOut ? "\(deadline.timeoutReason()) while sending the request"
-                : "connection lost while sending the request: \(error)")
+            return .unknown(
+                reason: error == .timedOut
+                    ? "\(deadline.timeoutReason()) while sending the request"
+                    : "connection lost while sending the request: \(error)")
         }
         var reader = AnswerReader(stream: stream, deadline: deadline, maxBodyBytes: settings.maxBodyBytes)
         let answer: HTTPAnswer

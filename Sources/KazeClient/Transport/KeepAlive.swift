@@ -18,7 +18,7 @@ struct KeepAlive: Equatable {
         let head = answer.head
         let connection = head.tokens("Connection")
         guard answer.endsCleanly, idleSeconds > 0, !connection.contains("close"),
-              head.minorVersion == 1 || connection.contains("keep-alive")
+            head.minorVersion == 1 || connection.contains("keep-alive")
         else { return nil }
         var window = idleSeconds
         var requestsLeft = 1

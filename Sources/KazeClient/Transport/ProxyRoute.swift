@@ -15,7 +15,7 @@ enum ProxyRoute {
     /// The proxy `host` and `port` to tunnel through to `endpoint`, or `nil` to connect directly.
     static func proxy(for endpoint: URL, proxy: URL?, noProxy: [String]) -> (host: String, port: Int)? {
         guard let proxy, endpoint.scheme?.lowercased() == "https", !Endpoint.isLoopback(endpoint),
-              !isExcluded(EndpointAddress(endpoint).host.lowercased(), by: noProxy)
+            !isExcluded(EndpointAddress(endpoint).host.lowercased(), by: noProxy)
         else { return nil }
         let address = EndpointAddress(proxy)
         return (address.host, address.port)

@@ -14,9 +14,9 @@ enum ProxyURL {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let withScheme = trimmed.contains("://") ? trimmed : "http://" + trimmed
         guard let components = URLComponents(string: withScheme), components.scheme?.lowercased() == "http",
-              let host = components.host, !host.isEmpty, components.user == nil, components.password == nil,
-              components.path.isEmpty || components.path == "/", components.query == nil,
-              (1...65_535).contains(components.port ?? defaultPort)
+            let host = components.host, !host.isEmpty, components.user == nil, components.password == nil,
+            components.path.isEmpty || components.path == "/", components.query == nil,
+            (1...65_535).contains(components.port ?? defaultPort)
         else { return nil }
         let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         return URL(string: "http://\(name):\(components.port ?? defaultPort)")

@@ -16,18 +16,18 @@ struct ResponseHead {
         var lines = Self.split(bytes)
         let statusLine = lines.isEmpty ? [] : lines.removeFirst()
         guard statusLine.count >= 12, statusLine.starts(with: Array("HTTP/1.".utf8)),
-              let minor = statusLine.dropFirst(7).first, minor == 0x30 || minor == 0x31, statusLine[statusLine.startIndex + 8] == 0x20
+            let minor = statusLine.dropFirst(7).first, minor == 0x30 || minor == 0x31, statusLine[statusLine.startIndex + 8] == 0x20
         else { throw .malformed("the status line is not HTTP/1.0 or HTTP/1.1: \(AnswerError.preview(statusLine))") }
         let code = statusLine.dropFirst(9).prefix(3)
         guard code.count == 3, code.allSatisfy({ (0x30...0x39).contains($0) }), code.first != 0x30,
-              statusLine.count == 12 || statusLine[statusLine.startIndex + 12] == 0x20
+            statusLine.count == 12 || statusLine[statusLine.startIndex + 12] == 0x20
         else { throw .malformed("the status line has no three-digit status: \(AnswerError.preview(statusLine))") }
         minorVersion = Int(minor - 0x30)
         status = code.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         var fields: [(String, String)] = []
         for line in lines {
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
-                  line[..<colon].allSatisfy(Self.isTokenByte)
+                line[..<colon].allSatisfy(Self.isTokenByte)
             else { throw .malformed("a header line is not `name: value`: \(AnswerError.preview(line))") }
             let value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
             let trimmed = value.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
@@ -78,8 +78,9 @@ struct ResponseHead {
         switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
-             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): true
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+            UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            true
         default: false
         }
     }

@@ -21,7 +21,8 @@ enum SocketConnector {
     /// `deadline`, with that address (numeric).
     /// - Throws: `TransportFailure.notSent` naming the last address tried and what failed.
     static func connect(to resolved: ResolvedHost, by deadline: ContinuousClock.Instant) throws(TransportFailure)
-        -> (stream: PlainStream, address: String) {
+        -> (stream: PlainStream, address: String)
+    {
         var failure = "no address for \(resolved.host)"
         for address in resolved.entries {
             switch attempt(address, by: deadline) {
@@ -32,7 +33,10 @@ enum SocketConnector {
         throw .notSent(failure)
     }
 
-    private enum Attempt { case success(PlainStream), failure(String) }
+    private enum Attempt {
+        case success(PlainStream)
+        case failure(String)
+    }
 
     /// One non-blocking connect, waited for with poll() until `deadline`.
     private static func attempt(_ address: addrinfo, by deadline: ContinuousClock.Instant) -> Attempt {

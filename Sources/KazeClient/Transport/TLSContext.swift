@@ -1,8 +1,8 @@
 // TLSContext: the client's OpenSSL context — TLS 1.2 or later, peer verification against the
 // system trust store or the `caFile` bundle. One per client, shared by its connections.
 
-import Foundation
 internal import COpenSSL
+import Foundation
 import KazeCrypto
 
 /// A configured `SSL_CTX` (thread-safe for creating connections once set up).

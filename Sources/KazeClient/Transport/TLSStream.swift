@@ -2,8 +2,8 @@
 // name verification, pins) within the connect deadline, then reads and writes whose every wait
 // is a poll() bounded by the call's deadlines.
 
-import Foundation
 internal import COpenSSL
+import Foundation
 import KazeCrypto
 import KazeProtocol
 
@@ -53,11 +53,13 @@ final class TLSStream: ByteStream {
     /// What the handshake negotiated and the server showed; nil once closed.
     var peer: TLSPeer? {
         guard let ssl else { return nil }
-        var days: Int32 = 0, seconds: Int32 = 0
+        var days: Int32 = 0
+        var seconds: Int32 = 0
         let leaf = SSL_get0_peer_certificate(ssl)
         let readable = leaf.map { ASN1_TIME_diff(&days, &seconds, nil, X509_get0_notAfter($0)) == 1 } ?? false
-        return TLSPeer(version: String(cString: SSL_get_version(ssl)), leafDaysLeft: readable ? Int(days) : nil,
-                       chainPins: PublicKeyPins.chainPins(of: ssl))
+        return TLSPeer(
+            version: String(cString: SSL_get_version(ssl)), leafDaysLeft: readable ? Int(days) : nil,
+            chainPins: PublicKeyPins.chainPins(of: ssl))
     }
 
     func write(_ bytes: [UInt8], until deadline: () -> ContinuousClock.Instant) throws(StreamError) {

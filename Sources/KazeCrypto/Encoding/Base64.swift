@@ -35,7 +35,8 @@ public enum Base64 {
             guard let pairs = table.baseAddress else { return }
             var read = source
             for group in 0..<whole {
-                let bits = UInt32(read.load(as: UInt8.self)) << 16
+                let bits =
+                    UInt32(read.load(as: UInt8.self)) << 16
                     | UInt32(read.load(fromByteOffset: 1, as: UInt8.self)) << 8
                     | UInt32(read.load(fromByteOffset: 2, as: UInt8.self))
                 write.storeBytes(of: pairs[Int(bits >> 12)], toByteOffset: group &* 4, as: UInt16.self)
@@ -45,7 +46,8 @@ public enum Base64 {
         }
         let rest = bytes.count - whole * 3
         guard rest > 0 else { return }
-        let first = UInt32(bytes[whole * 3]), second = rest == 2 ? UInt32(bytes[whole * 3 + 1]) : 0
+        let first = UInt32(bytes[whole * 3])
+        let second = rest == 2 ? UInt32(bytes[whole * 3 + 1]) : 0
         let bits = first << 16 | second << 8
         let tail = target + whole * 4
         tail[0] = alphabet[Int(bits >> 18)]
@@ -65,7 +67,8 @@ public enum Base64 {
 
     /// Every 12-bit value's two characters, as they lie in memory (first character first).
     private static let pairTable: [UInt16] = (0..<4096).map { value in
-        let first = UInt16(alphabet[value >> 6]), second = UInt16(alphabet[value & 0x3F])
+        let first = UInt16(alphabet[value >> 6])
+        let second = UInt16(alphabet[value & 0x3F])
         return first.littleEndian == first ? first | second << 8 : first << 8 | second
     }
 }

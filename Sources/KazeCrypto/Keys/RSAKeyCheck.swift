@@ -22,7 +22,8 @@ enum RSAKeyCheck {
     /// returns it; on any failure the key is freed and `CryptoError.invalidKey` names `kind`.
     static func load(
         pem: String, kind: String,
-        _ read: (OpaquePointer, (@convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32)) -> OpaquePointer?
+        _ read: (OpaquePointer, (@convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32)) ->
+            OpaquePointer?
     ) throws -> OpaquePointer {
         OpenSSLErrors.clear()
         let bio = try MemoryBIO(text: pem)

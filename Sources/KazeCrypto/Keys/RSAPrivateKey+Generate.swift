@@ -8,7 +8,9 @@ extension RSAPrivateKey {
     /// - Throws: `CryptoError.keyTooSmall` below 2048 bits, `.openSSL` if generation fails.
     public static func generate(bits: Int = 2048) throws -> RSAPrivateKey {
         guard bits >= RSAKeyCheck.minimumBits else { throw CryptoError.keyTooSmall(bits: bits) }
-        guard let requested = Int32(exactly: bits) else { throw CryptoError.openSSL(operation: "RSA key generation", reason: "\(bits) bits is too large") }
+        guard let requested = Int32(exactly: bits) else {
+            throw CryptoError.openSSL(operation: "RSA key generation", reason: "\(bits) bits is too large")
+        }
         let context = try PKeyContext(keyType: EVP_PKEY_RSA)
         try OpenSSLErrors.check(EVP_PKEY_keygen_init(context.pointer), "EVP_PKEY_keygen_init")
         try OpenSSLErrors.check(

@@ -35,7 +35,7 @@ public final class RSAPublicKey: @unchecked Sendable {
     public func verify(_ signature: [UInt8], of message: [UInt8], digest: SignDigest) -> Bool {
         defer { OpenSSLErrors.clear() }
         guard let context = try? DigestContext(),
-              EVP_DigestVerifyInit(context.pointer, nil, digest.evpMD, nil, pointer) == 1
+            EVP_DigestVerifyInit(context.pointer, nil, digest.evpMD, nil, pointer) == 1
         else { return false }
         return EVP_DigestVerify(context.pointer, signature, signature.count, message, message.count) == 1
     }

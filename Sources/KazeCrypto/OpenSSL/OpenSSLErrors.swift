@@ -16,8 +16,10 @@ package enum OpenSSLErrors {
             } else {
                 var buffer = [CChar](repeating: 0, count: 256)
                 ERR_error_string_n(code, &buffer, buffer.count)
-                reasons.append(String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) },
-                                      as: UTF8.self))
+                reasons.append(
+                    String(
+                        decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) },
+                        as: UTF8.self))
             }
         }
         return reasons.isEmpty ? "no reason given by OpenSSL" : reasons.joined(separator: "; ")

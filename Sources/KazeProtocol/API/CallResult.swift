@@ -1,6 +1,5 @@
 // CallResult: what became of one API call, in the classes a batch engine must tell apart.
 
-
 /// The result of one API call.
 public enum CallResult: Sendable, Equatable {
     /// `head.code` SUCCESS and body `encrypt` SUCCESS; `body` is the decrypted business JSON.

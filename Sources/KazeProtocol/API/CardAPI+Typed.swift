@@ -1,6 +1,5 @@
 // CardAPI+Typed: typed calls over any CardAPI — a request model in, its response model out.
 
-
 extension CardAPI {
     /// Sends a typed request (its operation and body) with `requestNo`.
     ///

@@ -36,8 +36,12 @@ public final class PlatformClock: Sendable {
         let date = serverDate.timeIntervalSince1970
         let fresh = Skew(low: date - received.timeIntervalSince1970, high: date + 1 - sent.timeIntervalSince1970)
         measured.withLock { measured in
-            guard let known = measured else { measured = fresh; return }
-            let low = max(known.low, fresh.low), high = min(known.high, fresh.high)
+            guard let known = measured else {
+                measured = fresh
+                return
+            }
+            let low = max(known.low, fresh.low)
+            let high = min(known.high, fresh.high)
             measured = low <= high ? Skew(low: low, high: high) : fresh
         }
     }

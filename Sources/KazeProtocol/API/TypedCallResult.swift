@@ -1,6 +1,5 @@
 // TypedCallResult: a CallResult together with the typed response it carries on success.
 
-
 /// The outcome of a typed call; `response` is read from the body on success.
 public struct TypedCallResult<Response: APIResponse>: Sendable {
     /// The outcome class, with the raw decrypted body where there is one.

@@ -65,9 +65,11 @@ public enum APIOperation: String, CaseIterable, Sendable, Hashable {
         case .activate: ["cardID", "status"]
         case .setPin: ["cardID"]
         case .card:
-            ["cardID", "cardNo", "cardCvv", "expiryDate", "currency", "userBankCardStatus", "cardHolderEmail",
-             "cardHolderMobileNumber", "cardHolderMobilePrefix", "countryCode", "billingState", "billingCity",
-             "billingAddress", "billingZipCode"]
+            [
+                "cardID", "cardNo", "cardCvv", "expiryDate", "currency", "userBankCardStatus", "cardHolderEmail",
+                "cardHolderMobileNumber", "cardHolderMobilePrefix", "countryCode", "billingState", "billingCity",
+                "billingAddress", "billingZipCode",
+            ]
         case .balance: ["cardID", "currency", "avaBalance", "blockBalance"]
         case .recharge: ["cardID", "currency", "transactionId", "transactionStatus", "sendAmount"]
         case .transactions: ["list"]

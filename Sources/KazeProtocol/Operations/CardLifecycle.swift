@@ -8,7 +8,9 @@ public struct AssignRequest: APIRequest, Equatable {
     /// True: the card is active at once, with no separate activation.
     public var autoActive: Bool
     public init(email: String, cardNumber: String, autoActive: Bool) {
-        self.email = email; self.cardNumber = cardNumber; self.autoActive = autoActive
+        self.email = email
+        self.cardNumber = cardNumber
+        self.autoActive = autoActive
     }
     public var body: JSONObject {
         JSONObject([("email", .string(email)), ("cardNumber", .string(cardNumber)), ("autoActive", .bool(autoActive))])
@@ -20,7 +22,10 @@ public struct ActivateRequest: APIRequest, Equatable {
     public static let operation = APIOperation.activate
     public typealias Response = CardStatusResponse
     public var cardID, activationCode: String
-    public init(cardID: String, activationCode: String) { self.cardID = cardID; self.activationCode = activationCode }
+    public init(cardID: String, activationCode: String) {
+        self.cardID = cardID
+        self.activationCode = activationCode
+    }
     public var body: JSONObject { JSONObject([("cardID", .string(cardID)), ("activationCode", .string(activationCode))]) }
 }
 
@@ -29,7 +34,10 @@ public struct SetPinRequest: APIRequest, Equatable {
     public static let operation = APIOperation.setPin
     public typealias Response = CardIDResponse
     public var cardID, pin: String
-    public init(cardID: String, pin: String) { self.cardID = cardID; self.pin = pin }
+    public init(cardID: String, pin: String) {
+        self.cardID = cardID
+        self.pin = pin
+    }
     public var body: JSONObject { JSONObject([("cardID", .string(cardID)), ("pin", .string(pin))]) }
 }
 
@@ -38,7 +46,10 @@ public struct SetStatusRequest: APIRequest, Equatable {
     public static let operation = APIOperation.setStatus
     public typealias Response = CardStatusResponse
     public var cardID, status: String
-    public init(cardID: String, status: String) { self.cardID = cardID; self.status = status }
+    public init(cardID: String, status: String) {
+        self.cardID = cardID
+        self.status = status
+    }
     public var body: JSONObject { JSONObject([("cardID", .string(cardID)), ("status", .string(status))]) }
 }
 
@@ -60,14 +71,20 @@ public struct CardIDResponse: APIResponse, Equatable {
 /// A response with the card id and its new status.
 public struct CardStatusResponse: APIResponse, Equatable {
     public var cardID, status: String?
-    public init(body: JSONObject) { cardID = body.text("cardID"); status = body.text("status") }
+    public init(body: JSONObject) {
+        cardID = body.text("cardID")
+        status = body.text("status")
+    }
 }
 
 /// The closure result: status `CLOSE_PROCESSING` and the refund.
 public struct CloseResponse: APIResponse, Equatable {
     public var cardID, status, refundAmt, currency, txnId: String?
     public init(body: JSONObject) {
-        cardID = body.text("cardID"); status = body.text("status"); refundAmt = body.text("refundAmt")
-        currency = body.text("currency"); txnId = body.text("txnId")
+        cardID = body.text("cardID")
+        status = body.text("status")
+        refundAmt = body.text("refundAmt")
+        currency = body.text("currency")
+        txnId = body.text("txnId")
     }
 }

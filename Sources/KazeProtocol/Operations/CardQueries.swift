@@ -16,13 +16,20 @@ public struct CardResponse: APIResponse, Equatable {
     public var cardHolderEmail, cardHolderMobileNumber, cardHolderMobilePrefix: String?
     public var countryCode, billingState, billingCity, billingAddress, billingZipCode: String?
     public init(body: JSONObject) {
-        cardID = body.text("cardID"); cardNo = body.text("cardNo"); cardCvv = body.text("cardCvv")
-        expiryDate = body.text("expiryDate"); currency = body.text("currency")
-        userBankCardStatus = body.text("userBankCardStatus"); cardHolderEmail = body.text("cardHolderEmail")
+        cardID = body.text("cardID")
+        cardNo = body.text("cardNo")
+        cardCvv = body.text("cardCvv")
+        expiryDate = body.text("expiryDate")
+        currency = body.text("currency")
+        userBankCardStatus = body.text("userBankCardStatus")
+        cardHolderEmail = body.text("cardHolderEmail")
         cardHolderMobileNumber = body.text("cardHolderMobileNumber")
-        cardHolderMobilePrefix = body.text("cardHolderMobilePrefix"); countryCode = body.text("countryCode")
-        billingState = body.text("billingState"); billingCity = body.text("billingCity")
-        billingAddress = body.text("billingAddress"); billingZipCode = body.text("billingZipCode")
+        cardHolderMobilePrefix = body.text("cardHolderMobilePrefix")
+        countryCode = body.text("countryCode")
+        billingState = body.text("billingState")
+        billingCity = body.text("billingCity")
+        billingAddress = body.text("billingAddress")
+        billingZipCode = body.text("billingZipCode")
     }
 }
 
@@ -32,7 +39,10 @@ public struct BalanceRequest: APIRequest, Equatable {
     public typealias Response = BalanceResponse
     public var cardID: String
     public var currency: String?
-    public init(cardID: String, currency: String? = nil) { self.cardID = cardID; self.currency = currency }
+    public init(cardID: String, currency: String? = nil) {
+        self.cardID = cardID
+        self.currency = currency
+    }
     public var body: JSONObject { .compact([("cardID", .string(cardID)), ("currency", currency.json)]) }
 }
 
@@ -40,7 +50,9 @@ public struct BalanceRequest: APIRequest, Equatable {
 public struct BalanceResponse: APIResponse, Equatable {
     public var cardID, currency, avaBalance, blockBalance: String?
     public init(body: JSONObject) {
-        cardID = body.text("cardID"); currency = body.text("currency")
-        avaBalance = body.text("avaBalance"); blockBalance = body.text("blockBalance")
+        cardID = body.text("cardID")
+        currency = body.text("currency")
+        avaBalance = body.text("avaBalance")
+        blockBalance = body.text("blockBalance")
     }
 }

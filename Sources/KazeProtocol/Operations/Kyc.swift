@@ -19,13 +19,24 @@ public struct KycRequest: APIRequest, Equatable {
         identificationNumber: String, identificationExpiryDate: String, frontImgBase64: String,
         backImgBase64: String?, handheldImgBase64: String
     ) {
-        self.email = email; self.mobileNumber = mobileNumber; self.mobilePrefix = mobilePrefix
-        self.mobilePrefixCountry = mobilePrefixCountry; self.firstName = firstName; self.lastName = lastName
-        self.dateOfBirth = dateOfBirth; self.addressLine = addressLine; self.city = city
-        self.countryCode = countryCode; self.postCode = postCode; self.state = state
-        self.identificationType = identificationType; self.identificationNumber = identificationNumber
-        self.identificationExpiryDate = identificationExpiryDate; self.frontImgBase64 = frontImgBase64
-        self.backImgBase64 = backImgBase64; self.handheldImgBase64 = handheldImgBase64
+        self.email = email
+        self.mobileNumber = mobileNumber
+        self.mobilePrefix = mobilePrefix
+        self.mobilePrefixCountry = mobilePrefixCountry
+        self.firstName = firstName
+        self.lastName = lastName
+        self.dateOfBirth = dateOfBirth
+        self.addressLine = addressLine
+        self.city = city
+        self.countryCode = countryCode
+        self.postCode = postCode
+        self.state = state
+        self.identificationType = identificationType
+        self.identificationNumber = identificationNumber
+        self.identificationExpiryDate = identificationExpiryDate
+        self.frontImgBase64 = frontImgBase64
+        self.backImgBase64 = backImgBase64
+        self.handheldImgBase64 = handheldImgBase64
     }
 
     public var body: JSONObject {

@@ -9,7 +9,9 @@ public struct RechargeRequest: APIRequest, Equatable {
     public var currency: String?
     public var amount: Amount
     public init(cardID: String, currency: String? = nil, amount: Amount) {
-        self.cardID = cardID; self.currency = currency; self.amount = amount
+        self.cardID = cardID
+        self.currency = currency
+        self.amount = amount
     }
     public var body: JSONObject {
         .compact([("cardID", .string(cardID)), ("currency", currency.json), ("amount", amount.json)])
@@ -20,8 +22,11 @@ public struct RechargeRequest: APIRequest, Equatable {
 public struct RechargeResponse: APIResponse, Equatable {
     public var cardID, currency, transactionId, transactionStatus, sendAmount: String?
     public init(body: JSONObject) {
-        cardID = body.text("cardID"); currency = body.text("currency"); transactionId = body.text("transactionId")
-        transactionStatus = body.text("transactionStatus"); sendAmount = body.text("sendAmount")
+        cardID = body.text("cardID")
+        currency = body.text("currency")
+        transactionId = body.text("transactionId")
+        transactionStatus = body.text("transactionStatus")
+        sendAmount = body.text("sendAmount")
     }
 }
 
@@ -40,8 +45,12 @@ public struct TransactionsRequest: APIRequest, Equatable {
         cardID: String, transactionId: String? = nil, pageSize: Int? = nil, pageNum: Int? = nil,
         transactionStartTime: String? = nil, transactionEndTime: String? = nil
     ) {
-        self.cardID = cardID; self.transactionId = transactionId; self.pageSize = pageSize; self.pageNum = pageNum
-        self.transactionStartTime = transactionStartTime; self.transactionEndTime = transactionEndTime
+        self.cardID = cardID
+        self.transactionId = transactionId
+        self.pageSize = pageSize
+        self.pageNum = pageNum
+        self.transactionStartTime = transactionStartTime
+        self.transactionEndTime = transactionEndTime
     }
     public var body: JSONObject {
         .compact([
@@ -66,12 +75,19 @@ public struct Transaction: Sendable, Equatable {
     public var transCurrency, transCurrencyAmt, feeCurrency, fee, transStatus, transType: String?
     public var merchantName, respCode, respCodeDesc: String?
     public init(body: JSONObject) {
-        cardID = body.text("cardID"); transactionId = body.text("transactionId")
-        transactionTime = body.text("transactionTime"); cardCurrency = body.text("cardCurrency")
-        cardCurrencyAmt = body.text("cardCurrencyAmt"); transCurrency = body.text("transCurrency")
-        transCurrencyAmt = body.text("transCurrencyAmt"); feeCurrency = body.text("feeCurrency")
-        fee = body.text("fee"); transStatus = body.text("transStatus"); transType = body.text("transType")
-        merchantName = body.text("merchantName"); respCode = body.text("respCode")
+        cardID = body.text("cardID")
+        transactionId = body.text("transactionId")
+        transactionTime = body.text("transactionTime")
+        cardCurrency = body.text("cardCurrency")
+        cardCurrencyAmt = body.text("cardCurrencyAmt")
+        transCurrency = body.text("transCurrency")
+        transCurrencyAmt = body.text("transCurrencyAmt")
+        feeCurrency = body.text("feeCurrency")
+        fee = body.text("fee")
+        transStatus = body.text("transStatus")
+        transType = body.text("transType")
+        merchantName = body.text("merchantName")
+        respCode = body.text("respCode")
         respCodeDesc = body.text("respCodeDesc")
     }
 }

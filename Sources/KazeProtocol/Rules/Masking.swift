@@ -24,13 +24,17 @@ public enum Masking {
     /// passes the Luhn check masked like a card number, in case the platform echoes one.
     public static func cardNumbers(inText text: String) -> String {
         guard text.utf8.count >= 12 else { return text }
-        var result = "", run = ""
+        var result = ""
+        var run = ""
         func flush() {
             result += (12...19).contains(run.count) && Luhn.isValid(run) ? cardNumber(run) : run
             run = ""
         }
         for character in text {
-            if character.isASCII && character.isNumber { run.append(character); continue }
+            if character.isASCII && character.isNumber {
+                run.append(character)
+                continue
+            }
             flush()
             result.append(character)
         }

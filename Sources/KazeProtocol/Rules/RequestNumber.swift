@@ -18,9 +18,10 @@ public enum RequestNumber {
 
     /// True when `text` is a valid requestNo: 1–32 characters `[0-9A-Za-z]`.
     public static func isValid(_ text: String) -> Bool {
-        (1...32).contains(text.utf8.count) && text.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        }
+        (1...32).contains(text.utf8.count)
+            && text.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
     }
 
     private static func padded(_ value: Int, width: Int) -> String {

@@ -25,8 +25,8 @@ public enum WireTime {
     public static func wallSeconds(_ text: String) -> Int? {
         withBytes(text) { bytes in
             guard bytes.count == 19, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A,
-                  let days = dayNumber(bytes), let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2),
-                  let second = number(bytes, 17, 2), hour < 24, minute < 60, second < 60
+                let days = dayNumber(bytes), let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2),
+                let second = number(bytes, 17, 2), hour < 24, minute < 60, second < 60
             else { return nil }
             return days * 86_400 + hour * 3_600 + minute * 60 + second
         }
@@ -55,8 +55,8 @@ public enum WireTime {
     /// The date `yyyy-MM-dd` at the start of `bytes`, as days since 1970-01-01.
     private static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(bytes, 0, 4),
-              let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
-              year >= 1, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+            let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+            year >= 1, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         let shifted = month <= 2 ? year - 1 : year
         let era = shifted / 400

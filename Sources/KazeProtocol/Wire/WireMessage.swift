@@ -20,8 +20,14 @@ public struct WireHead: Sendable, Equatable {
         apiCode: String, sysId: String, requestNo: String, version: String = "1.0", sign: String = "",
         keyEnc: String = "", code: String? = nil, detail: String? = nil
     ) {
-        self.apiCode = apiCode; self.sysId = sysId; self.requestNo = requestNo; self.version = version
-        self.sign = sign; self.keyEnc = keyEnc; self.code = code; self.detail = detail
+        self.apiCode = apiCode
+        self.sysId = sysId
+        self.requestNo = requestNo
+        self.version = version
+        self.sign = sign
+        self.keyEnc = keyEnc
+        self.code = code
+        self.detail = detail
     }
 }
 

@@ -2,8 +2,8 @@
 // that a fault happened rather than assume it.
 
 import Foundation
-import KazeSync
 import KazeProtocol
+import KazeSync
 
 /// Thread-safe counters of injected faults.
 final class FaultCounts: Sendable {

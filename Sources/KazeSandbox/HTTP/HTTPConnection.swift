@@ -85,8 +85,9 @@ struct HTTPConnection: Sendable {
         var discarded = 0
         let deadline = ContinuousClock.now + .seconds(1)
         while discarded < 1024 * 1024, ContinuousClock.now < deadline,
-              stream.hasBufferedBytes || POSIXSocket.waitReadable(stream.fd, milliseconds: 100) == .readable,
-              let chunk = stream.read(capacity: 64 * 1024) {
+            stream.hasBufferedBytes || POSIXSocket.waitReadable(stream.fd, milliseconds: 100) == .readable,
+            let chunk = stream.read(capacity: 64 * 1024)
+        {
             discarded += chunk.count
         }
     }

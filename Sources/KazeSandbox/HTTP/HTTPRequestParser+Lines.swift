@@ -5,7 +5,7 @@ extension HTTPRequestParser {
     static func parseRequestLine(_ line: ArraySlice<UInt8>) throws -> (String, String, String) {
         let parts = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty, parts[0].allSatisfy(isTokenByte),
-              parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+            parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         else { throw HTTPParseFailure(400, "malformed request line") }
         let version = String(decoding: parts[2], as: UTF8.self)
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else {
@@ -41,7 +41,7 @@ extension HTTPRequestParser {
     static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         default:
             return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)

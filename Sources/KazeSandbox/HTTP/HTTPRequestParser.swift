@@ -58,7 +58,8 @@ struct HTTPRequestParser: Sendable {
 
     /// The index just past the blank line that ends the head (CRLF CRLF or LF LF), if present.
     static func headEnd(_ buffer: [UInt8], limit: Int) -> Int? {
-        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let newline = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         let stop = min(buffer.count, limit + 4)
         var index = 0
         while index < stop {
@@ -88,7 +89,7 @@ struct HTTPRequestParser: Sendable {
         guard let text = headers["content-length"] else { return 0 }
         let values = Set(text.split(separator: ",").map { $0.trimmingSpaces })
         guard values.count == 1, let value = values.first, !value.isEmpty, value.count <= 18,
-              value.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(value)
+            value.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(value)
         else { throw HTTPParseFailure(400, "invalid Content-Length") }
         guard length <= limits.maxBodyBytes else {
             throw HTTPParseFailure(413, "body of \(length) bytes is larger than \(limits.maxBodyBytes)")

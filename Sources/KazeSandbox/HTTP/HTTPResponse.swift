@@ -42,7 +42,8 @@ public struct HTTPResponse: Sendable, Equatable {
     /// The HTML error page a reverse proxy answers with (502, 504), no envelope.
     public static func gatewayPage(status: Int) -> HTTPResponse {
         let title = "\(status) \(HTTPResponse(status: status).reason)"
-        let page = "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n"
+        let page =
+            "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n"
             + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
         return HTTPResponse(status: status, headers: ["Content-Type": "text/html"], body: Array(page.utf8))
     }

@@ -79,7 +79,7 @@ public final class HTTPServer: Sendable {
     ) {
         while !registry.isStopped {
             guard POSIXSocket.waitReadable(listener, milliseconds: 100) == .readable,
-                  let fd = POSIXSocket.accept(listener)
+                let fd = POSIXSocket.accept(listener)
             else { continue }
             guard registry.admit(fd, limit: maxConnections) else {
                 connection.traffic.countRefusedConnection()

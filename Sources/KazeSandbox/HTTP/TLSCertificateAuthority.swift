@@ -2,8 +2,8 @@
 // certificate it signs for the loopback names, written as PEM files (the CA's key is never kept).
 // Made with OpenSSL's X509 APIs in code, not the openssl command.
 
-import Foundation
 internal import COpenSSL
+import Foundation
 import KazeCrypto
 import KazeProtocol
 
@@ -22,21 +22,29 @@ public enum TLSCertificateAuthority {
 
     /// Makes a new CA and a server certificate for `names` (IP addresses or DNS names), valid
     /// from `validFrom` for `days` days, and writes them to `files`.
-    public static func create(_ files: TLSFiles, names: [String], validFrom: Date = Date().addingTimeInterval(-3_600), days: Int = 825) throws {
+    public static func create(_ files: TLSFiles, names: [String], validFrom: Date = Date().addingTimeInterval(-3_600), days: Int = 825)
+        throws
+    {
         let caKey = try newKey()
         defer { EVP_PKEY_free(caKey) }
         let serverKey = try newKey()
         defer { EVP_PKEY_free(serverKey) }
-        let ca = try certificate(subject: "kazebatch sandbox CA", key: caKey, issuer: nil, signer: caKey, validFrom: validFrom, days: days,
-                                 extensions: [(NID_basic_constraints, "critical,CA:TRUE"), (NID_key_usage, "critical,keyCertSign,cRLSign"),
-                                              (NID_subject_key_identifier, "hash")])
+        let ca = try certificate(
+            subject: "kazebatch sandbox CA", key: caKey, issuer: nil, signer: caKey, validFrom: validFrom, days: days,
+            extensions: [
+                (NID_basic_constraints, "critical,CA:TRUE"), (NID_key_usage, "critical,keyCertSign,cRLSign"),
+                (NID_subject_key_identifier, "hash"),
+            ])
         defer { X509_free(ca) }
         let alternativeNames = names.map { IPAddressLiteral.isAddress($0) ? "IP:\($0)" : "DNS:\($0)" }.joined(separator: ",")
-        let server = try certificate(subject: names.first ?? "localhost", key: serverKey, issuer: ca, signer: caKey,
-                                     validFrom: validFrom, days: days,
-                                     extensions: [(NID_basic_constraints, "critical,CA:FALSE"), (NID_key_usage, "critical,digitalSignature"),
-                                                  (NID_ext_key_usage, "serverAuth"), (NID_subject_alt_name, alternativeNames),
-                                                  (NID_authority_key_identifier, "keyid")])
+        let server = try certificate(
+            subject: names.first ?? "localhost", key: serverKey, issuer: ca, signer: caKey,
+            validFrom: validFrom, days: days,
+            extensions: [
+                (NID_basic_constraints, "critical,CA:FALSE"), (NID_key_usage, "critical,digitalSignature"),
+                (NID_ext_key_usage, "serverAuth"), (NID_subject_alt_name, alternativeNames),
+                (NID_authority_key_identifier, "keyid"),
+            ])
         defer { X509_free(server) }
         try write(pem { PEM_write_bio_X509($0, ca) }, to: files.caCertificatePath, mode: 0o644)
         try write(pem { PEM_write_bio_X509($0, server) }, to: files.certificatePath, mode: 0o644)
@@ -59,7 +67,8 @@ public enum TLSCertificateAuthority {
         _ = RAND_bytes(&serial, Int32(serial.count))
         let serialNumber = serial.dropFirst().reduce(Int(serial[0] & 0x3F)) { $0 << 8 | Int($1) }
         let start = Int(validFrom.timeIntervalSinceNow)
-        let made = X509_set_version(cert, 2) == 1
+        let made =
+            X509_set_version(cert, 2) == 1
             && ASN1_INTEGER_set(X509_get_serialNumber(cert), serialNumber) == 1
             && X509_gmtime_adj(X509_getm_notBefore(cert), start) != nil
             && X509_gmtime_adj(X509_getm_notAfter(cert), start + days * 86_400) != nil

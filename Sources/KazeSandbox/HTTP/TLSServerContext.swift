@@ -1,8 +1,8 @@
 // TLSServerContext: the server side of the sandbox's HTTPS — an OpenSSL context with the
 // sandbox certificate and key, and the handshake of each accepted connection.
 
-import Foundation
 internal import COpenSSL
+import Foundation
 import KazeCrypto
 
 /// A server `SSL_CTX` holding a certificate and its key (TLS 1.2 or later).
@@ -24,8 +24,8 @@ public final class TLSServerContext: @unchecked Sendable {
         self.context = context
         _ = COpenSSLShim_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         guard SSL_CTX_use_certificate_chain_file(context, files.certificatePath) == 1,
-              SSL_CTX_use_PrivateKey_file(context, files.keyPath, SSL_FILETYPE_PEM) == 1,
-              SSL_CTX_check_private_key(context) == 1
+            SSL_CTX_use_PrivateKey_file(context, files.keyPath, SSL_FILETYPE_PEM) == 1,
+            SSL_CTX_check_private_key(context) == 1
         else {
             throw HTTPServerError(action: "load \(files.certificatePath) and its key", reason: OpenSSLErrors.drain())
         }

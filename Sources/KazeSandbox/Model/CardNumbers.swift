@@ -28,9 +28,13 @@ public enum CardNumbers {
     public static func parse(_ number: String) -> (CardSeries, Int)? {
         guard number.count == 16, number.allSatisfy(\.isASCIIDigit) else { return nil }
         let series: CardSeries
-        if number.hasPrefix(CardSeries.preset.prefix) { series = .preset }
-        else if number.hasPrefix(CardSeries.inventory.prefix) { series = .inventory }
-        else { return nil }
+        if number.hasPrefix(CardSeries.preset.prefix) {
+            series = .preset
+        } else if number.hasPrefix(CardSeries.inventory.prefix) {
+            series = .inventory
+        } else {
+            return nil
+        }
         guard let index = Int(number.dropFirst(6).prefix(9)), index > 0, Self.number(series, index) == number else {
             return nil
         }

@@ -12,7 +12,8 @@ enum KycImage {
             if required { throw SandboxFailure.param(name, "is required") }
             return
         }
-        let jpeg = "data:image/jpeg;base64,", png = "data:image/png;base64,"
+        let jpeg = "data:image/jpeg;base64,"
+        let png = "data:image/png;base64,"
         let payload: Substring
         let magic: [UInt8]
         if value.hasPrefix(jpeg) {

@@ -16,11 +16,15 @@ extension OperationResult {
     /// The result `json` wrote; `nil` when `object` is not one.
     init?(json object: JSONObject) {
         switch object["kind"]?.stringValue {
-        case "success": guard let body = object["body"]?.objectValue else { return nil }; self = .success(body)
-        case "failed": guard let body = object["body"]?.objectValue else { return nil }; self = .businessFailure(body)
+        case "success":
+            guard let body = object["body"]?.objectValue else { return nil }
+            self = .success(body)
+        case "failed":
+            guard let body = object["body"]?.objectValue else { return nil }
+            self = .businessFailure(body)
         case "error":
             guard let code = object["code"]?.stringValue.flatMap(PlatformCode.init(rawValue:)),
-                  let detail = object["detail"]?.stringValue
+                let detail = object["detail"]?.stringValue
             else { return nil }
             self = .error(code, detail)
         default: return nil

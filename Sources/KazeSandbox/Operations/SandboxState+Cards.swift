@@ -27,7 +27,9 @@ extension SandboxState {
         let email = try fields.required("email")
         let number = try fields.required("cardNumber")
         let autoActive = try fields.requiredBool("autoActive")
-        guard (12...19).contains(number.count), Luhn.isValid(number) else { throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit") }
+        guard (12...19).contains(number.count), Luhn.isValid(number) else {
+            throw SandboxFailure.param("cardNumber", "must be 12-19 digits with a valid Luhn check digit")
+        }
         guard let user = users[email] else { throw SandboxFailure.notFound("no KYC application for this email") }
         guard let (series, index) = CardNumbers.parse(number), series == .inventory, index <= inventorySize else {
             throw SandboxFailure.notFound("card number is not in the sandbox inventory")
@@ -38,10 +40,11 @@ extension SandboxState {
             throw SandboxFailure.state("autoActive needs KYC PASSED, it is \(user.status.rawValue)")
         }
         let cardID = Self.inventoryCardID(index)
-        put(SandboxCard(
-            cardID: cardID, series: .inventory, index: index, email: email,
-            status: autoActive ? .active : .pendingActivation, pinSet: false, balance: .zero, currency: "USD",
-            expiryDate: Self.expiry(from: context.platformNow)))
+        put(
+            SandboxCard(
+                cardID: cardID, series: .inventory, index: index, email: email,
+                status: autoActive ? .active : .pendingActivation, pinSet: false, balance: .zero, currency: "USD",
+                expiryDate: Self.expiry(from: context.platformNow)))
         return .success(JSONObject([("cardID", .string(cardID))]))
     }
 
@@ -57,10 +60,11 @@ extension SandboxState {
         let kyc = users[card.email]?.status ?? .waiting
         guard kyc == .passed else { throw SandboxFailure.state("KYC is \(kyc.rawValue), activation needs PASSED") }
         guard code == CardNumbers.activationCode(card.cardNumber) else {
-            return .businessFailure(JSONObject([
-                ("cardID", .string(cardID)), ("status", .string(card.status.rawValue)),
-                ("reason", .string("activation code does not match")),
-            ]))
+            return .businessFailure(
+                JSONObject([
+                    ("cardID", .string(cardID)), ("status", .string(card.status.rawValue)),
+                    ("reason", .string("activation code does not match")),
+                ]))
         }
         card.status = .active
         put(card)

@@ -17,8 +17,10 @@ extension SandboxState {
     }
 
     /// Remembers `requestNo` (with the result of a state-changing operation) when dedupe is on.
-    mutating func remember(_ requestNo: String, digest: String?, operation: APIOperation, result: OperationResult?,
-                           pending: Bool = false) {
+    mutating func remember(
+        _ requestNo: String, digest: String?, operation: APIOperation, result: OperationResult?,
+        pending: Bool = false
+    ) {
         guard rules.dedupe != .off, let digest else { return }
         requests[requestNo] = RememberedRequest(
             digest: digest, result: operation.isReadOnly ? nil : result, pending: pending)

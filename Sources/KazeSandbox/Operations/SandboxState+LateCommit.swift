@@ -17,9 +17,10 @@ extension SandboxState {
         guard case .success = scratch.run(operation, body, context(now: now, requestNo: requestNo, rechargeFails: rechargeFails))
         else { return false }
         changes.lateCommits = true
-        lateCommits.append(LateCommit(
-            operation: operation, requestNo: requestNo, body: SecretFields.redact(body), digest: digest, acceptedAt: now,
-            dueAt: dueAt, rechargeFails: rechargeFails))
+        lateCommits.append(
+            LateCommit(
+                operation: operation, requestNo: requestNo, body: SecretFields.redact(body), digest: digest, acceptedAt: now,
+                dueAt: dueAt, rechargeFails: rechargeFails))
         remember(requestNo, digest: digest, operation: operation, result: nil, pending: true)
         return true
     }

@@ -23,17 +23,19 @@ extension SandboxState {
         var card = try card(cardID)
         let refund = card.balance
         let txnId = nextTransactionId()
-        append(SandboxTransaction(
-            transactionId: txnId, cardID: cardID, type: .closeRefund, amount: refund, amountText: refund.text,
-            currency: card.currency, status: .success, time: context.platformNow, committedAt: context.now,
-            settlesAt: nil, settlesTo: .success, requestNo: context.requestNo))
+        append(
+            SandboxTransaction(
+                transactionId: txnId, cardID: cardID, type: .closeRefund, amount: refund, amountText: refund.text,
+                currency: card.currency, status: .success, time: context.platformNow, committedAt: context.now,
+                settlesAt: nil, settlesTo: .success, requestNo: context.requestNo))
         moveMerchantMoney(refund, credit: true)
         card.balance = .zero
         card.status = .closed
         put(card)
-        return .success(JSONObject([
-            ("cardID", .string(cardID)), ("status", .string("CLOSE_PROCESSING")),
-            ("refundAmt", .string(refund.text)), ("currency", .string(card.currency)), ("txnId", .string(txnId)),
-        ]))
+        return .success(
+            JSONObject([
+                ("cardID", .string(cardID)), ("status", .string("CLOSE_PROCESSING")),
+                ("refundAmt", .string(refund.text)), ("currency", .string(card.currency)), ("txnId", .string(txnId)),
+            ]))
     }
 }

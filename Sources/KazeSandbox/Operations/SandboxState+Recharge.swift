@@ -25,16 +25,18 @@ extension SandboxState {
         }
         moveMerchantMoney(amount, credit: false)
         let transactionId = nextTransactionId()
-        append(SandboxTransaction(
-            transactionId: transactionId, cardID: cardID, type: .recharge, amount: amount, amountText: amountText,
-            currency: currency, status: .pending, time: context.platformNow, committedAt: context.now,
-            settlesAt: context.now.addingTimeInterval(rules.pendingDelay),
-            settlesTo: context.rechargeFails ? .failed : .success, requestNo: context.requestNo))
+        append(
+            SandboxTransaction(
+                transactionId: transactionId, cardID: cardID, type: .recharge, amount: amount, amountText: amountText,
+                currency: currency, status: .pending, time: context.platformNow, committedAt: context.now,
+                settlesAt: context.now.addingTimeInterval(rules.pendingDelay),
+                settlesTo: context.rechargeFails ? .failed : .success, requestNo: context.requestNo))
         unsettledTransactions.append(transactions.count - 1)
-        return .success(JSONObject([
-            ("cardID", .string(cardID)), ("currency", .string(currency)), ("transactionId", .string(transactionId)),
-            ("transactionStatus", .string(TransactionStatus.pending.rawValue)), ("sendAmount", .string(amountText)),
-        ]))
+        return .success(
+            JSONObject([
+                ("cardID", .string(cardID)), ("currency", .string(currency)), ("transactionId", .string(transactionId)),
+                ("transactionStatus", .string(TransactionStatus.pending.rawValue)), ("sendAmount", .string(amountText)),
+            ]))
     }
 
     /// queryTransactions: the card's transactions, newest first, filtered and paged. A page
@@ -68,11 +70,12 @@ extension SandboxState {
 extension SandboxTransaction {
     /// The transaction as one `list` entry of queryTransactions, its time written by `clock`.
     func listEntry(_ clock: PlatformClock) -> JSONObject {
-        let (respCode, respCodeDesc) = switch status {
-        case .success: ("00", "Approved")
-        case .pending: ("00", "Processing")
-        case .failed: ("05", "Declined")
-        }
+        let (respCode, respCodeDesc) =
+            switch status {
+            case .success: ("00", "Approved")
+            case .pending: ("00", "Processing")
+            case .failed: ("05", "Declined")
+            }
         return JSONObject([
             ("cardID", .string(cardID)), ("transactionId", .string(transactionId)),
             ("transactionTime", .string(clock.text(time))), ("cardCurrency", .string(currency)),

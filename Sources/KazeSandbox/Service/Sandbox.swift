@@ -59,8 +59,9 @@ public final class Sandbox: Sendable {
         let service = SandboxService(
             engine: engine, faults: faults, counts: counts,
             control: SandboxControl(options: options, faults: faults, engine: engine),
-            codec: EnvelopeCodec(profile: options.profile, ownPrivateKey: options.platformKey,
-                                 peerPublicKey: options.merchantPublicKey),
+            codec: EnvelopeCodec(
+                profile: options.profile, ownPrivateKey: options.platformKey,
+                peerPublicKey: options.merchantPublicKey),
             sysId: options.sysId, stop: stopFlag, traffic: traffic)
         self.service = service
         server = HTTPServer(

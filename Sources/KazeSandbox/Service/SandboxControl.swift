@@ -3,8 +3,8 @@
 // and answers the full settings. All or nothing: one bad key or value changes nothing.
 
 import Foundation
-import KazeSync
 import KazeProtocol
+import KazeSync
 
 /// The current runtime settings and the way to change them.
 final class SandboxControl: Sendable {

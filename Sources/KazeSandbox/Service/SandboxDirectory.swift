@@ -43,8 +43,10 @@ public struct SandboxDirectory: Sendable {
         ]
         if tls { members.append(("caFile", .string("ca.pem"))) }
         if profile != .kazepayV1 {
-            members += [("signDigest", .string(profile.signDigest.rawValue)),
-                        ("aesKeyBits", .number("\(profile.aesKeyBits.rawValue)")), ("aesMode", .string(profile.aesMode.rawValue))]
+            members += [
+                ("signDigest", .string(profile.signDigest.rawValue)),
+                ("aesKeyBits", .number("\(profile.aesKeyBits.rawValue)")), ("aesMode", .string(profile.aesMode.rawValue)),
+            ]
         }
         let config = JSONValue.object(JSONObject(members))
         try write("kazebatch.json", config.compactText + "\n", mode: 0o644)
@@ -86,7 +88,8 @@ public struct SandboxDirectory: Sendable {
 
     /// Writes through a temporary file created with `mode` from the start, then renames it.
     private func write(_ name: String, _ text: String, mode: Int) throws {
-        let target = file(name), temporary = target + ".tmp"
+        let target = file(name)
+        let temporary = target + ".tmp"
         _ = unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode_t(mode))
         guard fd >= 0 else { throw SandboxDirectoryError(path: temporary, problem: "cannot be created") }

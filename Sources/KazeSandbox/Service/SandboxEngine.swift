@@ -3,9 +3,9 @@
 // on, accepts late commits, and — with a state file — logs what changed before answering.
 
 import Foundation
-import KazeSync
 import KazeCrypto
 import KazeProtocol
+import KazeSync
 
 /// One API request as the engine runs it.
 struct OperationRequest: Sendable {

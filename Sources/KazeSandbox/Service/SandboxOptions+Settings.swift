@@ -17,12 +17,16 @@ extension SandboxOptions {
     /// Sets `name` (a flag name without dashes) from its text.
     /// - Throws: `SandboxSettingError` for an unknown name or a value out of range or malformed.
     public mutating func set(_ name: String, to text: String) throws(SandboxSettingError) {
-        let day = 0...86_400_000, wide = 0...Int(Int32.max)
+        let day = 0...86_400_000
+        let wide = 0...Int(Int32.max)
         switch name {
         case "latency-ms": faults.latencyMs = try Self.whole(name, text, wide)
         case "latency-jitter-ms": faults.latencyJitterMs = try Self.whole(name, text, wide)
         case "rate-limit":
-            if text == "off" { faults.rateLimit = nil; break }
+            if text == "off" {
+                faults.rateLimit = nil
+                break
+            }
             guard let rate = Double(text), rate.isFinite, (0.001...1_000_000).contains(rate) else {
                 throw SandboxSettingError(name, "must be requests per second from 0.001 to 1000000 (or off), got \"\(text)\"")
             }
@@ -58,20 +62,21 @@ extension SandboxOptions {
     public var settingsJSON: JSONValue {
         func whole(_ value: Int) -> JSONValue { .number(String(value)) }
         func fraction(_ value: Double) -> JSONValue { .number(String(value)) }
-        return .object(JSONObject([
-            ("latency-ms", whole(faults.latencyMs)), ("latency-jitter-ms", whole(faults.latencyJitterMs)),
-            ("rate-limit", faults.rateLimit.map(fraction) ?? .null),
-            ("rate-limit-style", .string(faults.rateLimitStyle.rawValue)), ("fail-rate", fraction(faults.failRate)),
-            ("timeout-rate", fraction(faults.timeoutRate)), ("timeout-hang-ms", whole(faults.timeoutHangMs)),
-            ("drop-after-commit", fraction(faults.dropAfterCommitRate)),
-            ("gateway-error-after-commit", fraction(faults.gatewayErrorRate)),
-            ("late-commit-rate", fraction(faults.lateCommitRate)), ("late-commit-ms", whole(faults.lateCommitMs)),
-            ("bad-sign-rate", fraction(faults.badSignRate)), ("recharge-fail-rate", fraction(faults.rechargeFailRate)),
-            ("pending-ms", whole(pendingMs)), ("kyc-delay-ms", whole(kycDelayMs)),
-            ("clock-offset-s", whole(clockOffsetSeconds)), ("utc-offset", .string(utcOffset.description)),
-            ("page-size-cap", whole(pageSizeCap)), ("dedupe", .string(dedupe.rawValue)),
-            ("seed", .number(String(faults.seed))),
-        ]))
+        return .object(
+            JSONObject([
+                ("latency-ms", whole(faults.latencyMs)), ("latency-jitter-ms", whole(faults.latencyJitterMs)),
+                ("rate-limit", faults.rateLimit.map(fraction) ?? .null),
+                ("rate-limit-style", .string(faults.rateLimitStyle.rawValue)), ("fail-rate", fraction(faults.failRate)),
+                ("timeout-rate", fraction(faults.timeoutRate)), ("timeout-hang-ms", whole(faults.timeoutHangMs)),
+                ("drop-after-commit", fraction(faults.dropAfterCommitRate)),
+                ("gateway-error-after-commit", fraction(faults.gatewayErrorRate)),
+                ("late-commit-rate", fraction(faults.lateCommitRate)), ("late-commit-ms", whole(faults.lateCommitMs)),
+                ("bad-sign-rate", fraction(faults.badSignRate)), ("recharge-fail-rate", fraction(faults.rechargeFailRate)),
+                ("pending-ms", whole(pendingMs)), ("kyc-delay-ms", whole(kycDelayMs)),
+                ("clock-offset-s", whole(clockOffsetSeconds)), ("utc-offset", .string(utcOffset.description)),
+                ("page-size-cap", whole(pageSizeCap)), ("dedupe", .string(dedupe.rawValue)),
+                ("seed", .number(String(faults.seed))),
+            ]))
     }
 
     /// The rules the operations follow under these options.

@@ -119,7 +119,9 @@ struct SandboxService: Sendable {
             return .failure(EnvelopeRefusal(.error(.paramError, "head.apiCode: unknown operation \"\(message.head.apiCode)\"")))
         }
         let requestNo = message.head.requestNo
-        guard RequestNumber.isValid(requestNo) else { return .failure(EnvelopeRefusal(.error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]"))) }
+        guard RequestNumber.isValid(requestNo) else {
+            return .failure(EnvelopeRefusal(.error(.paramError, "head.requestNo: must be 1-32 characters [0-9A-Za-z]")))
+        }
         return .success(OperationRequest(operation: operation, body: body, requestNo: requestNo))
     }
 

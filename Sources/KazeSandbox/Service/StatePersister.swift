@@ -51,12 +51,15 @@ final class StatePersister: Sendable {
 
     /// Starts the background loop (once).
     func start() {
-        guard status.withLock({ status -> Bool in
-            defer { status.running = true }
-            return !status.running
-        }) else { return }
+        guard
+            status.withLock({ status -> Bool in
+                defer { status.running = true }
+                return !status.running
+            })
+        else { return }
         let thread = Thread { [self] in
-            var quietTicks = 0, lastEntries = 0
+            var quietTicks = 0
+            var lastEntries = 0
             while status.withLock({ $0.running }) {
                 Thread.sleep(forTimeInterval: 0.2)
                 let backlog = engine.backlog

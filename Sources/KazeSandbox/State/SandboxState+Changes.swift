@@ -52,16 +52,18 @@ extension SandboxState {
         if !changed.users.isEmpty { entry["users"] = .array(changed.users.sorted().compactMap { users[$0].map { .object($0.json) } }) }
         if !changed.cards.isEmpty { entry["cards"] = .array(changed.cards.sorted().compactMap { cards[$0].map { .object($0.json) } }) }
         if !changed.transactions.isEmpty {
-            entry["transactions"] = .array(changed.transactions.sorted().map { index in
-                var item = transactions[index].json(rules.clock)
-                item["index"] = .number(String(index))
-                return .object(item)
-            })
+            entry["transactions"] = .array(
+                changed.transactions.sorted().map { index in
+                    var item = transactions[index].json(rules.clock)
+                    item["index"] = .number(String(index))
+                    return .object(item)
+                })
         }
         if !changed.requests.isEmpty {
-            entry["requests"] = .array(changed.requests.sorted().compactMap { requestNo in
-                requests[requestNo].map { .object($0.json(requestNo)) }
-            })
+            entry["requests"] = .array(
+                changed.requests.sorted().compactMap { requestNo in
+                    requests[requestNo].map { .object($0.json(requestNo)) }
+                })
         }
         if changed.lateCommits { entry["lateCommits"] = .array(lateCommits.map { .object($0.json) }) }
         return .object(entry)

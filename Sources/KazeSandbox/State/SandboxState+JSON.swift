@@ -10,19 +10,24 @@ import KazeProtocol
 extension SandboxState {
     /// The whole state; users sorted by email, cards by cardID, transactions oldest first.
     var json: JSONValue {
-        .object(JSONObject([
-            ("version", .number("1")), ("currency", .string("USD")),
-            ("merchantBalance", .string(merchantBalance.text)), ("inventorySize", .number(String(inventorySize))),
-            ("lastCardSequence", .number(String(lastCardSequence))),
-            ("lastTransactionSequence", .number(String(lastTransactionSequence))),
-            ("users", .array(users.values.sorted { $0.email < $1.email }.map { .object($0.json) })),
-            ("cards", .array(cards.values.sorted { $0.cardID < $1.cardID }.map { .object($0.json) })),
-            ("transactions", .array(transactions.map { .object($0.json(rules.clock)) })),
-            ("requests", .array(requests.keys.sorted().compactMap { requestNo in
-                requests[requestNo].map { .object($0.json(requestNo)) }
-            })),
-            ("lateCommits", .array(lateCommits.map { .object($0.json) })),
-        ]))
+        .object(
+            JSONObject([
+                ("version", .number("1")), ("currency", .string("USD")),
+                ("merchantBalance", .string(merchantBalance.text)), ("inventorySize", .number(String(inventorySize))),
+                ("lastCardSequence", .number(String(lastCardSequence))),
+                ("lastTransactionSequence", .number(String(lastTransactionSequence))),
+                ("users", .array(users.values.sorted { $0.email < $1.email }.map { .object($0.json) })),
+                ("cards", .array(cards.values.sorted { $0.cardID < $1.cardID }.map { .object($0.json) })),
+                ("transactions", .array(transactions.map { .object($0.json(rules.clock)) })),
+                (
+                    "requests",
+                    .array(
+                        requests.keys.sorted().compactMap { requestNo in
+                            requests[requestNo].map { .object($0.json(requestNo)) }
+                        })
+                ),
+                ("lateCommits", .array(lateCommits.map { .object($0.json) })),
+            ]))
     }
 }
 

@@ -27,15 +27,19 @@ extension SandboxState {
                 let foreign = merchant.currency != card.currency
                 let charged = Self.rounded(Decimal(cents.value) / 100 * (Decimal(string: merchant.perUSD) ?? 1), merchant.decimals)
                 let fee = foreign ? Cents((cents.value + 50) / 100) : .zero  // 1 % foreign-transaction fee
-                drafts.append((secondsAgo, SandboxTransaction(
-                    transactionId: "", cardID: card.cardID, type: .expenditure, amount: cents, amountText: "-" + cents.text,
-                    currency: card.currency, status: .success,
-                    time: platformNow.addingTimeInterval(-Double(secondsAgo)),
-                    committedAt: realNow.addingTimeInterval(-Double(secondsAgo)), settlesAt: nil, settlesTo: .success,
-                    requestNo: "",
-                    purchase: PurchaseDetails(
-                        merchantName: merchant.name, transCurrency: merchant.currency,
-                        transAmountText: "-" + Self.text(charged, merchant.decimals), feeText: fee.text))))
+                drafts.append(
+                    (
+                        secondsAgo,
+                        SandboxTransaction(
+                            transactionId: "", cardID: card.cardID, type: .expenditure, amount: cents, amountText: "-" + cents.text,
+                            currency: card.currency, status: .success,
+                            time: platformNow.addingTimeInterval(-Double(secondsAgo)),
+                            committedAt: realNow.addingTimeInterval(-Double(secondsAgo)), settlesAt: nil, settlesTo: .success,
+                            requestNo: "",
+                            purchase: PurchaseDetails(
+                                merchantName: merchant.name, transCurrency: merchant.currency,
+                                transAmountText: "-" + Self.text(charged, merchant.decimals), feeText: fee.text))
+                    ))
             }
         }
         for draft in drafts.sorted(by: { $0.secondsAgo > $1.secondsAgo }) {
@@ -46,7 +50,8 @@ extension SandboxState {
     }
 
     private static func rounded(_ value: Decimal, _ decimals: Int16) -> Decimal {
-        var input = value, output = Decimal()
+        var input = value
+        var output = Decimal()
         NSDecimalRound(&output, &input, Int(decimals), .plain)
         return output
     }

@@ -1,6 +1,7 @@
 // AssertExit: runs a kazebatch command line in-process and checks its exit code.
 
 import XCTest
+
 @testable import KazeCLI
 
 /// Runs `words` through `CLI.run` and asserts the exit code.

@@ -5,6 +5,7 @@
 
 import Foundation
 import FuzzSupport
+
 @testable import KazeClient
 
 /// A minimal valid config in the scratch folder, for the flag and environment passes.
@@ -13,9 +14,11 @@ private let validConfig: String = {
         let path = ScratchFolder.write(Array(FileManager.default.contents(atPath: TestKeyFiles.path(name)) ?? Data()), to: name)
         chmod(path, 0o600)
     }
-    return ScratchFolder.write(Array("""
-        {"endpoint": "http://127.0.0.1:8080/", "sysId": "S1", "merchantKey": "merchant.pem", "platformPublicKey": "platform.pub"}
-        """.utf8), to: "valid.json")
+    return ScratchFolder.write(
+        Array(
+            """
+            {"endpoint": "http://127.0.0.1:8080/", "sysId": "S1", "merchantKey": "merchant.pem", "platformPublicKey": "platform.pub"}
+            """.utf8), to: "valid.json")
 }()
 
 /// Loads a configuration and checks that any failure is an operator message.

@@ -5,6 +5,7 @@
 
 import FuzzSupport
 import KazeProtocol
+
 @testable import KazeBatch
 
 /// Reads the file at `path` record by record, `readSize` bytes per read.
@@ -26,7 +27,9 @@ private func records(_ path: String, readSize: Int) -> [String] {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = ScratchFolder.write(FuzzInput.bytes(data, size), to: "input.csv")
-    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: min(max(size, 1), ByteSource.chunkSize), smallUpTo: 7) { records(path, readSize: $0) }
+    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: min(max(size, 1), ByteSource.chunkSize), smallUpTo: 7) {
+        records(path, readSize: $0)
+    }
     for operation in [APIOperation.recharge, .kyc] {
         guard var source = try? CSVRecordReader(path: path, schema: OperationSchema(operation: operation)) else { continue }
         var record = RawRecord()

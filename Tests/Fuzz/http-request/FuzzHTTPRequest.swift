@@ -4,6 +4,7 @@
 // the 431 and 413 paths are reached too.
 
 import FuzzSupport
+
 @testable import KazeSandbox
 
 private let parsers = [

@@ -10,6 +10,7 @@
 import Foundation
 import FuzzSupport
 import KazeProtocol
+
 @testable import KazeClient
 
 /// The fuzz input as a connection that delivers at most `readSize` bytes per read.
@@ -50,8 +51,9 @@ private func answers(_ bytes: [UInt8], readSize: Int) -> [String] {
             _ = KeepAlive(after: answer, idleSeconds: 2)  // depends on what had arrived: parsed, not compared
             let retryAfter = RetryAfter.seconds(answer.head.value("Retry-After"), now: Date(timeIntervalSince1970: 0))
             let date = HTTPDate.parse(answer.head.value("Date"))
-            result.append("\(answer.head.status) \(answer.head.fields) \(answer.body) "
-                + "\(String(describing: retryAfter)) \(String(describing: date))")
+            result.append(
+                "\(answer.head.status) \(answer.head.fields) \(answer.body) "
+                    + "\(String(describing: retryAfter)) \(String(describing: date))")
         } catch {
             result.append("failure")
             break

@@ -4,6 +4,7 @@
 
 import FuzzSupport
 import KazeProtocol
+
 @testable import KazeBatch
 
 /// The non-blank lines of the file at `path`, `readSize` bytes per read.
@@ -25,7 +26,9 @@ private func lines(_ path: String, readSize: Int) -> [String] {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONLReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = ScratchFolder.write(FuzzInput.bytes(data, size), to: "input.jsonl")
-    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: min(max(size, 1), ByteSource.chunkSize), smallUpTo: 7) { lines(path, readSize: $0) }
+    FuzzOracle.requireSameAtAnyReadSize(inputSize: size, whole: min(max(size, 1), ByteSource.chunkSize), smallUpTo: 7) {
+        lines(path, readSize: $0)
+    }
     for operation in [APIOperation.recharge, .kyc] {
         guard var source = try? JSONLRecordReader(path: path, schema: OperationSchema(operation: operation)) else { continue }
         var record = RawRecord()

@@ -5,6 +5,7 @@
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class AuditRecoveryTests: XCTestCase {
@@ -16,8 +17,9 @@ final class AuditRecoveryTests: XCTestCase {
     override func tearDown() { folder.remove() }
 
     private static func entry(_ line: Int, _ state: JournalState, second: Int, code: String? = nil) -> JournalEntry {
-        var entry = JournalEntry(line: line, state: state, time: String(format: "2026-01-01T00:00:%02d.000Z", second),
-                                 attempt: state == .pending ? 0 : 1, requestNo: state == .pending ? nil : "R\(line)")
+        var entry = JournalEntry(
+            line: line, state: state, time: String(format: "2026-01-01T00:00:%02d.000Z", second),
+            attempt: state == .pending ? 0 : 1, requestNo: state == .pending ? nil : "R\(line)")
         entry.code = code
         if state == .pending { (entry.cardID, entry.amount, entry.currency, entry.ref) = ("SB\(line)", "\(line).50", "USD", "ref\(line)") }
         return entry
@@ -25,8 +27,9 @@ final class AuditRecoveryTests: XCTestCase {
 
     private static func event(_ entry: JournalEntry, batch: String = "b1") -> AuditRow? {
         guard entry.state != .pending else { return nil }
-        return AuditRow(entry, batch: batch, operation: .recharge, ref: "ref\(entry.line)", card: "SB\(entry.line)",
-                        amount: "\(entry.line).50", currency: "USD", email: nil, target: nil)
+        return AuditRow(
+            entry, batch: batch, operation: .recharge, ref: "ref\(entry.line)", card: "SB\(entry.line)",
+            amount: "\(entry.line).50", currency: "USD", email: nil, target: nil)
     }
 
     /// Appends each row's PENDING, SENT and SUCCEEDED through `journal`, the rows concurrently.
@@ -51,8 +54,10 @@ final class AuditRecoveryTests: XCTestCase {
         XCTAssertEqual(journal.count, 120)
         XCTAssertEqual(try BatchEvents.audit(auditPath, batch: "b1").events, journal)
         XCTAssertEqual(try AuditVerifier.verify(path: auditPath).rows, 120)
-        XCTAssertEqual(try AuditLog(path: auditPath).recover(batch: "b1", operation: .recharge,
-                                                            journal: JournalIndex.load(path: journalPath)), 0)
+        XCTAssertEqual(
+            try AuditLog(path: auditPath).recover(
+                batch: "b1", operation: .recharge,
+                journal: JournalIndex.load(path: journalPath)), 0)
     }
 
     func testEventsMissingFromTheAuditAreAppendedMarkedRecoveredOnce() async throws {
@@ -66,20 +71,24 @@ final class AuditRecoveryTests: XCTestCase {
 
         let reopened = try AuditLog(path: auditPath)
         let index = try JournalIndex.load(path: journalPath)
-        XCTAssertEqual(try reopened.recover(batch: "b1", operation: .recharge, journal: index), 3 * 2 + 1,
-                       "the other batch's rows are not this batch's")
+        XCTAssertEqual(
+            try reopened.recover(batch: "b1", operation: .recharge, journal: index), 3 * 2 + 1,
+            "the other batch's rows are not this batch's")
         let (events, recovered) = try BatchEvents.audit(auditPath, batch: "b1")
         XCTAssertEqual(events, try BatchEvents.journal(journalPath))
         XCTAssertEqual(recovered, 7)
         let rows = try String(contentsOfFile: auditPath, encoding: .utf8).split(separator: "\n").map(String.init)
-        XCTAssertTrue(rows.contains { $0.contains(",2026-01-01T00:00:01.000Z,b1,5,ref5,cardRecharge,R5,SENT,RECOVERED,5.50,USD,SB5,") },
-                      "original time, ref, card, amount and currency from the PENDING entry:\n\(rows.joined(separator: "\n"))")
+        XCTAssertTrue(
+            rows.contains { $0.contains(",2026-01-01T00:00:01.000Z,b1,5,ref5,cardRecharge,R5,SENT,RECOVERED,5.50,USD,SB5,") },
+            "original time, ref, card, amount and currency from the PENDING entry:\n\(rows.joined(separator: "\n"))")
         XCTAssertTrue(rows.contains { $0.contains(",b1,6,ref6,cardRecharge,R6,SUCCEEDED,RECOVERED:SUCCESS,6.50,USD,SB6,") })
-        XCTAssertTrue(rows.contains { $0.contains(",b1,8,,cardRecharge,,UNKNOWN,RECOVERED:NO_ANSWER,,,,") },
-                      "a row without a PENDING entry has no ref or keys to show")
+        XCTAssertTrue(
+            rows.contains { $0.contains(",b1,8,,cardRecharge,,UNKNOWN,RECOVERED:NO_ANSWER,,,,") },
+            "a row without a PENDING entry has no ref or keys to show")
         XCTAssertEqual(try AuditVerifier.verify(path: auditPath).rows, 8 + 7)
-        XCTAssertEqual(try AuditLog(path: auditPath).recover(batch: "b1", operation: .recharge, journal: index), 0,
-                       "a second open recovers nothing")
+        XCTAssertEqual(
+            try AuditLog(path: auditPath).recover(batch: "b1", operation: .recharge, journal: index), 0,
+            "a second open recovers nothing")
     }
 
     func testAnInterruptedAuditRowIsCutAndTheChainContinues() throws {
@@ -115,14 +124,16 @@ final class AuditRecoveryTests: XCTestCase {
         }
         guard case .io(let path, _)? = journal.auditFailure else { return XCTFail("the audit write should have failed") }
         XCTAssertEqual(path, auditPath)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: auditPath)[.size] as? Int, auditSize,
-                       "the half-written row was taken back")
+        XCTAssertEqual(
+            try FileManager.default.attributesOfItem(atPath: auditPath)[.size] as? Int, auditSize,
+            "the half-written row was taken back")
         try await Self.runRows(5...5, through: journal)
         XCTAssertEqual(try BatchEvents.audit(auditPath, batch: "b1").events.count, 2, "no row after the gap")
         XCTAssertEqual(try BatchEvents.journal(journalPath).count, 8, "the journal went on")
 
-        let recovered = try AuditLog(path: auditPath).recover(batch: "b1", operation: .recharge,
-                                                              journal: JournalIndex.load(path: journalPath))
+        let recovered = try AuditLog(path: auditPath).recover(
+            batch: "b1", operation: .recharge,
+            journal: JournalIndex.load(path: journalPath))
         XCTAssertEqual(recovered, 6)
         XCTAssertEqual(try BatchEvents.audit(auditPath, batch: "b1").events, try BatchEvents.journal(journalPath))
         XCTAssertEqual(try AuditVerifier.verify(path: auditPath).rows, 80 + 8)
@@ -131,11 +142,16 @@ final class AuditRecoveryTests: XCTestCase {
     func testAnAuditFileGivenAnotherPathGetsTheBatchHistoryRecoveredWithMaskedCardNumbers() async throws {
         let harness = try Harness()
         defer { harness.folder.remove() }
-        let assign = ArraySource(records: [2, 3].map { line in
-            .valid(ValidRecord(line: line, ref: "a\(line)", operation: .assign, body: JSONObject([
-                ("email", .string("u\(line)@example.com")), ("cardNumber", .string("539999000000001\(line == 2 ? 8 : 7)")),
-                ("autoActive", .string("true"))])))
-        })
+        let assign = ArraySource(
+            records: [2, 3].map { line in
+                .valid(
+                    ValidRecord(
+                        line: line, ref: "a\(line)", operation: .assign,
+                        body: JSONObject([
+                            ("email", .string("u\(line)@example.com")), ("cardNumber", .string("539999000000001\(line == 2 ? 8 : 7)")),
+                            ("autoActive", .string("true")),
+                        ])))
+            })
         _ = try await harness.run(assign)
         let journal = try BatchEvents.journal(harness.stateFolder.journalPath)
         XCTAssertEqual(try BatchEvents.audit(harness.auditPath, batch: harness.batchID).events, journal)

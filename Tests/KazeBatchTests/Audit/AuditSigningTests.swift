@@ -6,6 +6,7 @@ import KazeCrypto
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class AuditSigningTests: XCTestCase {
@@ -14,8 +15,9 @@ final class AuditSigningTests: XCTestCase {
     override func tearDown() { folder.remove() }
 
     private func event(_ line: Int) -> AuditRow {
-        AuditRow(time: "2026-01-01T00:00:00.000Z", batch: "b1", line: line, ref: "r,\(line)", apiCode: "cardRecharge",
-                 requestNo: "R\(line)", event: "SENT", code: "", amount: "10.50", currency: "USD", card: "SB000001")
+        AuditRow(
+            time: "2026-01-01T00:00:00.000Z", batch: "b1", line: line, ref: "r,\(line)", apiCode: "cardRecharge",
+            requestNo: "R\(line)", event: "SENT", code: "", amount: "10.50", currency: "USD", card: "SB000001")
     }
 
     private func signer() throws -> AuditSigner { AuditSigner(key: try TestKeys.merchant) }
@@ -41,8 +43,12 @@ final class AuditSigningTests: XCTestCase {
     func testCheckpointsFollowEveryNEventsAndTheEndAndVerifyWithTheKey() throws {
         let path = try signedFile(events: 7, every: 3)
         let rows = try lines(path).dropFirst().map { AuditCells.split($0)! }
-        XCTAssertEqual(rows.map { $0[7] }, ["SENT", "SENT", "SENT", "CHECKPOINT", "SENT", "SENT", "SENT", "CHECKPOINT",
-                                            "SENT", "CHECKPOINT"])
+        XCTAssertEqual(
+            rows.map { $0[7] },
+            [
+                "SENT", "SENT", "SENT", "CHECKPOINT", "SENT", "SENT", "SENT", "CHECKPOINT",
+                "SENT", "CHECKPOINT",
+            ])
         XCTAssertEqual(rows[3][3], "", "a checkpoint concerns no line")
         XCTAssertEqual(rows[3][12].count, 512, "a 2048-bit signature in lowercase hex")
         let report = try AuditVerifier.verify(path: path, publicKey: try publicKey())
@@ -159,7 +165,9 @@ final class AuditSigningTests: XCTestCase {
         XCTAssertEqual(record.head, outcome.auditHead)
         XCTAssertEqual(record.checkpoint, rows.count)
         XCTAssertEqual(record.auditFile, ResolvedPath.of(harness.auditPath))
-        let mode = try FileManager.default.attributesOfItem(atPath: AuditHeadRecord.path(stateDir: stateDir, auditPath: harness.auditPath))[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: AuditHeadRecord.path(stateDir: stateDir, auditPath: harness.auditPath))[
+                .posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
         let expected = [AuditVerifier.ExpectedHead(hash: record.head, origin: "the state dir")]
         XCTAssertNoThrow(try AuditVerifier.verify(path: harness.auditPath, expectedHeads: expected, publicKey: try publicKey()))

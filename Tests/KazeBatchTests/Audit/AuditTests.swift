@@ -2,6 +2,7 @@
 
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class AuditTests: XCTestCase {
@@ -10,9 +11,10 @@ final class AuditTests: XCTestCase {
     override func tearDown() { folder.remove() }
 
     private func event(_ line: Int, _ event: String, ref: String = "r") -> AuditRow {
-        AuditRow(time: "2026-01-01T00:00:00.000Z", batch: "b1", line: line, ref: ref, apiCode: "cardRecharge",
-                 requestNo: "R\(line)", event: event, code: event == "SUCCEEDED" ? "SUCCESS" : "", amount: "10.50",
-                 currency: "USD", card: "SB000001")
+        AuditRow(
+            time: "2026-01-01T00:00:00.000Z", batch: "b1", line: line, ref: ref, apiCode: "cardRecharge",
+            requestNo: "R\(line)", event: event, code: event == "SUCCEEDED" ? "SUCCESS" : "", amount: "10.50",
+            currency: "USD", card: "SB000001")
     }
 
     private func writeChain(_ path: String, rows: Int) throws -> String {

@@ -2,8 +2,9 @@
 // the path is a folder) stops before sending anything, instead of moving money and then
 // failing at the end.
 
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class CarelessRunTests: XCTestCase {

@@ -3,8 +3,9 @@
 // the money sent, confirmed and summed always comes from the one file the batch id covers.
 
 import Foundation
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class ChangedInputTests: XCTestCase {
@@ -19,13 +20,16 @@ final class ChangedInputTests: XCTestCase {
     /// The input at `path` as `run` reads it: the batch's bytes only, through the validator.
     private func unchanged(_ path: String, stop: StopRequest = StopRequest()) throws -> UnchangedInput {
         let url = URL(fileURLWithPath: path)
-        return try UnchangedInput(path: path, stopRequest: stop, fingerprint: { bytes in
-            try BatchID.compute(operation: .recharge, file: url, sysId: "S1", endpoint: "http://127.0.0.1:1", limit: bytes)
-        }, makeSource: { bytes in
-            var options = ValidationOptions()
-            options.byteLimit = bytes
-            return BatchValidator(operation: .recharge, file: url, format: .csv, options: options)
-        })
+        return try UnchangedInput(
+            path: path, stopRequest: stop,
+            fingerprint: { bytes in
+                try BatchID.compute(operation: .recharge, file: url, sysId: "S1", endpoint: "http://127.0.0.1:1", limit: bytes)
+            },
+            makeSource: { bytes in
+                var options = ValidationOptions()
+                options.byteLimit = bytes
+                return BatchValidator(operation: .recharge, file: url, format: .csv, options: options)
+            })
     }
 
     func testAnUnchangedFileIsReadEveryPass() throws {

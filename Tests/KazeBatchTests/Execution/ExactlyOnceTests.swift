@@ -3,10 +3,11 @@
 // searches only, claims across batches, per-subject order, the platform's clock and zone.
 
 import Foundation
-import XCTest
 import KazeClient
 import KazeProtocol
 import KazeTestSupport
+import XCTest
+
 @testable import KazeBatch
 
 final class ExactlyOnceTests: XCTestCase {
@@ -115,15 +116,17 @@ final class ExactlyOnceTests: XCTestCase {
         harness.platform.script("SB9", [.unknownWithoutCommit])
         let rows = [("SB9", "INACTIVE"), ("SB1", "INACTIVE"), ("SB9", "ACTIVE")]
         let first = try await harness.run(.statusChanges(rows))
-        XCTAssertEqual(try harness.results().map { $0[3] }, ["UNKNOWN", "SUCCEEDED", "SKIPPED"],
-                       "the ACTIVE row waits: sent now, it would make the INACTIVE row's reconciliation read ACTIVE")
+        XCTAssertEqual(
+            try harness.results().map { $0[3] }, ["UNKNOWN", "SUCCEEDED", "SKIPPED"],
+            "the ACTIVE row waits: sent now, it would make the INACTIVE row's reconciliation read ACTIVE")
         XCTAssertEqual(first.summary.verdict, .unknownRemain)
         XCTAssertEqual(harness.platform.statuses["SB9"], nil)
 
         harness.options.settleSeconds = 0
         let second = try await harness.run(.statusChanges(rows))
-        XCTAssertEqual(try harness.results().map { $0[4] }, ["NOT_COMMITTED", "SUCCESS", "SUCCESS"],
-                       "reconciled first, then the held row goes in the same run")
+        XCTAssertEqual(
+            try harness.results().map { $0[4] }, ["NOT_COMMITTED", "SUCCESS", "SUCCESS"],
+            "reconciled first, then the held row goes in the same run")
         XCTAssertEqual(second.summary.verdict, .someFailed)
         XCTAssertEqual(harness.platform.statuses["SB9"], "ACTIVE")
 

@@ -1,8 +1,9 @@
 // Tests for the executor against a fake platform: exactly-once crediting through retries
 // and lost answers, reconciliation, resume, halting and the results file.
 
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class ExecutionTests: XCTestCase {
@@ -19,7 +20,8 @@ final class ExecutionTests: XCTestCase {
         let rows = try harness.results()
         XCTAssertEqual(rows.map { $0[0] }, (2...41).map(String.init))
         XCTAssertEqual(Set(rows.map { $0[3] }), ["SUCCEEDED"])
-        XCTAssertNoThrow(try AuditVerifier.verify(path: harness.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
+        XCTAssertNoThrow(
+            try AuditVerifier.verify(path: harness.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
 
         let again = try await harness.run(.recharges(cards(40)))  // resume of a finished batch: nothing sent
         XCTAssertEqual(again.summary.count(.succeeded), 40)
@@ -126,8 +128,9 @@ final class ExecutionTests: XCTestCase {
         let resent = try await harness.run(.pinSets(["SB1", "SB2"]))
         XCTAssertEqual(resent.summary.count(.succeeded), 2)
         XCTAssertEqual(harness.platform.pinSets["SB1"], 2)
-        XCTAssertFalse(try String(contentsOfFile: harness.stateFolder.journalPath, encoding: .utf8).contains("123456"),
-                       "the PIN never reaches the journal")
+        XCTAssertFalse(
+            try String(contentsOfFile: harness.stateFolder.journalPath, encoding: .utf8).contains("123456"),
+            "the PIN never reaches the journal")
         XCTAssertFalse(try String(contentsOfFile: harness.auditPath, encoding: .utf8).contains("123456"))
     }
 
@@ -142,8 +145,12 @@ final class ExecutionTests: XCTestCase {
             try await journal.append(pending)
             try await journal.append(JournalEntry(line: line, state: .sent, time: Timestamp.text(), attempt: 1, requestNo: "OLD\(line)"))
         }
-        _ = await harness.platform.call(.recharge, body: JSONObject([("cardID", .string("SB1")), ("currency", .string("USD")),
-                                                                   ("amount", .number("10.50"))]), requestNo: "OLD2")
+        _ = await harness.platform.call(
+            .recharge,
+            body: JSONObject([
+                ("cardID", .string("SB1")), ("currency", .string("USD")),
+                ("amount", .number("10.50")),
+            ]), requestNo: "OLD2")
         let outcome = try await harness.run(.recharges(cards(3)))
         XCTAssertEqual(harness.platform.credits("SB1"), 1, "the in-flight request had landed: not resent")
         XCTAssertEqual(harness.platform.credits("SB2"), 0, "not landed: FAILED NOT_COMMITTED, resent only with --retry-failed")
@@ -199,11 +206,15 @@ final class ExecutionTests: XCTestCase {
         let harness = try Harness()
         defer { harness.folder.remove() }
         var records = ArraySource.recharges(cards(2)).records
-        records.insert(.invalid(line: 3, ref: "bad", issues: [RecordIssue(line: 3, ref: "bad", field: "amount", code: "amount", message: "must be > 0")]), at: 1)
-        let source = ArraySource(records: records.enumerated().map { offset, record in
-            guard case .valid(let valid) = record else { return record }
-            return .valid(ValidRecord(line: offset + 2, ref: valid.ref, operation: .recharge, body: valid.body))
-        })
+        records.insert(
+            .invalid(
+                line: 3, ref: "bad", issues: [RecordIssue(line: 3, ref: "bad", field: "amount", code: "amount", message: "must be > 0")]),
+            at: 1)
+        let source = ArraySource(
+            records: records.enumerated().map { offset, record in
+                guard case .valid(let valid) = record else { return record }
+                return .valid(ValidRecord(line: offset + 2, ref: valid.ref, operation: .recharge, body: valid.body))
+            })
         let scan = try Harness.scan(source)
         XCTAssertEqual(scan.invalid, 1)
         XCTAssertEqual(scan.totalMismatch(confirmed: ["USD": Decimal(string: "21")!]), nil)
@@ -218,8 +229,12 @@ final class ExecutionTests: XCTestCase {
     func testReadOnlyUnknownsAreSimplyRetried() async throws {
         let harness = try Harness()
         defer { harness.folder.remove() }
-        let source = ArraySource(records: [.valid(ValidRecord(line: 2, ref: "", operation: .balance,
-                                                              body: JSONObject([("cardID", .string("SB1"))])))])
+        let source = ArraySource(records: [
+            .valid(
+                ValidRecord(
+                    line: 2, ref: "", operation: .balance,
+                    body: JSONObject([("cardID", .string("SB1"))])))
+        ])
         let outcome = try await harness.run(source)
         XCTAssertEqual(outcome.summary.count(.succeeded), 1)
         let row = try harness.results()[0]

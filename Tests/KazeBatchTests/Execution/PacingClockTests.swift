@@ -3,6 +3,7 @@
 // cancelled task returns at once.
 
 import XCTest
+
 @testable import KazeBatch
 
 final class PacingClockTests: XCTestCase {

@@ -1,6 +1,7 @@
 // Tests for the token-bucket rate limiter and the retry backoff.
 
 import XCTest
+
 @testable import KazeBatch
 
 final class RateLimiterTests: XCTestCase {

@@ -2,9 +2,10 @@
 // listings with page caps and window splitting, platform wall time and the offset model.
 
 import Foundation
-import XCTest
 import KazeClient
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class ReconcileUnitTests: XCTestCase {
@@ -40,8 +41,11 @@ final class ReconcileUnitTests: XCTestCase {
             let page = Int(body["pageNum"]?.numberText ?? "1") ?? 1
             let matching = times.enumerated().filter { $0.element >= start && $0.element <= end }.reversed()
             let items = matching.dropFirst(size * (page - 1)).prefix(size).map { index, time in
-                JSONValue.object(JSONObject([("transactionId", .string("T\(index)")),
-                                             ("transactionTime", .string(WireTime.text(wallSeconds: time)))]))
+                JSONValue.object(
+                    JSONObject([
+                        ("transactionId", .string("T\(index)")),
+                        ("transactionTime", .string(WireTime.text(wallSeconds: time))),
+                    ]))
             }
             return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("list", .array(Array(items)))]))
         }

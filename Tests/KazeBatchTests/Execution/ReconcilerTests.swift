@@ -1,7 +1,8 @@
 // Tests for reconciliation of operations other than recharge.
 
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class ReconcilerTests: XCTestCase {
@@ -28,14 +29,18 @@ final class ReconcilerTests: XCTestCase {
     func testVerdictsOfEachOutcomeClass() {
         XCTAssertEqual(CallVerdict(.unknown(reason: "t"), operation: .recharge), .inDoubt(code: "NO_ANSWER", detail: "t"))
         XCTAssertEqual(CallVerdict(.protocolError(reason: "sig"), operation: .close), .inDoubt(code: "PROTOCOL_ERROR", detail: "sig"))
-        XCTAssertEqual(CallVerdict(.unknown(reason: "t"), operation: .balance),
-                       .transient(code: "NO_ANSWER", detail: "t", retryAfter: nil, rateLimited: false))
-        XCTAssertEqual(CallVerdict(.httpError(status: 429, retryAfter: 3), operation: .recharge),
-                       .transient(code: "HTTP_429", detail: "HTTP 429", retryAfter: 3, rateLimited: true))
-        XCTAssertEqual(CallVerdict(.platformError(code: .insufficientFunds, detail: "low", retryAfter: nil), operation: .recharge),
-                       .failed(code: "INSUFFICIENT_FUNDS", detail: "low"))
+        XCTAssertEqual(
+            CallVerdict(.unknown(reason: "t"), operation: .balance),
+            .transient(code: "NO_ANSWER", detail: "t", retryAfter: nil, rateLimited: false))
+        XCTAssertEqual(
+            CallVerdict(.httpError(status: 429, retryAfter: 3), operation: .recharge),
+            .transient(code: "HTTP_429", detail: "HTTP 429", retryAfter: 3, rateLimited: true))
+        XCTAssertEqual(
+            CallVerdict(.platformError(code: .insufficientFunds, detail: "low", retryAfter: nil), operation: .recharge),
+            .failed(code: "INSUFFICIENT_FUNDS", detail: "low"))
         let failedRecharge = JSONObject([("encrypt", .string("SUCCESS")), ("transactionStatus", .string("FAILED"))])
-        XCTAssertEqual(CallVerdict(.success(body: failedRecharge), operation: .recharge),
-                       .failed(code: "FAILED", detail: "the platform reports the recharge as FAILED"))
+        XCTAssertEqual(
+            CallVerdict(.success(body: failedRecharge), operation: .recharge),
+            .failed(code: "FAILED", detail: "the platform reports the recharge as FAILED"))
     }
 }

@@ -1,8 +1,9 @@
 // Tests for the record feed: input order, bounded read-ahead (constant memory), early stop.
 
 import Foundation
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class RecordFeedTests: XCTestCase {

@@ -5,18 +5,21 @@
 // recommends (`reconcile`, `--retry-failed`). Proven by the sandbox's own state.
 
 import Foundation
-import XCTest
 import KazeClient
 import KazeProtocol
 import KazeSandbox
 import KazeTestSupport
+import XCTest
+
 @testable import KazeBatch
 
 final class SandboxExactlyOnceTests: XCTestCase {
     /// Runs the recharge file `input` as batch `batch` against `fixture` (reconcile only with
     /// `reconcileOnly`).
-    private func run(_ fixture: SandboxFixture, _ input: URL, batch: String = "b1", reconcileOnly: Bool = false,
-                     _ configure: (inout ExecutionOptions) -> Void = { _ in }) async throws -> RunResult {
+    private func run(
+        _ fixture: SandboxFixture, _ input: URL, batch: String = "b1", reconcileOnly: Bool = false,
+        _ configure: (inout ExecutionOptions) -> Void = { _ in }
+    ) async throws -> RunResult {
         let (source, scan) = try fixture.rechargeSource(input)
         XCTAssertEqual(scan.invalid, 0)
         var options = ExecutionOptions()
@@ -109,12 +112,14 @@ final class SandboxExactlyOnceTests: XCTestCase {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         var history = state["transactions"]?.arrayValue ?? []
         for index in 0..<1_100 {
-            history.append(.object(JSONObject([
-                ("transactionId", .string("HIST\(index)")), ("cardID", .string("SB000001")), ("type", .string("Recharge")),
-                ("amount", .string("500.\(String(format: "%02d", index % 100))")), ("currency", .string("USD")),
-                ("status", .string("SUCCESS")), ("timeMs", .number("\(now - Int64(1_100 - index) * 1_000)")),
-                ("requestNo", .string("hist\(index)")),
-            ])))
+            history.append(
+                .object(
+                    JSONObject([
+                        ("transactionId", .string("HIST\(index)")), ("cardID", .string("SB000001")), ("type", .string("Recharge")),
+                        ("amount", .string("500.\(String(format: "%02d", index % 100))")), ("currency", .string("USD")),
+                        ("status", .string("SUCCESS")), ("timeMs", .number("\(now - Int64(1_100 - index) * 1_000)")),
+                        ("requestNo", .string("hist\(index)")),
+                    ])))
         }
         state["transactions"] = .array(history)
         let stateFolder = try TemporaryFolder()

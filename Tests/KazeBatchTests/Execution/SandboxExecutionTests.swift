@@ -2,18 +2,21 @@
 // 10% committed-then-dropped answers, 5% 5xx and rate limiting credits every card exactly
 // once, proven by the sandbox's own state.
 
-import KazeTestSupport
-import XCTest
 import KazeClient
 import KazeProtocol
 import KazeSandbox
+import KazeTestSupport
+import XCTest
+
 @testable import KazeBatch
 
 final class SandboxExecutionTests: XCTestCase {
     func testFaultyPlatformCreditsEveryCardExactlyOnce() async throws {
         let rows = 2000
-        let fixture = try SandboxFixture(cards: rows, faults: FaultOptions(
-            rateLimit: 170, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
+        let fixture = try SandboxFixture(
+            cards: rows,
+            faults: FaultOptions(
+                rateLimit: 170, failRate: 0.05, dropAfterCommitRate: 0.10, seed: 20261125))
         defer { fixture.stop() }
         let input = try fixture.rechargeFile(rows: rows)
         let (source, scan) = try fixture.rechargeSource(input)
@@ -52,13 +55,16 @@ final class SandboxExecutionTests: XCTestCase {
 
         let journal = try String(contentsOfFile: runner.folder.journalPath, encoding: .utf8)
         XCTAssertGreaterThan(reconciled, 100, "about 10% of the answers were dropped after commit")
-        XCTAssertTrue(journal.contains("\"code\":\"SYSTEM_ERROR\"") || journal.contains("\"code\":\"HTTP_5"), "5xx faults happened and were retried")
+        XCTAssertTrue(
+            journal.contains("\"code\":\"SYSTEM_ERROR\"") || journal.contains("\"code\":\"HTTP_5"), "5xx faults happened and were retried")
         // Whether the client outran the sandbox's 170 rps depends on the machine's load; when the
         // sandbox did refuse requests, the journal must show the retries.
         if fixture.faultCount("rate-limit") > 0 {
-            XCTAssertTrue(journal.contains("\"code\":\"RATE_LIMITED\"") || journal.contains("\"code\":\"HTTP_429\""),
-                          "rate-limited requests were retried")
+            XCTAssertTrue(
+                journal.contains("\"code\":\"RATE_LIMITED\"") || journal.contains("\"code\":\"HTTP_429\""),
+                "rate-limited requests were retried")
         }
-        XCTAssertNoThrow(try AuditVerifier.verify(path: runner.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
+        XCTAssertNoThrow(
+            try AuditVerifier.verify(path: runner.auditPath, expectedHeads: [.init(hash: outcome.auditHead, origin: "--head")]))
     }
 }

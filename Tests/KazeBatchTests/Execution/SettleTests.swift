@@ -10,6 +10,7 @@ import KazeProtocol
 import KazeSandbox
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class SettleTests: XCTestCase {
@@ -66,8 +67,9 @@ final class SettleTests: XCTestCase {
         XCTAssertEqual(audit.components(separatedBy: ",SETTLE_FAILED,TRANSACTION_FAILED,").count - 1, tally.count(.failed))
         let report = try AuditVerifier.verify(path: runner.auditPath, publicKey: try TestKeys.merchant.publicKey())
         XCTAssertEqual(report.unsignedRows, 0)
-        XCTAssertEqual(try BatchEvents.audit(runner.auditPath, batch: "settle").events,
-                       try BatchEvents.journal(runner.folder.journalPath), "the settle events went through the journal")
+        XCTAssertEqual(
+            try BatchEvents.audit(runner.auditPath, batch: "settle").events,
+            try BatchEvents.journal(runner.folder.journalPath), "the settle events went through the journal")
 
         let again = try await runner.settle(wait: 0)  // nothing left to settle
         XCTAssertEqual(again.settle?.count(.confirmed), 0)
@@ -78,7 +80,9 @@ final class SettleTests: XCTestCase {
         let retry = try self.runner(fixture, input, retryFailed: true)
         _ = try await retry.run(scan: try scan(retry))
         let credits = fixture.rechargesPerCard()
-        for card in failedCards { XCTAssertEqual(credits[card], 1, "\(card): its FAILED transaction moved nothing; sent once more, credited once") }
+        for card in failedCards {
+            XCTAssertEqual(credits[card], 1, "\(card): its FAILED transaction moved nothing; sent once more, credited once")
+        }
         let resent = try results(retry).filter { failedCards.contains("SB" + String(format: "%06d", Int($0[0])! - 1)) }
         XCTAssertTrue(resent.allSatisfy { !oldRequestNos.contains($0[6]) }, "a new requestNo for a proven failure")
         XCTAssertEqual(credits.values.reduce(0, +), 12, "every card credited once (FAILED transactions credit nothing)")

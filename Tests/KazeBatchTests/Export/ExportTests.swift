@@ -8,6 +8,7 @@ import KazeProtocol
 import KazeSandbox
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class ExportTests: XCTestCase {
@@ -66,12 +67,12 @@ final class ExportTests: XCTestCase {
         defer { fixture.stop() }
         let cardsFile = fixture.folder.path("cards.jsonl")
         try """
-            {"line":2,"outcome":"SUCCEEDED","cardID":"SB000002","amount":1}
-            {"line":3,"outcome":"FAILED","cardID":"SB000001"}
-            {"line":4,"outcome":"SUCCEEDED","cardID":"SB000002"}
-            {"line":5,"outcome":"SUCCEEDED","cardID":"SB000003"}
+        {"line":2,"outcome":"SUCCEEDED","cardID":"SB000002","amount":1}
+        {"line":3,"outcome":"FAILED","cardID":"SB000001"}
+        {"line":4,"outcome":"SUCCEEDED","cardID":"SB000002"}
+        {"line":5,"outcome":"SUCCEEDED","cardID":"SB000003"}
 
-            """.write(toFile: cardsFile, atomically: true, encoding: .utf8)
+        """.write(toFile: cardsFile, atomically: true, encoding: .utf8)
         let cards = try CardList.read(path: cardsFile, format: .jsonl)
         XCTAssertEqual(cards, ["SB000002", "SB000001", "SB000003"], "each card once, in file order; other keys ignored")
 
@@ -84,8 +85,10 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(byCard, transactionIds(fixture))
         XCTAssertTrue(try rows(path).dropFirst().allSatisfy { $0[4].hasPrefix("'-") }, "purchases are negative: formula-neutralised")
 
-        let none = try await export.transactions(of: cards, in: try ExportWindow.given(
-            from: "2020-01-01 00:00:00", to: "2020-01-01 23:59:59", offset: offset), to: path)
+        let none = try await export.transactions(
+            of: cards,
+            in: try ExportWindow.given(
+                from: "2020-01-01 00:00:00", to: "2020-01-01 23:59:59", offset: offset), to: path)
         XCTAssertEqual(none.rows, 0)
 
         let balancesPath = fixture.folder.path("balances.csv")
@@ -99,7 +102,8 @@ final class ExportTests: XCTestCase {
         let state = fixture.sandbox.stateJSON().objectValue?["cards"]?.arrayValue?.compactMap(\.objectValue) ?? []
         for line in lines.dropFirst() {
             XCTAssertEqual(line[1], "USD")
-            XCTAssertEqual(Decimal(string: line[2]), state.first { $0.text("cardID") == line[0] }?.text("balance").flatMap { Decimal(string: $0) })
+            XCTAssertEqual(
+                Decimal(string: line[2]), state.first { $0.text("cardID") == line[0] }?.text("balance").flatMap { Decimal(string: $0) })
             XCTAssertNotNil(Timestamp.date(line[4]), "queried at, ISO 8601 UTC")
         }
     }

@@ -4,6 +4,7 @@
 // column name or key.
 
 import XCTest
+
 @testable import KazeBatch
 
 final class ByteOrderMarkTests: XCTestCase {
@@ -53,15 +54,17 @@ final class ByteOrderMarkTests: XCTestCase {
     func testAFileThatIsOnlyAMarkThenDataIsNotCutShort() throws {
         let url = try ValidationTestFiles.write([0xEF, 0xBB, 0xBF] + Array("a,b\n1,2\n".utf8), named: "mark.csv", for: self)
         for readSize in [1, 2, 3, ByteSource.chunkSize] {
-            XCTAssertEqual(try csvRecords(url.path, readSize: readSize), ["1 [\"a\", \"b\"] -", "2 [\"1\", \"2\"] -"], "read size \(readSize)")
+            XCTAssertEqual(
+                try csvRecords(url.path, readSize: readSize), ["1 [\"a\", \"b\"] -", "2 [\"1\", \"2\"] -"], "read size \(readSize)")
         }
         let markOnly = try ValidationTestFiles.write([0xEF, 0xBB, 0xBF], named: "mark-only.csv", for: self)
         XCTAssertEqual(try csvRecords(markOnly.path, readSize: 1), [])
     }
 
     func testAMarkIsNotSkippedInTheMiddleOrWhenIncomplete() throws {
-        let url = try ValidationTestFiles.write([0xEF, 0xBB] + Array("a\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("b\n".utf8),
-                                                named: "partial.csv", for: self)
+        let url = try ValidationTestFiles.write(
+            [0xEF, 0xBB] + Array("a\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("b\n".utf8),
+            named: "partial.csv", for: self)
         for readSize in [1, 2, ByteSource.chunkSize] {
             let records = try csvRecords(url.path, readSize: readSize)
             XCTAssertEqual(records, ["1 [\"\u{FFFD}a\"] -", "2 [\"\u{FEFF}b\"] -"], "read size \(readSize)")

@@ -2,6 +2,7 @@
 // malformed records and recovery, chunk boundaries and the record size cap.
 
 import XCTest
+
 @testable import KazeBatch
 
 final class InputCSVReaderTests: XCTestCase {
@@ -27,11 +28,13 @@ final class InputCSVReaderTests: XCTestCase {
 
     func testQuotedFieldsHoldCommasQuotesAndLineBreaks() throws {
         let parsed = try records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nplain,,end\n")
-        XCTAssertEqual(parsed, [
-            Record(line: 1, fields: ["a", "b", "c"], problem: nil),
-            Record(line: 2, fields: ["x, y", "say \"hi\"", "two\nlines"], problem: nil),
-            Record(line: 4, fields: ["plain", "", "end"], problem: nil),
-        ])
+        XCTAssertEqual(
+            parsed,
+            [
+                Record(line: 1, fields: ["a", "b", "c"], problem: nil),
+                Record(line: 2, fields: ["x, y", "say \"hi\"", "two\nlines"], problem: nil),
+                Record(line: 4, fields: ["plain", "", "end"], problem: nil),
+            ])
     }
 
     func testCRLFAndBareCRAndMissingFinalNewline() throws {
@@ -44,11 +47,13 @@ final class InputCSVReaderTests: XCTestCase {
 
     func testByteOrderMarkIsSkippedAndBlankLinesIgnored() throws {
         let parsed = try records([0xEF, 0xBB, 0xBF] + Array("id,amount\n\n1,2\n   \n\n3,4\n\n".utf8))
-        XCTAssertEqual(parsed, [
-            Record(line: 1, fields: ["id", "amount"], problem: nil),
-            Record(line: 3, fields: ["1", "2"], problem: nil),
-            Record(line: 6, fields: ["3", "4"], problem: nil),
-        ])
+        XCTAssertEqual(
+            parsed,
+            [
+                Record(line: 1, fields: ["id", "amount"], problem: nil),
+                Record(line: 3, fields: ["1", "2"], problem: nil),
+                Record(line: 6, fields: ["3", "4"], problem: nil),
+            ])
     }
 
     func testSpacesAroundQuotedFieldsAreAllowedAndEmptyTrailingFieldKept() throws {

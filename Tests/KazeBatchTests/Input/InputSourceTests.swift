@@ -1,9 +1,10 @@
 // Tests for turning CSV and JSONL files into records: headers, case-insensitive names, unknown
 // columns, ragged rows, invalid UTF-8, JSONL value types, and the format choice.
 
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class InputSourceTests: XCTestCase {
     func testFormatComesFromTheExtensionOrTheOverride() throws {
@@ -26,8 +27,9 @@ final class InputSourceTests: XCTestCase {
     }
 
     func testARowOfEmptyFieldsIsSkippedLikeABlankLineAnywhere() throws {
-        let url = try ValidationTestFiles.write("cardID,amount,currency,ref\n,,,\nSB1,1.00,USD,r1\n , ,\t,\n,,\nSB2,2.00,USD,r2\n,,,\n",
-                                                named: "r.csv", for: self)
+        let url = try ValidationTestFiles.write(
+            "cardID,amount,currency,ref\n,,,\nSB1,1.00,USD,r1\n , ,\t,\n,,\nSB2,2.00,USD,r2\n,,,\n",
+            named: "r.csv", for: self)
         let outcomes = try ValidationTestFiles.outcomes(.recharge, url)
         XCTAssertEqual(outcomes.map(\.line), [3, 6], "only the two real records, on their own lines")
         XCTAssertTrue(outcomes.allSatisfy { $0.issues.isEmpty }, "\(outcomes)")
@@ -60,13 +62,15 @@ final class InputSourceTests: XCTestCase {
     func testUnknownColumnMakesEveryRecordInvalidButOtherFieldsAreStillChecked() throws {
         let url = try ValidationTestFiles.write("cardID,amount,colour\nSB1,10,red\nSB2,1.234,\n", named: "r.csv", for: self)
         let outcomes = try ValidationTestFiles.outcomes(.recharge, url)
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), ["1 colour unknown_column", "1 colour unknown_column", "3 amount amount"],
-                       "the header's problem spoils every record, named at the header's line")
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes), ["1 colour unknown_column", "1 colour unknown_column", "3 amount amount"],
+            "the header's problem spoils every record, named at the header's line")
         XCTAssertEqual(outcomes.flatMap(\.issues).map(\.isHeaderLevel), [true, true, false])
     }
 
     func testRaggedRowsAndInvalidUTF8AreErrorsOnTheirOwnRecords() throws {
-        let bytes = Array("cardID,amount,ref\nSB1,10\nSB2,5,ok\nSB3,1,r\u{E9}f\n".utf8) + [0x53, 0x42, 0x34, 0x2C, 0x32, 0x2C, 0xC3, 0x28, 0x0A]
+        let bytes =
+            Array("cardID,amount,ref\nSB1,10\nSB2,5,ok\nSB3,1,r\u{E9}f\n".utf8) + [0x53, 0x42, 0x34, 0x2C, 0x32, 0x2C, 0xC3, 0x28, 0x0A]
         let url = try ValidationTestFiles.write(bytes, named: "r.csv", for: self)
         let outcomes = try ValidationTestFiles.outcomes(.recharge, url)
         XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), ["2  csv_syntax", "5 ref encoding"])
@@ -90,7 +94,8 @@ final class InputSourceTests: XCTestCase {
         guard case .valid(let first) = outcomes[0], case .valid(let second) = outcomes[1] else { return XCTFail("\(outcomes)") }
         XCTAssertEqual(first.body, JSONObject([("cardID", .string("SB1")), ("currency", .string("EUR")), ("amount", .number("10.50"))]))
         XCTAssertEqual(second.body, JSONObject([("cardID", .string("SB2")), ("amount", .number("7"))]))
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), ["4 cardid json_syntax", "5 amount type", "6  json_syntax", "7  json_syntax"])
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes), ["4 cardid json_syntax", "5 amount type", "6  json_syntax", "7  json_syntax"])
     }
 
     func testJSONLInvalidUTF8IsAnEncodingError() throws {
@@ -112,15 +117,18 @@ extension InputSourceTests {
     private struct Stop: Error {}
 
     func testACallerThatThrowsStopsTheRunAtThatRecord() throws {
-        let url = try ValidationTestFiles.write((["cardID"] + (1...5_000).map { "SB\($0)" }).joined(separator: "\n"),
-                                                named: "c.csv", for: self)
+        let url = try ValidationTestFiles.write(
+            (["cardID"] + (1...5_000).map { "SB\($0)" }).joined(separator: "\n"),
+            named: "c.csv", for: self)
         XCTAssertEqual(try ValidationTestFiles.outcomes(.card, url).map(\.line), Array(2...5_001))
         var seen = 0
         let validator = BatchValidator(operation: .card, file: url, format: .csv, options: ValidationOptions())
-        XCTAssertThrowsError(try validator.forEachRecord { _ in
-            seen += 1
-            if seen == 1_500 { throw Stop() }
-        }) { XCTAssertTrue($0 is Stop) }
+        XCTAssertThrowsError(
+            try validator.forEachRecord { _ in
+                seen += 1
+                if seen == 1_500 { throw Stop() }
+            }
+        ) { XCTAssertTrue($0 is Stop) }
         XCTAssertEqual(seen, 1_500)
     }
 }

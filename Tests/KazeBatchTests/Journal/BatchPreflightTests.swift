@@ -7,6 +7,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class BatchPreflightTests: XCTestCase {
@@ -19,8 +20,10 @@ final class BatchPreflightTests: XCTestCase {
 
     /// A batch folder `id` in the state dir, with a batch.json made at `created`.
     @discardableResult
-    private func batch(_ id: String, _ operation: APIOperation, input: String, created: String = "2026-11-25T13:00:00.000Z",
-                       in stateDir: String? = nil) throws -> StateFolder {
+    private func batch(
+        _ id: String, _ operation: APIOperation, input: String, created: String = "2026-11-25T13:00:00.000Z",
+        in stateDir: String? = nil
+    ) throws -> StateFolder {
         let batch = StateFolder(batchID: id, stateDir: stateDir ?? root, inputPath: input)
         try batch.create()
         try #"{"operation":"\#(operation.apiCode)","input":"\#(input)","created":"\#(created)"}"#
@@ -29,7 +32,9 @@ final class BatchPreflightTests: XCTestCase {
     }
 
     /// Journals rows of `batch`: each line's PENDING entry with `subject`, then its `state`.
-    private func journal(_ batch: StateFolder, _ rows: [(line: Int, state: JournalState, subject: (inout JournalEntry) -> Void)]) async throws {
+    private func journal(_ batch: StateFolder, _ rows: [(line: Int, state: JournalState, subject: (inout JournalEntry) -> Void)])
+        async throws
+    {
         let journal = try Journal(path: batch.journalPath)
         for row in rows {
             var pending = JournalEntry(line: row.line, state: .pending, time: "2026-11-25T13:00:00.000Z", attempt: 0)
@@ -59,7 +64,9 @@ final class BatchPreflightTests: XCTestCase {
         let input = folder.path("pay.csv")
         let earlier = try batch("aaaa", .recharge, input: input)
         let states: [JournalState] = [.pending, .sent, .retry, .unknown, .succeeded, .failed]
-        try await journal(earlier, states.enumerated().map { (line: $0.offset + 2, state: $0.element, subject: recharge("SB00000\($0.offset + 2)", "1.5")) })
+        try await journal(
+            earlier,
+            states.enumerated().map { (line: $0.offset + 2, state: $0.element, subject: recharge("SB00000\($0.offset + 2)", "1.5")) })
         try batch("bbbb", .setStatus, input: input)
 
         let repeatGuard = try preflight(.recharge, input: input).check()
@@ -77,12 +84,19 @@ final class BatchPreflightTests: XCTestCase {
     func testEveryStateChangingOperationIsGuardedByItsSubject() async throws {
         let cases: [(APIOperation, String, (inout JournalEntry) -> Void, String)] = [
             (.kyc, PackageFolder.sample("kyc.csv").path, { $0.email = "Bob.Tan@Example.com" }, "bob.tan@example.com"),
-            (.assign, try folder.write("assign.csv", "email,cardNumber,autoActive\nann@example.com,5399990000000018,true\n"),
-             { $0.email = "ann@example.com" }, "ann@example.com"),
-            (.activate, try folder.write("activate.csv", "cardID,activationCode\nSB000004,000034\n"), { $0.cardID = "SB000004" }, "SB000004"),
+            (
+                .assign, try folder.write("assign.csv", "email,cardNumber,autoActive\nann@example.com,5399990000000018,true\n"),
+                { $0.email = "ann@example.com" }, "ann@example.com"
+            ),
+            (
+                .activate, try folder.write("activate.csv", "cardID,activationCode\nSB000004,000034\n"), { $0.cardID = "SB000004" },
+                "SB000004"
+            ),
             (.setPin, try folder.write("pin.csv", "cardID,pin\nSB000001,482913\n"), { $0.cardID = "SB000001" }, "SB000001"),
-            (.setStatus, try folder.write("status.csv", "cardID,status\nSB000009,ACTIVE\nSB000009,INACTIVE\n"),
-             { ($0.cardID, $0.target) = ("SB000009", "INACTIVE") }, "SB000009 INACTIVE"),
+            (
+                .setStatus, try folder.write("status.csv", "cardID,status\nSB000009,ACTIVE\nSB000009,INACTIVE\n"),
+                { ($0.cardID, $0.target) = ("SB000009", "INACTIVE") }, "SB000009 INACTIVE"
+            ),
             (.close, try folder.write("close.csv", "cardID\nSB000010\n"), { $0.cardID = "SB000010" }, "SB000010"),
             (.recharge, try folder.write("pay.csv", "cardID,amount\nSB000001,10.50\n"), recharge("SB000001", "10.5"), "SB000001 USD 10.50"),
         ]
@@ -102,11 +116,19 @@ final class BatchPreflightTests: XCTestCase {
         let older = try batch("0older", .recharge, input: input, created: "2026-11-24T10:00:00.000Z")
         try await journal(older, [(line: 2, state: .succeeded, subject: recharge("SB000001", "1.00"))])
         let own = try batch("1own", .recharge, input: input, created: "2026-11-25T10:00:00.000Z")
-        try await journal(own, [(line: 3, state: .succeeded, subject: recharge("SB000002", "2.00")),
-                                (line: 4, state: .pending, subject: recharge("SB000003", "3.00"))])
+        try await journal(
+            own,
+            [
+                (line: 3, state: .succeeded, subject: recharge("SB000002", "2.00")),
+                (line: 4, state: .pending, subject: recharge("SB000003", "3.00")),
+            ])
         let newer = try batch("2newer", .recharge, input: input, created: "2026-11-26T10:00:00.000Z")
-        try await journal(newer, [(line: 2, state: .succeeded, subject: recharge("SB000002", "2.00")),
-                                  (line: 3, state: .succeeded, subject: recharge("SB000003", "3.00"))])
+        try await journal(
+            newer,
+            [
+                (line: 2, state: .succeeded, subject: recharge("SB000002", "2.00")),
+                (line: 3, state: .succeeded, subject: recharge("SB000003", "3.00")),
+            ])
         _ = try folder.write("pay.csv", "cardID,amount\nSB000001,1.00\nSB000002,2.00\nSB000003,3.00\n")
 
         let repeatGuard = try preflight(.recharge, input: input, id: "1own").check()
@@ -115,9 +137,11 @@ final class BatchPreflightTests: XCTestCase {
         let finding = try XCTUnwrap(findRepeats(.recharge, input, against: repeatGuard))
         XCTAssertEqual(finding.matches, 1, "line 3 already SUCCEEDED here and is not sent again")
         XCTAssertEqual(finding.line, 4)
-        XCTAssertTrue(finding.message(input: "pay.csv").hasPrefix("pay.csv is an unfinished batch, and batch 2newer of the"
-            + " same file, made after it (2026-11-26 10:00 UTC), has since done or started 1 of its rows (line 4, SB000003 USD 3.00);"
-            + " resuming would do that row twice."), finding.message(input: "pay.csv"))
+        XCTAssertTrue(
+            finding.message(input: "pay.csv").hasPrefix(
+                "pay.csv is an unfinished batch, and batch 2newer of the"
+                    + " same file, made after it (2026-11-26 10:00 UTC), has since done or started 1 of its rows (line 4, SB000003 USD 3.00);"
+                    + " resuming would do that row twice."), finding.message(input: "pay.csv"))
     }
 
     func testAnotherBatchOfTheSameFileHoldingItsLockRefusesTheRun() throws {
@@ -170,8 +194,10 @@ final class BatchPreflightTests: XCTestCase {
         defer { harness.folder.remove() }
         let input = harness.folder.path("pay.csv")
         let rows = ArraySource.recharges([("SB1", "1.00")])
-        let latecomer = BatchPreflight(operation: .recharge, folder: StateFolder(
-            batchID: "latecomer", stateDir: harness.folder.path("state"), inputPath: input), inputPath: input)
+        let latecomer = BatchPreflight(
+            operation: .recharge,
+            folder: StateFolder(
+                batchID: "latecomer", stateDir: harness.folder.path("state"), inputPath: input), inputPath: input)
         let seen = SeenErrors()
         var runner = harness.runner(rows)
         runner.api = ProbingAPI(platform: harness.platform) { seen.note { _ = try latecomer.check() } }
@@ -212,8 +238,9 @@ final class BatchPreflightTests: XCTestCase {
         try FileManager.default.removeItem(atPath: damaged.path)
         let garbled = try batch("bbbb", .recharge, input: input)
         try "not json".write(toFile: garbled.infoPath, atomically: true, encoding: .utf8)
-        assertUnreadable(preflight(.recharge, input: input), path: garbled.infoPath,
-                         reason: "is not a batch.json (operation, input, created)")
+        assertUnreadable(
+            preflight(.recharge, input: input), path: garbled.infoPath,
+            reason: "is not a batch.json (operation, input, created)")
     }
 
     private func assertUnreadable(_ preflight: BatchPreflight, path: String, reason: String, line: UInt = #line) {

@@ -4,6 +4,7 @@
 // a member of the wrong type, is not an entry.
 
 import XCTest
+
 @testable import KazeBatch
 
 final class JournalCodecTests: XCTestCase {
@@ -39,8 +40,10 @@ final class JournalCodecTests: XCTestCase {
     func testALineIsOneLineWithItsMembersInNameOrder() {
         let line = String(decoding: Self.full(.succeeded).jsonLine, as: UTF8.self)
         XCTAssertFalse(line.contains("\n"), "a value's line break is escaped")
-        let names = ["amount", "attempt", "cardID", "code", "currency", "detail", "email", "fields", "line",
-                     "maskedCardNumber", "ref", "requestNo", "requestNoInDoubt", "state", "target", "time"]
+        let names = [
+            "amount", "attempt", "cardID", "code", "currency", "detail", "email", "fields", "line",
+            "maskedCardNumber", "ref", "requestNo", "requestNoInDoubt", "state", "target", "time",
+        ]
         let positions = names.map { line.range(of: "\"\($0)\":")?.lowerBound }
         XCTAssertFalse(positions.contains(nil), line)
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
@@ -48,7 +51,8 @@ final class JournalCodecTests: XCTestCase {
 
     /// A line as kazebatch wrote it with JSONEncoder (sorted keys, slashes unescaped).
     func testALineAnOlderVersionWroteReadsTheSame() {
-        let old = #"{"amount":"10.50","attempt":1,"cardID":"SB000001","currency":"USD","fields":{"transactionId":"SBT1"},"line":2,"ref":"r\/1 é","requestNo":"R1","requestNoInDoubt":false,"state":"SUCCEEDED","time":"2026-12-03T08:34:43.950Z"}"#
+        let old =
+            #"{"amount":"10.50","attempt":1,"cardID":"SB000001","currency":"USD","fields":{"transactionId":"SBT1"},"line":2,"ref":"r\/1 é","requestNo":"R1","requestNoInDoubt":false,"state":"SUCCEEDED","time":"2026-12-03T08:34:43.950Z"}"#
         var expected = JournalEntry(line: 2, state: .succeeded, time: "2026-12-03T08:34:43.950Z", attempt: 1, requestNo: "R1")
         (expected.amount, expected.cardID, expected.currency, expected.ref) = ("10.50", "SB000001", "USD", "r/1 é")
         expected.fields = ["transactionId": "SBT1"]

@@ -3,6 +3,7 @@
 // effect on a real process is what KazeEndToEndTests' kill tests use.)
 
 import XCTest
+
 @testable import KazeBatch
 
 final class JournalCrashPointTests: XCTestCase {

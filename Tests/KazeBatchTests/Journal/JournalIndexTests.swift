@@ -2,8 +2,9 @@
 // with folding every entry, in-doubt rows come back complete after a crash, the results pass
 // reads final entries by offset (also past a cut torn line), and claims are confirmed.
 
-import XCTest
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class JournalIndexTests: XCTestCase {
@@ -17,8 +18,10 @@ final class JournalIndexTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-    private static func entry(_ line: Int, _ state: JournalState, _ time: String = "2026-01-01T00:00:00.000Z",
-                              attempt: Int = 1, requestNo: String? = nil, code: String? = nil, detail: String? = nil) -> JournalEntry {
+    private static func entry(
+        _ line: Int, _ state: JournalState, _ time: String = "2026-01-01T00:00:00.000Z",
+        attempt: Int = 1, requestNo: String? = nil, code: String? = nil, detail: String? = nil
+    ) -> JournalEntry {
         var entry = JournalEntry(line: line, state: state, time: time, attempt: attempt, requestNo: requestNo)
         (entry.code, entry.detail) = (code, detail)
         return entry
@@ -38,17 +41,26 @@ final class JournalIndexTests: XCTestCase {
 
     /// Histories of every shape the executor writes, interleaved as concurrent rows are.
     private static let histories: [[JournalEntry]] = [
-        [pending(2, card: "SB2"), entry(2, .sent, "2026-01-01T00:00:01.000Z", requestNo: "A1"), succeeded(2, requestNo: "A1", transaction: "T2")],
-        [pending(3, card: "SB3"), entry(3, .sent, "2026-01-01T00:00:02.000Z", requestNo: "B1"),
-         entry(3, .retry, requestNo: "B1", code: "RATE_LIMITED", detail: "slow down"),
-         entry(3, .sent, "2026-01-01T00:00:05.000Z", attempt: 2, requestNo: "B2")],
-        [pending(4, card: "SB4"), entry(4, .sent, "2026-01-01T00:00:03.000Z", requestNo: "C1"),
-         entry(4, .failed, requestNo: "C1", code: "SYSTEM_ERROR", detail: "gave up"),
-         entry(4, .failed, attempt: 1, code: "IMAGE_UNREADABLE", detail: "gone")],
+        [
+            pending(2, card: "SB2"), entry(2, .sent, "2026-01-01T00:00:01.000Z", requestNo: "A1"),
+            succeeded(2, requestNo: "A1", transaction: "T2"),
+        ],
+        [
+            pending(3, card: "SB3"), entry(3, .sent, "2026-01-01T00:00:02.000Z", requestNo: "B1"),
+            entry(3, .retry, requestNo: "B1", code: "RATE_LIMITED", detail: "slow down"),
+            entry(3, .sent, "2026-01-01T00:00:05.000Z", attempt: 2, requestNo: "B2"),
+        ],
+        [
+            pending(4, card: "SB4"), entry(4, .sent, "2026-01-01T00:00:03.000Z", requestNo: "C1"),
+            entry(4, .failed, requestNo: "C1", code: "SYSTEM_ERROR", detail: "gave up"),
+            entry(4, .failed, attempt: 1, code: "IMAGE_UNREADABLE", detail: "gone"),
+        ],
         [pending(5, card: "SB5")],
-        [pending(6, card: "SB6"), entry(6, .sent, "2026-01-01T00:00:04.000Z", requestNo: "D1"),
-         entry(6, .unknown, requestNo: "D1", code: "NO_ANSWER", detail: "outcome unknown"),
-         entry(6, .unknown, requestNo: "D1", code: "NO_ANSWER", detail: "still unknown")],
+        [
+            pending(6, card: "SB6"), entry(6, .sent, "2026-01-01T00:00:04.000Z", requestNo: "D1"),
+            entry(6, .unknown, requestNo: "D1", code: "NO_ANSWER", detail: "outcome unknown"),
+            entry(6, .unknown, requestNo: "D1", code: "NO_ANSWER", detail: "still unknown"),
+        ],
         [entry(7, .sent, "2026-01-01T00:00:06.000Z", requestNo: "E1")],
     ]
 
@@ -116,7 +128,7 @@ final class JournalIndexTests: XCTestCase {
         try harness.stateFolder.create()
         let body = JSONObject([("cardID", .string("SB1")), ("currency", .string("USD")), ("amount", .number("5.00"))])
         guard case .success(let answer) = await harness.platform.call(.recharge, body: body, requestNo: "OLD2"),
-              let transaction = answer.text("transactionId")
+            let transaction = answer.text("transactionId")
         else { return XCTFail("the fake platform did not credit") }
         let journal = try Journal(path: harness.stateFolder.journalPath)
         for line in [2, 3] {
@@ -197,10 +209,14 @@ final class JournalIndexTests: XCTestCase {
         let index = try JournalIndex.load(path: path)
         let record = ValidationResult.valid(ValidRecord(line: 2, ref: "ref2", operation: .recharge, body: JSONObject([])))
         let row = try ResultsPass.result(for: record, index: index)
-        XCTAssertEqual(row, ResultRow(line: 2, ref: "ref2", outcome: .succeeded, code: "SUCCESS", detail: "", requestNo: "A1",
-                                      attempts: 1, fields: ["cardID": "SB2", "transactionId": "T2", "sendAmount": "10.50"],
-                                      time: "2026-01-01T00:00:00.000Z"))
-        let inFlight = try ResultsPass.result(for: .valid(ValidRecord(line: 3, ref: "", operation: .recharge, body: JSONObject([]))), index: index)
+        XCTAssertEqual(
+            row,
+            ResultRow(
+                line: 2, ref: "ref2", outcome: .succeeded, code: "SUCCESS", detail: "", requestNo: "A1",
+                attempts: 1, fields: ["cardID": "SB2", "transactionId": "T2", "sendAmount": "10.50"],
+                time: "2026-01-01T00:00:00.000Z"))
+        let inFlight = try ResultsPass.result(
+            for: .valid(ValidRecord(line: 3, ref: "", operation: .recharge, body: JSONObject([]))), index: index)
         XCTAssertEqual(inFlight.outcome, .unknown)
         XCTAssertEqual(inFlight.requestNo, "B2")
         XCTAssertEqual(inFlight.attempts, 2)

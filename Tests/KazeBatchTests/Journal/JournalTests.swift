@@ -2,6 +2,7 @@
 
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class JournalTests: XCTestCase {
@@ -20,7 +21,9 @@ final class JournalTests: XCTestCase {
             for line in 2...101 {
                 group.addTask {
                     var pending = JournalTests.entry(line, .pending, attempt: 0)
-                    pending.cardID = "SB\(line)"; pending.amount = "10.50"; pending.currency = "USD"
+                    pending.cardID = "SB\(line)"
+                    pending.amount = "10.50"
+                    pending.currency = "USD"
                     try await journal.append(pending)
                     try await journal.append(JournalTests.entry(line, .sent, requestNo: "R\(line)"))
                     var done = JournalTests.entry(line, .succeeded, requestNo: "R\(line)")

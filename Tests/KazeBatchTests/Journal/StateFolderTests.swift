@@ -3,6 +3,7 @@
 
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class StateFolderTests: XCTestCase {

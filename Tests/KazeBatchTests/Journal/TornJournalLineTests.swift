@@ -4,6 +4,7 @@
 
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class TornJournalLineTests: XCTestCase {
@@ -14,8 +15,9 @@ final class TornJournalLineTests: XCTestCase {
     override func tearDown() { folder.remove() }
 
     private static func entry(_ line: Int, _ state: JournalState, requestNo: String? = nil, code: String? = nil) -> JournalEntry {
-        var entry = JournalEntry(line: line, state: state, time: "2026-01-01T00:00:00.000Z", attempt: state == .pending ? 0 : 1,
-                                 requestNo: requestNo)
+        var entry = JournalEntry(
+            line: line, state: state, time: "2026-01-01T00:00:00.000Z", attempt: state == .pending ? 0 : 1,
+            requestNo: requestNo)
         entry.code = code
         if state == .pending { (entry.cardID, entry.amount, entry.currency, entry.ref) = ("SB\(line)", "\(line).00", "USD", "r\(line)") }
         return entry

@@ -10,6 +10,7 @@ import Foundation
 import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class CSVWriterRoundTripTests: XCTestCase {
@@ -31,8 +32,10 @@ final class CSVWriterRoundTripTests: XCTestCase {
         let random: RandomSource
         func next() -> String {
             let count = Int(random.nextFraction() * 9)
-            return (0..<count).map { _ in CSVWriterRoundTripTests.pieces[Int(random.nextFraction() * Double(CSVWriterRoundTripTests.pieces.count))] }
-                .joined()
+            return (0..<count).map { _ in
+                CSVWriterRoundTripTests.pieces[Int(random.nextFraction() * Double(CSVWriterRoundTripTests.pieces.count))]
+            }
+            .joined()
         }
     }
 
@@ -108,10 +111,12 @@ final class CSVWriterRoundTripTests: XCTestCase {
         for line in 1...rows {
             let request = Dictionary(uniqueKeysWithValues: columns.request.map { ($0, cells.next()) })
             let fields = Dictionary(uniqueKeysWithValues: columns.response.map { ($0, cells.next()) })
-            let row = ResultRow(line: line, ref: cells.next(), outcome: .failed, code: cells.next(), detail: cells.next(),
-                                requestNo: cells.next(), attempts: 1, fields: fields, request: request, time: cells.next())
+            let row = ResultRow(
+                line: line, ref: cells.next(), outcome: .failed, code: cells.next(), detail: cells.next(),
+                requestNo: cells.next(), attempts: 1, fields: fields, request: request, time: cells.next())
             try writer.write(row)
-            let values = ["\(line)", row.ref, "recharge", "FAILED", row.code, row.detail, row.requestNo, "1"]
+            let values =
+                ["\(line)", row.ref, "recharge", "FAILED", row.code, row.detail, row.requestNo, "1"]
                 + columns.request.map { request[$0]! } + columns.response.map { fields[$0]! } + [row.time]
             expected.append(values.map { Self.expected($0) })
         }
@@ -125,8 +130,10 @@ final class CSVWriterRoundTripTests: XCTestCase {
         while cards.count < rows {
             let card = "C\(cards.count)" + cells.next()
             cards.append(card)
-            answers[card] = JSONObject([("cardID", .string(card)), ("currency", .string(cells.next())),
-                                        ("avaBalance", .string(cells.next())), ("blockBalance", .string(cells.next()))])
+            answers[card] = JSONObject([
+                ("cardID", .string(card)), ("currency", .string(cells.next())),
+                ("avaBalance", .string(cells.next())), ("blockBalance", .string(cells.next())),
+            ])
         }
         var options = ExecutionOptions()
         (options.rate, options.burst) = (1_000_000, 1_000_000)
@@ -138,7 +145,8 @@ final class CSVWriterRoundTripTests: XCTestCase {
         var expected = [CardExport.balanceColumns]
         for (card, row) in zip(cards, written.dropFirst()) {
             let answer = answers[card]!
-            expected.append(["cardID", "currency", "avaBalance", "blockBalance"].map { Self.expected(answer.text($0)!) } + [row.last ?? ""])
+            expected.append(
+                ["cardID", "currency", "avaBalance", "blockBalance"].map { Self.expected(answer.text($0)!) } + [row.last ?? ""])
         }
         return Written(path: path, rows: expected)
     }
@@ -149,12 +157,15 @@ final class CSVWriterRoundTripTests: XCTestCase {
         var expected: [[String]] = []
         var previous = AuditRow.genesis
         for seq in 1...rows {
-            let row = AuditRow(time: cells.next(), batch: "b1", line: seq, ref: cells.next(), apiCode: "cardRecharge",
-                               requestNo: cells.next(), event: "SENT", code: cells.next(), amount: cells.next(),
-                               currency: cells.next(), card: cells.next(), detail: cells.next())
+            let row = AuditRow(
+                time: cells.next(), batch: "b1", line: seq, ref: cells.next(), apiCode: "cardRecharge",
+                requestNo: cells.next(), event: "SENT", code: cells.next(), amount: cells.next(),
+                currency: cells.next(), card: cells.next(), detail: cells.next())
             try log.record(row)
-            let values = ["\(seq)", row.time, row.batch, "\(seq)", row.ref, row.apiCode, row.requestNo, row.event, row.code,
-                          row.amount, row.currency, row.card, row.detail, previous]
+            let values = [
+                "\(seq)", row.time, row.batch, "\(seq)", row.ref, row.apiCode, row.requestNo, row.event, row.code,
+                row.amount, row.currency, row.card, row.detail, previous,
+            ]
             previous = log.head.hash
             expected.append(values.map { Self.expected($0, oneLine: true) } + [previous])
         }

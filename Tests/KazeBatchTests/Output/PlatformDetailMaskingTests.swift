@@ -1,15 +1,17 @@
 // PlatformDetailMaskingTests: a platform error detail that echoes a full card number is
 // masked before it reaches the journal, results or stderr; other numbers are left alone.
 
-import XCTest
 import KazeClient
 import KazeProtocol
+import XCTest
+
 @testable import KazeBatch
 
 final class PlatformDetailMaskingTests: XCTestCase {
     func testLuhnValidCardNumbersInFreeTextAreMasked() {
-        XCTAssertEqual(Masking.cardNumbers(inText: "cardNumber 5399990000000018 is already assigned"),
-                       "cardNumber 539999******0018 is already assigned")
+        XCTAssertEqual(
+            Masking.cardNumbers(inText: "cardNumber 5399990000000018 is already assigned"),
+            "cardNumber 539999******0018 is already assigned")
         XCTAssertEqual(Masking.cardNumbers(inText: "5399990000000018,4111111111111111."), "539999******0018,411111******1111.")
     }
 
@@ -22,9 +24,11 @@ final class PlatformDetailMaskingTests: XCTestCase {
     }
 
     func testPlatformErrorDetailIsMaskedInTheVerdict() {
-        let outcome = CallResult.platformError(code: PlatformCode(rawValue: "STATE_ERROR"),
-                                                detail: "card 5399990000000018 belongs to another user", retryAfter: nil)
-        XCTAssertEqual(CallVerdict(outcome, operation: .assign),
-                       .failed(code: "STATE_ERROR", detail: "card 539999******0018 belongs to another user"))
+        let outcome = CallResult.platformError(
+            code: PlatformCode(rawValue: "STATE_ERROR"),
+            detail: "card 5399990000000018 belongs to another user", retryAfter: nil)
+        XCTAssertEqual(
+            CallVerdict(outcome, operation: .assign),
+            .failed(code: "STATE_ERROR", detail: "card 539999******0018 belongs to another user"))
     }
 }

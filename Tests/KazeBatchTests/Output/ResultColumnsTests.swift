@@ -8,6 +8,7 @@ import KazeProtocol
 import KazeSandbox
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
 
 final class ResultColumnsTests: XCTestCase {
@@ -37,8 +38,9 @@ final class ResultColumnsTests: XCTestCase {
     func testEveryOperationsColumnsAreFixedAndFilled() async throws {
         XCTAssertEqual(Set(Self.headers.keys), Set(APIOperation.allCases))
         for operation in APIOperation.allCases {
-            XCTAssertEqual(ResultColumns(operation: operation).header.joined(separator: ","),
-                           Self.outcome + (Self.headers[operation] ?? ""), "\(operation.batchName)")
+            XCTAssertEqual(
+                ResultColumns(operation: operation).header.joined(separator: ","),
+                Self.outcome + (Self.headers[operation] ?? ""), "\(operation.batchName)")
         }
         try FileManager.default.copyItem(at: PackageFolder.sample("images"), to: fixture.folder.url.appendingPathComponent("images"))
 
@@ -119,7 +121,9 @@ final class ResultColumnsTests: XCTestCase {
     }
 
     /// Runs `file` (a sample copied into the folder, or a file written there) and reads its results.
-    private func run(_ operation: APIOperation, _ file: String, fromSample: Bool = true) async throws -> (rows: [[String: String]], path: String) {
+    private func run(_ operation: APIOperation, _ file: String, fromSample: Bool = true) async throws -> (
+        rows: [[String: String]], path: String
+    ) {
         let input = fixture.folder.url.appendingPathComponent(file)
         if fromSample {
             try? FileManager.default.removeItem(at: input)

@@ -1,8 +1,9 @@
 // Tests for the results file: order, masking, secrets, formula injection, atomicity, mode.
 
+import KazeProtocol
 import KazeTestSupport
 import XCTest
-import KazeProtocol
+
 @testable import KazeBatch
 
 final class ResultsWriterTests: XCTestCase {
@@ -22,8 +23,10 @@ final class ResultsWriterTests: XCTestCase {
 
         let path = folder.path("results.csv")
         let writer = try ResultsWriter(path: path, operation: .card)
-        try writer.write(ResultRow(line: 2, ref: "-1+2", outcome: .succeeded, code: "SUCCESS", requestNo: "R1", attempts: 1, fields: fields,
-                                  request: ["cardID": "SB000001"], time: "2026-01-01T00:00:00.000Z"))
+        try writer.write(
+            ResultRow(
+                line: 2, ref: "-1+2", outcome: .succeeded, code: "SUCCESS", requestNo: "R1", attempts: 1, fields: fields,
+                request: ["cardID": "SB000001"], time: "2026-01-01T00:00:00.000Z"))
         try writer.write(ResultRow(line: 3, ref: "b", outcome: .invalid, code: "luhn", detail: "bad, \"number\""))
         XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing appears before commit")
         try writer.commit()
@@ -41,7 +44,9 @@ final class ResultsWriterTests: XCTestCase {
     }
 
     func testNestedListsAreMaskedJSON() {
-        let list = JSONValue.array([.object(JSONObject([("cardNo", .string("5555555555554444")), ("pin", .string("123456")), ("fee", .number("1.5"))]))])
+        let list = JSONValue.array([
+            .object(JSONObject([("cardNo", .string("5555555555554444")), ("pin", .string("123456")), ("fee", .number("1.5"))]))
+        ])
         let fields = ResponseFields.safeFields(of: JSONObject([("list", list)]), for: .transactions)
         XCTAssertEqual(fields["list"], "[{\"cardNo\":\"555555******4444\",\"fee\":1.5}]")
     }

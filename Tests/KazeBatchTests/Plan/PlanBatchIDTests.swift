@@ -2,9 +2,10 @@
 // canonical endpoint), files larger than one read chunk, sensitivity to every input of the id,
 // and the endpoint spellings that must name one batch.
 
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class PlanBatchIDTests: XCTestCase {
     func testKnownAnswer() throws {
@@ -71,8 +72,10 @@ final class PlanBatchIDTests: XCTestCase {
     }
 
     func testUnreadableFileIsAnInputError() {
-        XCTAssertThrowsError(try BatchID.compute(
-            operation: .card, file: URL(fileURLWithPath: "/nonexistent/in.csv"), sysId: "A", endpoint: "B")) {
+        XCTAssertThrowsError(
+            try BatchID.compute(
+                operation: .card, file: URL(fileURLWithPath: "/nonexistent/in.csv"), sysId: "A", endpoint: "B")
+        ) {
             XCTAssertTrue($0 is InputError)
         }
     }
@@ -83,7 +86,9 @@ final class PlanBatchIDTests: XCTestCase {
             operation: .recharge, file: ValidationTestFiles.sample("recharge.csv"), format: .csv,
             options: ValidationOptions(now: ValidationTestFiles.now)
         ).forEachRecord { summary.add($0) }
-        XCTAssertEqual(summary.planReport(batchID: "abc", endpoint: "http://127.0.0.1:9/"), """
+        XCTAssertEqual(
+            summary.planReport(batchID: "abc", endpoint: "http://127.0.0.1:9/"),
+            """
             plan
               would send  10 cardRecharge requests to http://127.0.0.1:9/
               total       USD:428.84 in the whole batch

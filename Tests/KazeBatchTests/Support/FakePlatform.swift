@@ -4,16 +4,22 @@
 import Foundation
 import KazeClient
 import KazeProtocol
+
 @testable import KazeBatch
 
 /// A scripted, stateful stand-in for KazePay.
 final class FakePlatform: CardAPI, @unchecked Sendable {
     /// What to do with one state-changing call.
     enum Fault: Equatable {
-        case commitThenUnknown, unknownWithoutCommit, commitThenProtocolError, commitThenHTTP(Int), duplicateRequest
+        case commitThenUnknown, unknownWithoutCommit, commitThenProtocolError
+        case commitThenHTTP(Int)
+        case duplicateRequest
         /// Answer normally, but only after `seconds` (real time).
         case slow(Double)
-        case rateLimited(Double?), systemError, http(Int), notSent
+        case rateLimited(Double?)
+        case systemError
+        case http(Int)
+        case notSent
         case businessFailure, paramError
     }
 
@@ -63,8 +69,9 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         let outcome = lock.withLock { handle(operation, body, requestNo) }
         if let skew = lock.withLock({ dateHeaderSkew }) {
             let now = Date()
-            platformClock?.observe(sent: sent, received: now,
-                                   serverDate: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + skew).rounded(.down)))
+            platformClock?.observe(
+                sent: sent, received: now,
+                serverDate: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + skew).rounded(.down)))
         }
         return outcome
     }
@@ -73,8 +80,10 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
     /// another source's credit), dated now (platform time).
     func addTransaction(cardID: String, amount: String, currency: String = "USD") {
         lock.withLock {
-            transactions.append(Transaction(id: "TX\(transactions.count + 1)", cardID: cardID, amount: amount, currency: currency,
-                                            time: platformNow(), requestNo: "late"))
+            transactions.append(
+                Transaction(
+                    id: "TX\(transactions.count + 1)", cardID: cardID, amount: amount, currency: currency,
+                    time: platformNow(), requestNo: "late"))
         }
     }
 
@@ -89,8 +98,11 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
             guard kycEmails.contains(key) else { return .platformError(code: .notFound, detail: "no such email", retryAfter: nil) }
             return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("status", .string("WAITING_KYC"))]))
         case .balance, .card:
-            return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("cardID", .string(key)), ("avaBalance", .number("1.00")),
-                                              ("userBankCardStatus", .string(statuses[key] ?? "ACTIVE"))]))
+            return .success(
+                body: JSONObject([
+                    ("encrypt", .string("SUCCESS")), ("cardID", .string(key)), ("avaBalance", .number("1.00")),
+                    ("userBankCardStatus", .string(statuses[key] ?? "ACTIVE")),
+                ]))
         default: break
         }
         let fault = script[key]?.isEmpty == false ? script[key]?.removeFirst() : nil
@@ -118,10 +130,14 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
         case .recharge:
             let id = "TX\(transactions.count + 1)"
             let currency = body.text("currency") ?? "USD"
-            transactions.append(Transaction(id: id, cardID: key, amount: body.text("amount") ?? "", currency: currency,
-                                            time: platformNow(), requestNo: requestNo))
-            fields += [("cardID", .string(key)), ("currency", .string(currency)), ("transactionId", .string(id)),
-                       ("transactionStatus", .string("PENDING")), ("sendAmount", .string(body.text("amount") ?? ""))]
+            transactions.append(
+                Transaction(
+                    id: id, cardID: key, amount: body.text("amount") ?? "", currency: currency,
+                    time: platformNow(), requestNo: requestNo))
+            fields += [
+                ("cardID", .string(key)), ("currency", .string(currency)), ("transactionId", .string(id)),
+                ("transactionStatus", .string("PENDING")), ("sendAmount", .string(body.text("amount") ?? "")),
+            ]
         case .setStatus:
             statuses[key] = body.text("status")
             fields.append(("cardID", .string(key)))
@@ -148,11 +164,12 @@ final class FakePlatform: CardAPI, @unchecked Sendable {
             $0.cardID == cardID && $0.time >= start && $0.time <= end && (wanted == nil || $0.id == wanted)
         }
         let items = matching.dropFirst(size * (page - 1)).prefix(size).map { tx in
-            JSONValue.object(JSONObject([
-                ("cardID", .string(tx.cardID)), ("transactionId", .string(tx.id)), ("transactionTime", .string(tx.time)),
-                ("transCurrency", .string(tx.currency)), ("transCurrencyAmt", .string(tx.amount)),
-                ("transStatus", .string("SUCCESS")), ("transType", .string("Recharge")),
-            ]))
+            JSONValue.object(
+                JSONObject([
+                    ("cardID", .string(tx.cardID)), ("transactionId", .string(tx.id)), ("transactionTime", .string(tx.time)),
+                    ("transCurrency", .string(tx.currency)), ("transCurrencyAmt", .string(tx.amount)),
+                    ("transStatus", .string("SUCCESS")), ("transType", .string("Recharge")),
+                ]))
         }
         return .success(body: JSONObject([("encrypt", .string("SUCCESS")), ("list", .array(Array(items)))]))
     }

@@ -5,6 +5,7 @@ import Foundation
 import KazeClient
 import KazeProtocol
 import KazeTestSupport
+
 @testable import KazeBatch
 
 /// A batch set up in a temporary folder.
@@ -32,9 +33,10 @@ struct Harness {
     var auditPath: String { folder.path("audit.csv") }
 
     func runner(_ source: ArraySource) -> BatchRunner {
-        var runner = BatchRunner(operation: source.operation, batchID: batchID, source: source, api: platform,
-                                 options: options, folder: stateFolder, resultsPath: resultsPath, auditPath: auditPath,
-                                 makeRequestNo: RequestCounter.shared.next)
+        var runner = BatchRunner(
+            operation: source.operation, batchID: batchID, source: source, api: platform,
+            options: options, folder: stateFolder, resultsPath: resultsPath, auditPath: auditPath,
+            makeRequestNo: RequestCounter.shared.next)
         runner.clock = ManualClock()
         runner.auditSigner = auditSigner
         return runner
@@ -62,7 +64,12 @@ final class RequestCounter: @unchecked Sendable {
     static let shared = RequestCounter()
     private let lock = NSLock()
     private var value = 0
-    @Sendable func next() -> String { lock.withLock { value += 1; return "T\(value)" } }
+    @Sendable func next() -> String {
+        lock.withLock {
+            value += 1
+            return "T\(value)"
+        }
+    }
 }
 
 extension ArraySource {

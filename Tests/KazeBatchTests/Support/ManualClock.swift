@@ -2,6 +2,7 @@
 // be checked without real waiting.
 
 import Foundation
+
 @testable import KazeBatch
 
 /// Virtual time: `sleep` advances `now` instantly.
@@ -10,7 +11,8 @@ final class ManualClock: PacingClock, @unchecked Sendable {
     private var time: Double = 0
 
     func now() -> Double {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return time
     }
 

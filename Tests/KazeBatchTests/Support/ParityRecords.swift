@@ -6,6 +6,7 @@
 
 import Foundation
 import KazeProtocol
+
 @testable import KazeSandbox
 
 /// One generated record in both of its forms.
@@ -78,40 +79,58 @@ struct ParityRecords {
         var kinds: [(String, String?)]
         switch spec.rule {
         case .email:
-            kinds = [("no @", "plain.address"), ("two @", "a@b@c.com"), ("space", "a b@c.com"), ("non-ASCII", "é@x.com"),
-                     ("one label", "a@localhost"), ("too long", word(letters, 250...260) + "@x.com"), ("empty label", "a@x..com")]
+            kinds = [
+                ("no @", "plain.address"), ("two @", "a@b@c.com"), ("space", "a b@c.com"), ("non-ASCII", "é@x.com"),
+                ("one label", "a@localhost"), ("too long", word(letters, 250...260) + "@x.com"), ("empty label", "a@x..com"),
+            ]
         case .digits(let counts):
-            kinds = [("too long", word(digits, (counts.upperBound + 1)...(counts.upperBound + 5))),
-                     ("letter", word(digits, counts) + "x"), ("plus sign", "+" + word(digits, counts)), ("full-width digits", "１２３４５")]
+            kinds = [
+                ("too long", word(digits, (counts.upperBound + 1)...(counts.upperBound + 5))),
+                ("letter", word(digits, counts) + "x"), ("plus sign", "+" + word(digits, counts)), ("full-width digits", "１２３４５"),
+            ]
             if counts.lowerBound > 1 { kinds.append(("too short", word(digits, 1...(counts.lowerBound - 1)))) }
         case .countryCode: kinds = [("lower case", "us"), ("three letters", "USA"), ("digit", "U1"), ("unassigned", "ZZ")]
         case .text(let maxLength):
-            kinds = [("too long", english((maxLength + 1)...(maxLength + 30))), ("control character", "ab\u{7}cd"),
-                     ("tab inside", "ab\tcd"), ("non-ASCII", "Zoë"), ("NBSP inside", "ab\u{A0}cd")]
+            kinds = [
+                ("too long", english((maxLength + 1)...(maxLength + 30))), ("control character", "ab\u{7}cd"),
+                ("tab inside", "ab\tcd"), ("non-ASCII", "Zoë"), ("NBSP inside", "ab\u{A0}cd"),
+            ]
         case .date(let tense):
-            kinds = [("unreal date", "2023-02-30"), ("slashes", "2023/01/01"), ("no dashes", "20230101"), ("today", "2026-06-15"),
-                     ("wrong side of today", tense == .past ? day(years: 2027...2040) : day(years: 1990...2025)), ("year 0", "0000-01-01")]
+            kinds = [
+                ("unreal date", "2023-02-30"), ("slashes", "2023/01/01"), ("no dashes", "20230101"), ("today", "2026-06-15"),
+                ("wrong side of today", tense == .past ? day(years: 2027...2040) : day(years: 1990...2025)), ("year 0", "0000-01-01"),
+            ]
         case .dateTime:
-            kinds = [("unreal", "2024-02-30 10:00:00"), ("T separator", "2024-01-01T00:00:00"), ("hour 24", "2024-01-01 24:00:00"),
-                     ("date only", "2024-01-01")]
+            kinds = [
+                ("unreal", "2024-02-30 10:00:00"), ("T separator", "2024-01-01T00:00:00"), ("hour 24", "2024-01-01 24:00:00"),
+                ("date only", "2024-01-01"),
+            ]
         case .choice(let words): kinds = [("lower case", pick(words).lowercased()), ("other word", "OTHER")]
         case .image: kinds = [("not an image", "not-image.txt"), ("missing file", "missing.png")]
         case .pin: kinds = [("five digits", "12345"), ("seven digits", "1234567"), ("letter", "12a456")]
         case .cardNumber:
             let good = luhnNumber(16)
             let last = Int(String(good.last ?? "0")) ?? 0
-            kinds = [("bad Luhn", String(good.dropLast()) + String((last + 1) % 10)), ("11 digits", luhnNumber(11)),
-                     ("20 digits", luhnNumber(20)), ("letter", "4111x11111111111")]
+            kinds = [
+                ("bad Luhn", String(good.dropLast()) + String((last + 1) % 10)), ("11 digits", luhnNumber(11)),
+                ("20 digits", luhnNumber(20)), ("letter", "4111x11111111111"),
+            ]
         case .boolean: kinds = [("yes", "yes"), ("one", "1"), ("t", "t")]
         case .amount:
-            kinds = [("zero", "0"), ("zero cents", "0.00"), ("negative", "-5"), ("3 decimals", "1.234"), ("exponent", "1e3"),
-                     ("letters", "abc"), ("leading zero", "01.50"), ("thousands comma", "1,000"), ("16 digits", "1234567890123456")]
+            kinds = [
+                ("zero", "0"), ("zero cents", "0.00"), ("negative", "-5"), ("3 decimals", "1.234"), ("exponent", "1e3"),
+                ("letters", "abc"), ("leading zero", "01.50"), ("thousands comma", "1,000"), ("16 digits", "1234567890123456"),
+            ]
         case .currency:
-            kinds = [("lower case", "usd"), ("two letters", "US"), ("four letters", "USDD"), ("metal", "XAU"), ("no currency", "XXX"),
-                     ("digits", "123")]
+            kinds = [
+                ("lower case", "usd"), ("two letters", "US"), ("four letters", "USDD"), ("metal", "XAU"), ("no currency", "XXX"),
+                ("digits", "123"),
+            ]
         case .integer(let range):
-            kinds = [("below", String(range.lowerBound - 1)), ("above", String(range.upperBound + 1)), ("letters", "abc"),
-                     ("fraction", "1.5"), ("negative", "-1")]
+            kinds = [
+                ("below", String(range.lowerBound - 1)), ("above", String(range.upperBound + 1)), ("letters", "abc"),
+                ("fraction", "1.5"), ("negative", "-1"),
+            ]
         }
         return pick(kinds)
     }
@@ -150,20 +169,23 @@ struct ParityRecords {
     /// Printable ASCII with no space at either end (a value is trimmed before it is checked).
     private mutating func english(_ length: ClosedRange<Int>) -> String {
         let count = Int.random(in: length, using: &random)
-        return String((0..<count).map { position in
-            let inner = position > 0 && position < count - 1
-            return Character(Unicode.Scalar(UInt8.random(in: inner ? 0x20...0x7E : 0x21...0x7E, using: &random)))
-        })
+        return String(
+            (0..<count).map { position in
+                let inner = position > 0 && position < count - 1
+                return Character(Unicode.Scalar(UInt8.random(in: inner ? 0x20...0x7E : 0x21...0x7E, using: &random)))
+            })
     }
 
     private mutating func day(years: ClosedRange<Int>) -> String {
-        String(format: "%04d-%02d-%02d", Int.random(in: years, using: &random), Int.random(in: 1...12, using: &random),
-               Int.random(in: 1...28, using: &random))
+        String(
+            format: "%04d-%02d-%02d", Int.random(in: years, using: &random), Int.random(in: 1...12, using: &random),
+            Int.random(in: 1...28, using: &random))
     }
 
     private mutating func clock() -> String {
-        String(format: "%02d:%02d:%02d", Int.random(in: 0...23, using: &random), Int.random(in: 0...59, using: &random),
-               Int.random(in: 0...59, using: &random))
+        String(
+            format: "%02d:%02d:%02d", Int.random(in: 0...23, using: &random), Int.random(in: 0...59, using: &random),
+            Int.random(in: 0...59, using: &random))
     }
 
     private mutating func luhnNumber(_ length: Int) -> String {

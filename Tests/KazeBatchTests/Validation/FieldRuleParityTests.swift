@@ -5,9 +5,10 @@
 // The sandbox's operation code runs in-process (no HTTP), so the whole run takes seconds.
 
 import Foundation
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 @testable import KazeSandbox
 
 final class FieldRuleParityTests: XCTestCase {
@@ -20,7 +21,9 @@ final class FieldRuleParityTests: XCTestCase {
         var state = SandboxState(inventorySize: 10, merchantBalance: Cents(1_000_000_000), rules: PlatformRules())
         state.seed(cards: 3, now: ValidationTestFiles.now)
         let options = ValidationOptions(now: ValidationTestFiles.now)
-        var accepted = 0, refusedByBoth = 0, refusedByValidateOnly = 0
+        var accepted = 0
+        var refusedByBoth = 0
+        var refusedByValidateOnly = 0
         var sandboxRefusedFields: Set<String> = []
 
         for operation in APIOperation.allCases {
@@ -43,8 +46,9 @@ final class FieldRuleParityTests: XCTestCase {
                 refusedByBoth += 1
                 sandboxRefusedFields.insert(field)
                 let column = FieldTable.fields(of: operation).first { $0.field == field }?.name ?? field
-                XCTAssertTrue(checked.issues.contains { $0.field == column },
-                              "the sandbox refuses \(field) but validate names \(checked.issues.map(\.field)): \(shown)")
+                XCTAssertTrue(
+                    checked.issues.contains { $0.field == column },
+                    "the sandbox refuses \(field) but validate names \(checked.issues.map(\.field)): \(shown)")
             }
         }
         // The run covers every kind of outcome in numbers, so it cannot pass by generating nothing.
@@ -52,14 +56,17 @@ final class FieldRuleParityTests: XCTestCase {
         XCTAssertGreaterThan(refusedByBoth, 2_000)
         XCTAssertGreaterThan(refusedByValidateOnly, 50)
         let checkedFields = Set(APIOperation.allCases.flatMap { FieldTable.fields(of: $0).map(\.field) })
-        XCTAssertEqual(checkedFields.subtracting(sandboxRefusedFields).sorted(), [],
-                       "every field of the table is refused by the sandbox at least once")
+        XCTAssertEqual(
+            checkedFields.subtracting(sandboxRefusedFields).sorted(), [],
+            "every field of the table is refused by the sandbox at least once")
     }
 
     func testTheTableHoldsTheAgreedLimits() {
         XCTAssertEqual(FieldTable.rule("mobileNumber", of: .kyc), .digits(4...15))
-        for (field, limit) in [("firstName", 50), ("lastName", 50), ("city", 64), ("state", 64), ("postCode", 16),
-                               ("identificationNumber", 32), ("addressLine", 140)] {
+        for (field, limit) in [
+            ("firstName", 50), ("lastName", 50), ("city", 64), ("state", 64), ("postCode", 16),
+            ("identificationNumber", 32), ("addressLine", 140),
+        ] {
             XCTAssertEqual(FieldTable.rule(field, of: .kyc).maxLength, limit, field)
         }
         XCTAssertEqual(APIOperation.kyc.requestFields.last, "handheldImgBase64")

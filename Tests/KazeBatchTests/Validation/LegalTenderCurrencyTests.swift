@@ -4,9 +4,10 @@
 // the product) are refused with `currency`, every other code passes.
 
 import Foundation
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class LegalTenderCurrencyTests: XCTestCase {
     /// Issue 14, item 6, word for word.
@@ -36,8 +37,10 @@ final class LegalTenderCurrencyTests: XCTestCase {
     func testRechargeRefusesExactlyTheCodesThatAreNotLegalTender() throws {
         let refused = try refusedCodes(.recharge, header: "cardID,currency,amount,ref") { "SB000001,\($0),10.00,r-\($0)" }
         XCTAssertEqual(Set(refused.keys), Self.excluded)
-        XCTAssertEqual(refused["XAU"], "currency 'XAU' is an ISO 4217 code but not a currency a card can hold"
-            + " (a metal, fund, testing or accounting unit)")
+        XCTAssertEqual(
+            refused["XAU"],
+            "currency 'XAU' is an ISO 4217 code but not a currency a card can hold"
+                + " (a metal, fund, testing or accounting unit)")
     }
 
     func testBalanceRefusesExactlyTheCodesThatAreNotLegalTender() throws {

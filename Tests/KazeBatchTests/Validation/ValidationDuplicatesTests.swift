@@ -1,9 +1,10 @@
 // Tests for duplicate detection: the compact index against a plain Set, first-line reporting,
 // and what counts as "the same" record for recharge, kyc and assign.
 
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class ValidationDuplicatesTests: XCTestCase {
     func testIndexRemembersFirstLinesAcrossGrowth() {
@@ -12,7 +13,8 @@ final class ValidationDuplicatesTests: XCTestCase {
         var reference: [Fingerprint: Int] = [:]
         var seen: [Fingerprint] = []
         for line in 1...200_000 {
-            let fingerprint = line % 10 == 0 && line > 10
+            let fingerprint =
+                line % 10 == 0 && line > 10
                 ? seen[Int.random(in: 0..<seen.count, using: &generator)]
                 : Fingerprint(high: generator.next(), low: generator.next())
             let first = index.firstLine(of: fingerprint, recordingLine: line)
@@ -31,14 +33,17 @@ final class ValidationDuplicatesTests: XCTestCase {
             parts.forEach { hasher.add($0) }
             return hasher.finish()
         }
-        let samples: [[String]] = [["ab", "c"], ["a", "bc"], ["abc"], ["abc", ""], ["", "abc"], ["abcdefgh"], ["abcdefgh", ""],
-                                   ["abcdefghi"], ["abcdefg"], [""], []]
+        let samples: [[String]] = [
+            ["ab", "c"], ["a", "bc"], ["abc"], ["abc", ""], ["", "abc"], ["abcdefgh"], ["abcdefgh", ""],
+            ["abcdefghi"], ["abcdefg"], [""], [],
+        ]
         XCTAssertEqual(Set(samples.map(fingerprint)).count, samples.count)
         XCTAssertEqual(fingerprint(["same key"]), fingerprint(["same key"]))
     }
 
     func testRechargeDuplicatesCompareAmountsByValueAndDefaultTheCurrency() throws {
-        let url = try ValidationTestFiles.write("""
+        let url = try ValidationTestFiles.write(
+            """
             cardID,currency,amount
             SB1,,10.5
             SB1,USD,10.50
@@ -49,8 +54,9 @@ final class ValidationDuplicatesTests: XCTestCase {
             """, named: "r.csv", for: self)
         let outcomes = try ValidationTestFiles.outcomes(.recharge, url)
         XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), ["3  duplicate"])
-        XCTAssertEqual(outcomes[1].issues.first?.message,
-                       "same cardID, amount and currency as the record on line 2 (use --allow-duplicates if intended)")
+        XCTAssertEqual(
+            outcomes[1].issues.first?.message,
+            "same cardID, amount and currency as the record on line 2 (use --allow-duplicates if intended)")
     }
 
     func testInvalidRecordsDoNotCountAsFirstOccurrences() throws {

@@ -1,9 +1,10 @@
 // Tests for the field rules: real calendar dates and times, the injectable clock, Luhn, email
 // shape, money text (agreeing with KazeProtocol's Amount), the embedded ISO lists, enums, ranges.
 
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class ValidationRulesTests: XCTestCase {
     private let context = CheckContext(
@@ -20,8 +21,10 @@ final class ValidationRulesTests: XCTestCase {
         for valid in ["2024-02-29", "2000-02-29", "2023-12-31", "0001-01-01", "2023-04-30"] {
             XCTAssertNotNil(CalendarDate(valid), valid)
         }
-        for invalid in ["2023-02-29", "1900-02-29", "2023-02-30", "2023-04-31", "2023-13-01", "2023-00-10",
-                        "2023-1-01", "2023/01/01", "20230101", "2023-01-01 ", "0000-01-01", "２０２３-01-01"] {
+        for invalid in [
+            "2023-02-29", "1900-02-29", "2023-02-30", "2023-04-31", "2023-13-01", "2023-00-10",
+            "2023-1-01", "2023/01/01", "20230101", "2023-01-01 ", "0000-01-01", "２０２３-01-01",
+        ] {
             XCTAssertNil(CalendarDate(invalid), invalid)
         }
         XCTAssertEqual(WireTime.wallSeconds("2024-02-29 23:59:59"), 1_709_251_199)
@@ -55,15 +58,19 @@ final class ValidationRulesTests: XCTestCase {
         for valid in ["ann.lee@example.com", "a+tag@sub.example.co.uk", "x_y@a-b.io"] {
             XCTAssertTrue(TextRules.isEmail(valid), valid)
         }
-        for invalid in ["ann.lee@", "@example.com", "ann@example", "ann@@example.com", "ann lee@example.com",
-                        "ann@-example.com", "ann@example..com", "ann@example.c0m", ".ann@example.com", "änn@example.com"] {
+        for invalid in [
+            "ann.lee@", "@example.com", "ann@example", "ann@@example.com", "ann lee@example.com",
+            "ann@-example.com", "ann@example..com", "ann@example.c0m", ".ann@example.com", "änn@example.com",
+        ] {
             XCTAssertFalse(TextRules.isEmail(invalid), invalid)
         }
     }
 
     func testMoneyTextAgreesWithAmountExceptLeadingZeros() {
-        let inputs = ["1", "10", "10.5", "10.50", "0.01", "0.1", "999999999999999", "999999999999999.99", "1000000000000000",
-                      "0", "0.00", "-1", "+1", "1.", ".5", "1.234", "1e3", "1,000", " 1", "1 ", "", "١", "10.5.1", "00.5", "010"]
+        let inputs = [
+            "1", "10", "10.5", "10.50", "0.01", "0.1", "999999999999999", "999999999999999.99", "1000000000000000",
+            "0", "0.00", "-1", "+1", "1.", ".5", "1.234", "1e3", "1,000", " 1", "1 ", "", "١", "10.5.1", "00.5", "010",
+        ]
         for input in inputs where !(input.hasPrefix("0") && input.count > 1 && !input.hasPrefix("0.")) {
             XCTAssertEqual(MoneyText.cents(input) != nil, Amount(input) != nil, input)
         }

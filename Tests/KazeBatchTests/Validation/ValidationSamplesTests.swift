@@ -1,9 +1,10 @@
 // Tests over the real files in samples/: every valid sample passes, and the invalid samples
 // produce exactly the documented errors on the documented lines — every error code at least once.
 
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class ValidationSamplesTests: XCTestCase {
     func testEveryValidSamplePasses() throws {
@@ -38,24 +39,28 @@ final class ValidationSamplesTests: XCTestCase {
 
     func testInvalidKycSample() throws {
         let outcomes = try ValidationTestFiles.outcomes(.kyc, ValidationTestFiles.sample("invalid/kyc.csv"))
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), [
-            "2 email email", "2 firstName required",
-            "3 mobilePrefix digits", "3 mobilePrefixCountry country_code", "3 lastName english", "3 addressLine too_long",
-            "3 countryCode country_code",
-            "4 dateOfBirth date", "4 identificationType enum", "4 identificationExpiryDate date",
-            "5 frontImgPath image_missing", "5 backImgPath required", "5 handheldImgPath image_type",
-            "6 frontImgPath image_too_large",
-            "8  duplicate",
-        ])
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes),
+            [
+                "2 email email", "2 firstName required",
+                "3 mobilePrefix digits", "3 mobilePrefixCountry country_code", "3 lastName english", "3 addressLine too_long",
+                "3 countryCode country_code",
+                "4 dateOfBirth date", "4 identificationType enum", "4 identificationExpiryDate date",
+                "5 frontImgPath image_missing", "5 backImgPath required", "5 handheldImgPath image_type",
+                "6 frontImgPath image_too_large",
+                "8  duplicate",
+            ])
         XCTAssertEqual(outcomes.map(\.ref).last, "duplicate-email")
         XCTAssertEqual(outcomes.last?.issues.first?.message, "same email as the record on line 7 (use --allow-duplicates if intended)")
     }
 
     func testInvalidAssignSampleNeverEchoesACardNumber() throws {
         let outcomes = try ValidationTestFiles.outcomes(.assign, ValidationTestFiles.sample("invalid/assign.csv"))
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), [
-            "2 cardNumber card_number", "3 cardNumber luhn", "4 autoActive boolean", "6  duplicate",
-        ])
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes),
+            [
+                "2 cardNumber card_number", "3 cardNumber luhn", "4 autoActive boolean", "6  duplicate",
+            ])
         for issue in outcomes.flatMap(\.issues) {
             XCTAssertFalse(issue.message.contains("5399990000000017"), issue.message)
             XCTAssertFalse(issue.message.contains("5399 9900"), issue.message)
@@ -74,10 +79,12 @@ final class ValidationSamplesTests: XCTestCase {
     func testInvalidRechargeSample() throws {
         let outcomes = try ValidationTestFiles.outcomes(.recharge, ValidationTestFiles.sample("invalid/recharge.csv"))
         XCTAssertEqual(outcomes.map(\.line), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13])
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), [
-            "2 amount amount", "3 currency currency", "4 amount amount", "5 cardID required", "6  csv_syntax",
-            "7  csv_syntax", "8 ref encoding", "10  duplicate", "13  csv_syntax",
-        ])
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes),
+            [
+                "2 amount amount", "3 currency currency", "4 amount amount", "5 cardID required", "6  csv_syntax",
+                "7  csv_syntax", "8 ref encoding", "10  duplicate", "13  csv_syntax",
+            ])
         XCTAssertEqual(outcomes[9].ref, "two-line\nref")
         XCTAssertTrue(outcomes[9].issues.isEmpty)
         var summary = ValidationSummary(operation: .recharge)
@@ -88,17 +95,21 @@ final class ValidationSamplesTests: XCTestCase {
 
     func testInvalidRechargeHeaderSample() throws {
         let outcomes = try ValidationTestFiles.outcomes(.recharge, ValidationTestFiles.sample("invalid/recharge-unknown-column.csv"))
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), [
-            "1 amout unknown_column", "1 amount required", "1 amout unknown_column", "1 amount required",
-        ])
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes),
+            [
+                "1 amout unknown_column", "1 amount required", "1 amout unknown_column", "1 amount required",
+            ])
     }
 
     func testInvalidTransactionsSample() throws {
         let outcomes = try ValidationTestFiles.outcomes(.transactions, ValidationTestFiles.sample("invalid/transactions.jsonl"))
-        XCTAssertEqual(ValidationTestFiles.issueKeys(outcomes), [
-            "1 pageSize range", "2 pageNum range", "3 transactionStartTime datetime", "4 transactionStartTime time_order",
-            "6  json_syntax", "7  json_syntax", "8 cardID type", "9 colour unknown_column", "10  encoding",
-        ])
+        XCTAssertEqual(
+            ValidationTestFiles.issueKeys(outcomes),
+            [
+                "1 pageSize range", "2 pageNum range", "3 transactionStartTime datetime", "4 transactionStartTime time_order",
+                "6  json_syntax", "7  json_syntax", "8 cardID type", "9 colour unknown_column", "10  encoding",
+            ])
         XCTAssertEqual(outcomes.last?.line, 11)
         XCTAssertTrue(outcomes.last?.issues.isEmpty == true)
     }
@@ -131,7 +142,9 @@ extension ValidationSamplesTests {
             let prefix = "| \(operation.batchName) | \(operation.apiCode) | "
             let row = try XCTUnwrap(readme.split(separator: "\n").first { $0.hasPrefix(prefix) }, operation.batchName)
             let cells = row.dropFirst(prefix.count).split(separator: "|")
-            let names = cells[0].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let names = cells[0].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map {
+                String($0.element)
+            }
             let schema = OperationSchema(operation: operation)
             XCTAssertEqual(names, schema.columnNames, operation.batchName)
             let required = schema.columns.filter { $0.requirement == .required }.map { "`\($0.name)`*" }

@@ -1,9 +1,10 @@
 // Tests for the summary built while streaming, exact money totals, the operator report and the
 // errors CSV file (always written, atomically, mode 0600, formula-safe).
 
-import XCTest
-@testable import KazeBatch
 import KazeProtocol
+import XCTest
+
+@testable import KazeBatch
 
 final class ValidationSummaryTests: XCTestCase {
     func testTotalsAreExactPerCurrencyAndOnlyForValidRecords() throws {
@@ -37,7 +38,9 @@ final class ValidationSummaryTests: XCTestCase {
     func testReportListsCountsCodesTotalsAndTheErrorsFile() throws {
         var summary = ValidationSummary(operation: .recharge)
         try ValidationTestFiles.outcomes(.recharge, ValidationTestFiles.sample("invalid/recharge.csv")).forEach { summary.add($0) }
-        XCTAssertEqual(summary.report(input: "in.csv", errorsPath: "in.errors.csv", topCodes: 3), """
+        XCTAssertEqual(
+            summary.report(input: "in.csv", errorsPath: "in.errors.csv", topCodes: 3),
+            """
             recharge in.csv
               records  11
               valid    2
@@ -58,7 +61,9 @@ final class ValidationSummaryTests: XCTestCase {
         let summary = try BatchValidator(operation: .setPin, file: input, format: .csv, options: options)
             .validate(writingErrorsTo: errorsURL)
         XCTAssertEqual(summary.invalid, 1)
-        XCTAssertEqual(try String(contentsOf: errorsURL, encoding: .utf8), """
+        XCTAssertEqual(
+            try String(contentsOf: errorsURL, encoding: .utf8),
+            """
             line,ref,field,code,message
             3,"'=HYPERLINK(""x"")",pin,pin,pin must be exactly 6 digits
 
@@ -84,8 +89,10 @@ final class ValidationSummaryTests: XCTestCase {
 
 extension ValidationSummaryTests {
     func testValidateCountsExactlyAsTheOutcomesDo() throws {
-        for (operation, name) in [(APIOperation.recharge, "recharge.csv"), (.recharge, "invalid/recharge.csv"),
-                                  (.recharge, "recharge.jsonl"), (.kyc, "invalid/kyc.csv")] {
+        for (operation, name) in [
+            (APIOperation.recharge, "recharge.csv"), (.recharge, "invalid/recharge.csv"),
+            (.recharge, "recharge.jsonl"), (.kyc, "invalid/kyc.csv"),
+        ] {
             let file = ValidationTestFiles.sample(name)
             var fromOutcomes = ValidationSummary(operation: operation)
             try ValidationTestFiles.outcomes(operation, file).forEach { fromOutcomes.add($0) }

@@ -2,10 +2,11 @@
 // current directory), temporary input files, and running a validator to a list of outcomes.
 
 import Foundation
+import KazeProtocol
 import KazeTestSupport
 import XCTest
+
 @testable import KazeBatch
-import KazeProtocol
 
 /// Helpers shared by the input, validation and plan tests.
 enum ValidationTestFiles {

@@ -60,7 +60,10 @@ final class ScriptedServer: @unchecked Sendable {
                 open.insert(fd)
                 return accepted
             }
-            guard let number else { close(fd); continue }
+            guard let number else {
+                close(fd)
+                continue
+            }
             threads.enter()
             Thread { [self] in
                 serve(fd, connection: number)
@@ -168,11 +171,12 @@ final class ScriptedServer: @unchecked Sendable {
         guard buffer.count >= 4, let split = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<$0 + 4]) == end })
         else { return nil }
         let head = String(decoding: buffer[..<split], as: UTF8.self)
-        let length = head.split(separator: "\r\n").compactMap { line -> Int? in
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
-            return Int(parts[1].trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
+        let length =
+            head.split(separator: "\r\n").compactMap { line -> Int? in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+                return Int(parts[1].trimmingCharacters(in: .whitespaces))
+            }.first ?? 0
         let bodyStart = split + 4
         guard buffer.count >= bodyStart + length else { return nil }
         return (head, Array(buffer[bodyStart..<bodyStart + length]), Array(buffer[(bodyStart + length)...]))

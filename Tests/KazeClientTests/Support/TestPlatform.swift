@@ -32,7 +32,7 @@ struct PlatformSide: Sendable {
     /// Opens and records a request; `nil` when it does not open (recorded nowhere).
     func open(_ request: HTTPRequest) -> ReceivedRequest? {
         guard let message = try? WireMessage(jsonBytes: request.body), let sealed = message.sealed,
-              let plain = try? codec.open(sealed)
+            let plain = try? codec.open(sealed)
         else { return nil }
         let received = ReceivedRequest(head: message.head, plain: plain, headers: request.headers)
         log.append(received)
@@ -40,8 +40,10 @@ struct PlatformSide: Sendable {
     }
 
     /// A sealed answer echoing `head`, with `code` and (when given) the sealed `body`.
-    func answer(_ head: WireHead, code: String = "SUCCESS", detail: String = "ok", body: JSONObject?,
-                status: Int = 200, headers: [String: String] = [:], sealWith codec: EnvelopeCodec? = nil) -> HTTPResponse {
+    func answer(
+        _ head: WireHead, code: String = "SUCCESS", detail: String = "ok", body: JSONObject?,
+        status: Int = 200, headers: [String: String] = [:], sealWith codec: EnvelopeCodec? = nil
+    ) -> HTTPResponse {
         var replyHead = WireHead(apiCode: head.apiCode, sysId: head.sysId, requestNo: head.requestNo, code: code, detail: detail)
         var encrypt: String?
         if let body, let sealed = try? (codec ?? self.codec).seal(JSONValue.object(body).compactBytes) {

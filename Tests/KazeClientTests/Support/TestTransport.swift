@@ -3,6 +3,7 @@
 
 import Foundation
 import XCTest
+
 @testable import KazeClient
 
 /// A transport to `SCHEME://host:port/api` with the given settings (key paths are never read).

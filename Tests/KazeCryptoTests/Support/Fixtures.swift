@@ -9,8 +9,9 @@ import XCTest
 enum Fixtures {
     /// The text of `Fixtures/name`.
     static func text(_ name: String) throws -> String {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"),
-                                "missing fixture \(name)")
+        let url = try XCTUnwrap(
+            Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"),
+            "missing fixture \(name)")
         return try String(contentsOf: url, encoding: .utf8)
     }
 

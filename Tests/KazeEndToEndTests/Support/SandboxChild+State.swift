@@ -1,11 +1,12 @@
 // SandboxChild+State: the state of a `kazebatch sandbox` child process, read over HTTP.
 
 import Foundation
+import KazeProtocol
+import KazeTestSupport
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import KazeProtocol
-import KazeTestSupport
 
 extension SandboxChild {
     /// `GET /_sandbox/state`.

@@ -1,6 +1,7 @@
 // RawHTTPClient: a blocking test client on plain sockets, so server tests control every byte.
 
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,11 @@ final class RawHTTPClient: @unchecked Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    enum Failure: Error { case connect(String), closed, malformed(String) }
+    enum Failure: Error {
+        case connect(String)
+        case closed
+        case malformed(String)
+    }
 
     private let fd: Int32
     private var buffer: [UInt8] = []
@@ -81,7 +86,10 @@ final class RawHTTPClient: @unchecked Sendable {
     /// True when the server closed the connection (read returns end of stream) with nothing pending.
     func isClosedByPeer() -> Bool {
         guard buffer.isEmpty else { return false }
-        do { try fill(); return false } catch { return true }
+        do {
+            try fill()
+            return false
+        } catch { return true }
     }
 
     private func fill() throws {
