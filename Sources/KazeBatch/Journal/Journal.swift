@@ -6,23 +6,28 @@
 // prefix of the journal's events (`AuditLog.recover` appends the rest on the next open).
 
 import Foundation
+import KazeSync
 
 /// The writer of one batch's journal. Safe to share between concurrent rows.
-public final class Journal: @unchecked Sendable {
+public final class Journal: Sendable {
     /// The journal file.
     public let path: String
     private let fd: Int32
     private let audit: AuditLog?
-    private let lock = NSLock()
-    private var pending: [Waiting] = []
-    private var draining = false
-    private var broken: JournalError?
-    private var auditError: AuditError?
+    private let state = Locked(State())
     private let queue = DispatchQueue(label: "kazebatch.journal")
     /// The test-only crash point (`JournalCrashPoint`); nil in every normal run.
     private let crashPoint = JournalCrashPoint.armed()
-    /// Entries made durable by this process (read and written only on `queue`).
-    private var durableCount = 0
+
+    /// The queue of entries waiting for the next group, and what went wrong so far.
+    private struct State {
+        var pending: [Waiting] = []
+        var draining = false
+        var broken: JournalError?
+        var auditError: AuditError?
+        /// Entries made durable by this process.
+        var durableCount = 0
+    }
 
     /// One queued entry: its line, its audit row, and who waits for it.
     private struct Waiting {
@@ -56,7 +61,7 @@ public final class Journal: @unchecked Sendable {
     /// Why the audit file stopped being written in this process, if it did. From then on the
     /// journal goes on alone; the events it holds beyond the audit file's are recovered the
     /// next time the batch is opened.
-    public var auditFailure: AuditError? { lock.withLock { auditError } }
+    public var auditFailure: AuditError? { state.withLock { $0.auditError } }
 
     /// Appends `entry` and returns once it is durable — and `auditRow`, when given, is durable
     /// in the audit file after it — with the byte offset of its line (for `JournalIndex`,
@@ -69,11 +74,11 @@ public final class Journal: @unchecked Sendable {
         var data = Data(entry.jsonLine)
         data.append(0x0A)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt64, Error>) in
-            lock.lock()
-            pending.append(Waiting(bytes: data, auditRow: auditRow, continuation: continuation))
-            let start = !draining
-            draining = true
-            lock.unlock()
+            let start = state.withLock { state in
+                state.pending.append(Waiting(bytes: data, auditRow: auditRow, continuation: continuation))
+                defer { state.draining = true }
+                return !state.draining
+            }
             if start { queue.async { self.drain() } }
         }
     }
@@ -82,12 +87,11 @@ public final class Journal: @unchecked Sendable {
     /// journal's bytes first, then the group's audit rows, then the callers resume.
     private func drain() {
         while true {
-            lock.lock()
-            let group = pending
-            pending = []
-            if group.isEmpty { draining = false }
-            let failure = broken
-            lock.unlock()
+            let (group, failure, durableCount) = state.withLock { state in
+                defer { state.pending = [] }
+                if state.pending.isEmpty { state.draining = false }
+                return (state.pending, state.broken, state.durableCount)
+            }
             if group.isEmpty { return }
             if let failure {
                 for waiting in group { waiting.continuation.resume(throwing: failure) }
@@ -111,8 +115,11 @@ public final class Journal: @unchecked Sendable {
                 for waiting in group { waiting.continuation.resume(throwing: error) }
                 continue
             }
-            durableCount += writing.count
-            if let crashPoint, crashPoint.isReached(after: durableCount) { crashPoint.crash() }
+            let durable = state.withLock { state in
+                state.durableCount += writing.count
+                return state.durableCount
+            }
+            if let crashPoint, crashPoint.isReached(after: durable) { crashPoint.crash() }
             writeAudit(group.compactMap(\.auditRow))
             for (waiting, offset) in zip(group, offsets) { waiting.continuation.resume(returning: offset) }
         }
@@ -124,7 +131,7 @@ public final class Journal: @unchecked Sendable {
         guard let audit, !rows.isEmpty, auditFailure == nil else { return }
         do { try audit.record(rows) } catch {
             let failure = error as? AuditError ?? .io(path: audit.path, reason: "\(error)")
-            lock.withLock { auditError = failure }
+            state.withLock { $0.auditError = failure }
         }
     }
 
@@ -146,8 +153,8 @@ public final class Journal: @unchecked Sendable {
         if ok, CommitSync.sync(fd) { return nil }
         let reason = String(cString: strerror(errno))
         if ftruncate(fd, end) != 0 || fsync(fd) != 0 {
-            lock.withLock {
-                broken = .io(path: path, reason: "\(reason); the failed write could not be taken back, so nothing more is written")
+            state.withLock {
+                $0.broken = .io(path: path, reason: "\(reason); the failed write could not be taken back, so nothing more is written")
             }
         }
         return .io(path: path, reason: reason)
