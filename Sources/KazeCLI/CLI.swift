@@ -71,8 +71,12 @@ public enum CLI {
     /// Runs one command line (without the program name) with its output going to `streams`
     /// and returns its exit code. Errors are written to stderr as one operator-readable line;
     /// never a stack trace.
+    /// SIGINT and SIGTERM do again what they did before the command (a command that stops
+    /// cleanly catches them while it runs).
     public static func run(_ words: [String], streams: ConsoleStreams = .standard) async -> ExitCode {
-        await Console.$streams.withValue(streams) { await dispatch(words) }
+        let signals = StopSignals.saved()
+        defer { StopSignals.restore(signals) }
+        return await Console.$streams.withValue(streams) { await dispatch(words) }
     }
 
     private static func dispatch(_ words: [String]) async -> ExitCode {

@@ -93,6 +93,23 @@ final class InProcessGuardTests: XCTestCase {
         XCTAssertEqual(platform.transactionCount, 1)
     }
 
+    /// `run` ignores SIGINT and SIGTERM while it runs (it stops cleanly on them); a caller that
+    /// ran it in-process gets them back as they were — else every process it starts later would
+    /// ignore SIGTERM too (an ignored signal stays ignored across exec).
+    func testARunInProcessLeavesTheStopSignalsAsItFoundThem() async throws {
+        func handler(_ number: Int32) -> UnsafeMutableRawPointer? {
+            var action = sigaction()
+            sigaction(number, nil, &action)
+            return unsafeBitCast(action.__sigaction_handler.sa_handler, to: UnsafeMutableRawPointer?.self)
+        }
+        let before = (handler(SIGINT), handler(SIGTERM))
+        let ran = await run(try write("pay.csv", ["SB000006,USD,6.00,a"]))
+        XCTAssertEqual(ran.code, .success, ran.err)
+        XCTAssertEqual(handler(SIGINT), before.0)
+        XCTAssertEqual(handler(SIGTERM), before.1)
+        XCTAssertNotEqual(handler(SIGTERM), unsafeBitCast(SIG_IGN, to: UnsafeMutableRawPointer?.self))
+    }
+
     func testTheJSONSummaryGoesToTheCapturedStdout() async throws {
         let pay = try write("pay.csv", ["SB000005,USD,5.00,a"])
         let ran = await kazebatch(["run", "recharge", pay, "--config", config, "--json"])

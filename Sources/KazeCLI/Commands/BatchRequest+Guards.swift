@@ -4,16 +4,12 @@
 import KazeBatch
 
 extension BatchRequest {
-    /// Runs the preflight guards (`--allow-repeat` skips the repeat guard), then validates every
-    /// record against what other batches of the file did.
-    /// - Throws: `CLIError` with the contract's exit code when a guard refuses or the input is unusable.
-    func guardAndValidate(allowRepeat: Bool) async throws
-        -> (preflight: BatchPreflight, validation: ValidationSummary, repeats: RepeatFinding?)
-    {
+    /// The checks before this batch starts, from the command's flags.
+    /// - Throws: `CLIError` when `--confirm-total` cannot be read.
+    func startCheck(_ arguments: Arguments) async throws -> RunStartCheck {
         var preflight = BatchPreflight(operation: validation.operation, folder: folder, inputPath: validation.inputPath)
-        preflight.allowRepeat = allowRepeat
-        let repeatGuard = try await BatchRequest.guarded { [preflight] in try preflight.check() }
-        let (summary, repeats) = try validation.validate(against: repeatGuard)
-        return (preflight, summary, repeats)
+        preflight.allowRepeat = arguments.flag("allow-repeat")
+        let confirmed = try await BatchRequest.guarded { try ConfirmedTotals(arguments.values["confirm-total"] ?? []) }
+        return RunStartCheck(preflight: preflight, confirmed: confirmed, skipInvalid: arguments.flag("skip-invalid"))
     }
 }

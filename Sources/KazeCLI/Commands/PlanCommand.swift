@@ -53,18 +53,28 @@ enum PlanCommand: Command {
 
     private static func plan(_ arguments: Arguments, json: Bool) async throws -> ExitCode {
         let request = try BatchRequest(arguments, command: "plan")
-        let confirmed = try await BatchRequest.guarded { try ConfirmedTotals(arguments.values["confirm-total"] ?? []) }
+        let startCheck = try await request.startCheck(arguments)
         let options = try RunCommand.executionOptions(arguments, configuration: request.configuration)
-        let (_, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
-        if validation.invalid > 0 && !arguments.flag("skip-invalid") {
-            if !json { Console.out(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
-            throw CLIError(
-                "run would refuse: \(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s");"
-                    + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
+        let answer: RunStartCheck.Answer
+        do {
+            answer = try startCheck.check(validate: request.validation.validate(against:))
+        } catch let refusal as RunRefusal {
+            switch refusal {
+            case .repeats: throw CLIError("run would refuse: " + refusal.description)
+            case .totals(let mismatch): throw CLIError("run would refuse: --confirm-total does not match the batch: \(mismatch)")
+            }
+        } catch let error as any EngineError {
+            throw CLIError(error.description, exitCode: ExitCode(error.verdict))
         }
-        if let repeats { throw CLIError("run would refuse: " + repeats.message(input: request.validation.inputPath)) }
-        if let mismatch = confirmed.mismatch(with: validation) {
-            throw CLIError("run would refuse: --confirm-total does not match the batch: \(mismatch)")
+        let validation: ValidationSummary
+        switch answer {
+        case .invalid(let invalid):
+            if !json { Console.out(invalid.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path)) }
+            throw CLIError(
+                "run would refuse: \(invalid.invalid) invalid record\(invalid.invalid == 1 ? "" : "s");"
+                    + " nothing would be sent (fix them, or use --skip-invalid)", exitCode: .validation)
+        case .start(let valid):
+            validation = valid
         }
         let journalPath = request.folder.journalPath
         let forecast = try await BatchRequest.guarded {

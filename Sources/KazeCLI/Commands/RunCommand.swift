@@ -70,25 +70,23 @@ enum RunCommand: Command {
         let started = Date()
         let arguments = try Arguments(words, valued: valued, boolean: boolean)
         let request = try BatchRequest(arguments, command: "run")
-        let confirmed = try await BatchRequest.guarded { try ConfirmedTotals(arguments.values["confirm-total"] ?? []) }
+        let startCheck = try await request.startCheck(arguments)
         let options = try executionOptions(arguments, configuration: request.configuration)
         let quiet = arguments.flag("quiet")
         let signals = RunSignals(stopRequest: request.stopRequest, outputs: request.outputPaths, quiet: quiet)
         request.removeLeftoverTemporaryFiles()
 
-        let (preflight, validation, repeats) = try await request.guardAndValidate(allowRepeat: arguments.flag("allow-repeat"))
-        if validation.invalid > 0 && !arguments.flag("skip-invalid") {
+        let validation: ValidationSummary
+        switch try await BatchRequest.guarded({ try startCheck.check(validate: request.validation.validate(against:)) }) {
+        case .invalid(let invalid):
             if !quiet {
-                Console.status(validation.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n")
+                Console.status(invalid.report(input: request.validation.inputPath, errorsPath: request.validation.errorsURL.path) + "\n")
             }
             Console.error(
-                "\(validation.invalid) invalid record\(validation.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)"
-            )
+                "\(invalid.invalid) invalid record\(invalid.invalid == 1 ? "" : "s"); nothing was sent (fix them, or use --skip-invalid)")
             return .validation
-        }
-        if let repeats { throw CLIError(repeats.message(input: request.validation.inputPath)) }
-        if let mismatch = confirmed.mismatch(with: validation) {
-            throw CLIError("--confirm-total does not match the batch: \(mismatch); nothing was sent")
+        case .start(let valid):
+            validation = valid
         }
         if validation.invalid > 0 && !quiet {
             Console.status(
@@ -111,7 +109,7 @@ enum RunCommand: Command {
         runner.onProgress = printer.update
         runner.inputPath = request.validation.inputPath
         runner.errorsPath = request.validation.errorsURL.path
-        runner.preflight = preflight
+        runner.preflight = startCheck.preflight
         runner.auditSigner = try request.auditSigner()
         runner.settleAtEnd = arguments.flag("settle")
         runner.stopRequest = request.stopRequest

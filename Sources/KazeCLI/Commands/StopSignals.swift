@@ -17,4 +17,20 @@ enum StopSignals {
             return source
         }
     }
+
+    /// What SIGINT and SIGTERM do now, to be put back by `restore` — so a command run in-process
+    /// (`CLI.run`) does not leave its caller ignoring them, nor the processes the caller starts
+    /// later (an ignored signal stays ignored across exec).
+    static func saved() -> [(number: Int32, action: sigaction)] {
+        [SIGINT, SIGTERM].map { number in
+            var action = sigaction()
+            sigaction(number, nil, &action)
+            return (number, action)
+        }
+    }
+
+    /// Puts back the dispositions `saved()` returned.
+    static func restore(_ saved: [(number: Int32, action: sigaction)]) {
+        for var entry in saved { sigaction(entry.number, &entry.action, nil) }
+    }
 }
