@@ -83,8 +83,9 @@ final class HostileInputOutputTests: SandboxProcessTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(
             result.stderr,
-            "kazebatch: cardID 'SB1<U+001B>]0;pwned<U+0007><U+000A>kazebatch: forged' must be English"
-                + " text (printable ASCII characters only) [english]\nnothing was sent\n")
+            "kazebatch: cardID 'SB1<U+001B>]0;pwned<U+0007><U+000A>kazebatch: forged' has U+001B (a control character)"
+                + " at position 4; only ref may hold control characters, invisible characters or non-ASCII spaces"
+                + " [hidden_character]\nnothing was sent\n")
         XCTAssertEqual(result.stdout, "")
     }
 
