@@ -25,6 +25,7 @@ public enum CSVFormat {
     }
 
     private static func encode(_ value: String, keepingLineBreaks: Bool) -> String {
+        if isPlain(value) { return value }
         var text = String.UnicodeScalarView()
         var quoted = false
         for scalar in value.unicodeScalars {
@@ -43,5 +44,16 @@ public enum CSVFormat {
         }
         if let first = text.first, formulaStarts.contains(first) { text.insert("'", at: text.startIndex) }
         return quoted || text.first == " " ? "\"" + String(text) + "\"" : String(text)
+    }
+
+    /// True when `value` comes out of `encode` unchanged: printable ASCII only, no comma or quote,
+    /// and not starting with a space or a formula character (checked on bytes, no scalar loop).
+    private static func isPlain(_ value: String) -> Bool {
+        value.withUTF8Buffer { bytes in
+            if let first = bytes.first, first == 0x20 || first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 {
+                return false
+            }
+            return bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x2C && $0 != 0x22 }
+        }
     }
 }

@@ -31,7 +31,12 @@ enum ISOCurrencyCodes {
 
     /// True when `code` is an ISO 4217 currency that is legal tender: what a recharge or a
     /// balance can be in.
-    static func isLegalTender(_ code: String) -> Bool { contains(code) && !notLegalTender.contains(code) }
+    static func isLegalTender(_ code: String) -> Bool { legalTender.contains(code) }
+
+    /// The codes of `list` less `notLegalTender`, looked up like `table` (no string hashing per record).
+    private static let legalTender = LetterCodeTable(
+        list: list.split(whereSeparator: \.isWhitespace).filter { !notLegalTender.contains(String($0)) }.joined(separator: " "),
+        length: 3)
 
     /// How many codes the list holds.
     static var count: Int { table.count }
