@@ -11,8 +11,12 @@ final class AmountTests: XCTestCase {
             let amount = try XCTUnwrap(Amount(text), text)
             XCTAssertEqual(amount.text, text)
             XCTAssertEqual(amount.json.compactText, text)
+            let parsed = try XCTUnwrap(Decimal(string: text))
+            XCTAssertEqual(amount.decimal, parsed, text)
+            XCTAssertEqual(amount.decimal.description, parsed.description, "written as Decimal(string:) writes it: \(text)")
         }
         XCTAssertEqual(Amount("10.50")?.decimal, Decimal(string: "10.5"))
+        XCTAssertEqual(((Amount("10.50")?.decimal ?? 0) + (Amount("0.5")?.decimal ?? 0)).description, "11")
     }
 
     func testRejectsEverythingElse() {

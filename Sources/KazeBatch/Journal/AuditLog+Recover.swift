@@ -15,7 +15,8 @@ extension AuditLog {
     /// count are written with their original time, `code` marked `RECOVERED[:<code>]` (see
     /// `AuditRow.recovered`), ref, card (cardID, or the masked card number), amount and
     /// currency from the row's PENDING entry.
-    /// Both files are streamed: memory stays constant.
+    /// Both files are streamed: memory stays constant. When the journal has not changed since
+    /// `index` was loaded and the file already has all its events, the journal is not read.
     /// - Returns: how many rows were appended.
     /// - Throws: `AuditError.io` when a row cannot be written, `JournalError.io` when the
     ///   journal cannot be read.
@@ -23,6 +24,8 @@ extension AuditLog {
         let present = try rowCount(batch: batch)
         let journalPath = index.reader.path
         let intact = try InterruptedWrite.extent(path: journalPath).intact
+        // The journal as the index loaded it, every event already in the file: nothing to read.
+        if intact == index.loadedExtent, present >= index.loadedEvents { return 0 }
         var events = 0
         var missing: [AuditRow] = []
         var recovered = 0

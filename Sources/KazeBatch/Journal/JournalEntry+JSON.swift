@@ -1,7 +1,8 @@
 // JournalEntry+JSON: the journal's one JSON codec, both ways, on KazeProtocol's JSON. Writing:
 // compact UTF-8, members in name order, absent ones left out. Reading, straight from the bytes:
 // required members present and typed, optional ones a string, null or absent, the state one of
-// `JournalState` (lines written by older versions, with JSONEncoder, read the same).
+// `JournalState` (lines written by older versions, with JSONEncoder, read the same). Lines in
+// the writer's own form take a fast path that builds no JSON tree (`JournalLineScanner`).
 
 import KazeProtocol
 
@@ -23,7 +24,18 @@ extension JournalEntry {
     }
 
     /// The entry of one journal line (UTF-8 JSON, without the LF); nil when it is not one.
+    /// Lines in the exact form `jsonLine` writes are scanned straight from the bytes
+    /// (`JournalLineScanner`); any other line goes through the full JSON parser.
     public init?<Bytes: Collection>(jsonLine bytes: Bytes) where Bytes.Element == UInt8 {
+        if case let scanned?? = bytes.withContiguousStorageIfAvailable(JournalLineScanner.entry) {
+            self = scanned
+        } else {
+            self.init(parsingJSONLine: bytes)
+        }
+    }
+
+    /// The entry of one journal line read with the full JSON parser; nil when it is not one.
+    init?<Bytes: Collection>(parsingJSONLine bytes: Bytes) where Bytes.Element == UInt8 {
         guard let object = (try? JSONValue.parse(bytes))?.objectValue,
             let line = object["line"]?.numberText.flatMap({ Int($0) }),
             let state = object["state"]?.stringValue.flatMap(JournalState.init(rawValue:)),

@@ -12,6 +12,8 @@ public struct JournalIndex: Sendable {
     public private(set) var hadTornLine = false
     /// The journal's intact size when it was loaded: entries at or past it were written since.
     public private(set) var loadedExtent: UInt64 = 0
+    /// The journal's events (entries other than PENDING) below `loadedExtent`.
+    public private(set) var loadedEvents = 0
 
     /// The index of a journal at `path` that has no entries yet.
     public init(path: String) { reader = JournalReader(path: path) }
@@ -37,6 +39,7 @@ public struct JournalIndex: Sendable {
                 throw JournalError.corrupt(path: path, line: number)
             }
             try index.apply(entry, at: offset)
+            if entry.state != .pending { index.loadedEvents += 1 }
         }
         return index
     }

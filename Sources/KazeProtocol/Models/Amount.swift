@@ -16,7 +16,7 @@ public struct Amount: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         guard let cents = MoneyText.cents(text) else { return nil }
         self.text = text
-        self.decimal = Decimal(cents) / 100
+        self.decimal = Decimal(sign: .plus, exponent: -2, significand: Decimal(cents))  // no division: status sums millions
     }
 
     /// The value of an amount as the platform writes it (`-12.5`, `100.000`, `7`): an optional

@@ -91,6 +91,19 @@ final class AuditRecoveryTests: XCTestCase {
             "a second open recovers nothing")
     }
 
+    func testTheJournalIsReadAgainOnlyWhenItGrewOrTheAuditLacksEvents() async throws {
+        let audit = try AuditLog(path: auditPath)
+        try await Self.runRows(2...4, through: try Journal(path: journalPath, audit: audit))
+        let index = try JournalIndex.load(path: journalPath)
+        XCTAssertEqual(index.loadedEvents, 3 * 2, "SENT and SUCCEEDED of each row; PENDING is no event")
+        XCTAssertEqual(try AuditLog(path: auditPath).recover(batch: "b1", operation: .recharge, journal: index), 0)
+        try await Self.runRows(5...5, through: try Journal(path: journalPath))  // after the load, without the audit file
+        XCTAssertEqual(
+            try AuditLog(path: auditPath).recover(batch: "b1", operation: .recharge, journal: index), 2,
+            "entries written since the index was loaded are still found")
+        XCTAssertEqual(try BatchEvents.audit(auditPath, batch: "b1").events, try BatchEvents.journal(journalPath))
+    }
+
     func testAnInterruptedAuditRowIsCutAndTheChainContinues() throws {
         let log = try AuditLog(path: auditPath)
         let row = try XCTUnwrap(Self.event(Self.entry(2, .sent, second: 1)))
