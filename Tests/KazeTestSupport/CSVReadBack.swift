@@ -1,14 +1,20 @@
 // CSVReadBack: a CSV file kazebatch wrote, read back the way its users' tools read it — with
 // kazebatch's own CSVReader and with Python's `csv` module (strict RFC 4180) — so tests can
-// prove an output parses to exactly the cells that were meant.
+// prove an output parses to exactly the cells that were meant. The CSVReader half needs
+// `@testable import`, which only a debug build allows; `swift build -c release` builds this
+// target too (it is a library target), so that half exists in debug builds only — the builds
+// tests run in.
 
 import Foundation
 import XCTest
 
+#if DEBUG
 @testable import KazeBatch
+#endif
 
 /// Readers of written CSV files, for tests.
 public enum CSVReadBack {
+    #if DEBUG
     /// Every record of `path` as read by kazebatch's CSVReader.
     public static func readWithCSVReader(_ path: String) throws -> [[String]] {
         var reader = CSVReader(source: try ByteSource(path: path))
@@ -20,6 +26,7 @@ public enum CSVReadBack {
         }
         return rows
     }
+    #endif
 
     /// python3 from PATH, or nil.
     public static func python3() -> String? {
